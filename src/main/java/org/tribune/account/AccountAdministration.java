@@ -1,0 +1,117 @@
+package org.tribune.account;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tribune.platform.Conflict;
+import org.tribune.platform.Ids;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.NotFound;
+
+/** What administrators do to accounts; every change is written to the audit log in the same transaction. */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class AccountAdministration {
+    public static final int PAGE_SIZE = 50;
+
+    private final Accounts accounts;
+    private final AccountAudit audit;
+    private final SignedInDevices devices;
+    private final Ids ids;
+    private final Clock clock;
+
+    AccountAdministration(Accounts accounts, AccountAudit audit, SignedInDevices devices, Ids ids, Clock clock) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.devices = devices;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public List<Account> search(String query, Long before) {
+        String q = query == null ? "" : query.strip();
+        if (q.length() > 100) {
+            throw InvalidInput.of("query", "search.too-long", 100);
+        }
+        return accounts.search(q, before == null ? Long.MAX_VALUE : before, PAGE_SIZE);
+    }
+
+    public Account byHandle(String handle) {
+        return accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
+    }
+
+    public List<AuditEntry> auditOf(long accountId) {
+        return audit.about(accountId, 100);
+    }
+
+    public List<AuditEntry> audit(Long before) {
+        return audit.newestBefore(before == null ? Long.MAX_VALUE : before, PAGE_SIZE);
+    }
+
+    public List<DisplayNameChange> displayNameHistory(long accountId) {
+        return accounts.displayNameChanges(accountId);
+    }
+
+    @Transactional
+    public Account suspend(Account admin, String handle, String reason) {
+        Account subject = byHandle(handle);
+        if (subject.id() == admin.id()) {
+            throw new Conflict("admin.not-yourself");
+        }
+        if (subject.state() == AccountState.DELETED || subject.state() == AccountState.SUSPENDED) {
+            throw new Conflict("admin.not-suspendable");
+        }
+        accounts.updateState(subject.id(), AccountState.SUSPENDED);
+        // The state it had before is kept in the log, so unsuspending restores it.
+        record(admin, subject, "suspend", subject.state().name() + (blank(reason) ? "" : ": " + trimmed(reason)));
+        devices.signOutEverywhere(subject.id());
+        return accounts.byId(subject.id()).orElseThrow();
+    }
+
+    @Transactional
+    public Account unsuspend(Account admin, String handle) {
+        Account subject = byHandle(handle);
+        if (subject.state() != AccountState.SUSPENDED) {
+            throw new Conflict("admin.not-suspended");
+        }
+        AccountState before = subject.verifiedAt() == null ? AccountState.UNVERIFIED : AccountState.ACTIVE;
+        accounts.updateState(subject.id(), before);
+        record(admin, subject, "unsuspend", before.name());
+        return accounts.byId(subject.id()).orElseThrow();
+    }
+
+    @Transactional
+    public Account changeRole(Account admin, String handle, String roleName) {
+        Role role;
+        try {
+            role = Role.valueOf(roleName == null ? "" : roleName.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("role", "admin.role-unknown");
+        }
+        Account subject = byHandle(handle);
+        if (subject.id() == admin.id()) {
+            throw new Conflict("admin.not-yourself");
+        }
+        if (subject.role() != role) {
+            accounts.updateRole(subject.id(), role);
+            record(admin, subject, "role", subject.role().name() + " → " + role.name());
+        }
+        return accounts.byId(subject.id()).orElseThrow();
+    }
+
+    private void record(Account admin, Account subject, String action, String detail) {
+        audit.add(ids.next(), admin.id(), subject.id(), action, detail, clock.instant());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trimmed(String reason) {
+        String r = reason.strip();
+        return r.length() > 250 ? r.substring(0, 250) : r;
+    }
+}

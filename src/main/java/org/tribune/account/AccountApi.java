@@ -1,0 +1,61 @@
+package org.tribune.account;
+
+import java.net.URI;
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sign-up and "who am I" over the API. */
+@RestController
+@Tag(name = "Accounts")
+class AccountApi {
+    private final AccountService accounts;
+
+    AccountApi(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * @param acceptConduct a client that signs a person up confirms they accepted the code of conduct at /conduct;
+     *                      absent means yes
+     */
+    record SignUpRequest(String handle, String email, String password, String locale, Boolean acceptConduct) {
+    }
+
+    record RegistrationJson(String handle, String email, String locale, String state) {
+    }
+
+    /** The account as its owner sees it over the API. Ids are strings, so JavaScript clients keep every digit. */
+    record MeJson(String id, String handle, String displayName, String email, String bio, String locale,
+            String timeZone, String state, String role, Instant createdAt) {
+        static MeJson of(Account a) {
+            return new MeJson(Long.toString(a.id()), a.handle(), a.displayName(), a.email(), a.bio(), a.locale(),
+                    a.timeZone(), a.state().name(), a.role().name(), a.createdAt());
+        }
+    }
+
+    @PostMapping("/api/v1/accounts")
+    @Operation(summary = "Sign up; a verification link is e-mailed. The answer is the same whether or not the address is known.")
+    ResponseEntity<RegistrationJson> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
+        Registration registration = accounts.signUp(new SignUp(body.handle(), body.email(), body.password(),
+                body.locale() == null ? "en" : body.locale(), body.acceptConduct() == null || body.acceptConduct()),
+                request.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/@" + registration.handle()))
+                .body(new RegistrationJson(registration.handle(), registration.email(), registration.locale(),
+                        registration.state().name()));
+    }
+
+    @GetMapping("/api/v1/me")
+    @Operation(summary = "The signed-in account")
+    MeJson me(Account me) {
+        return MeJson.of(me);
+    }
+}

@@ -1,0 +1,59 @@
+package org.tribune.account;
+
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.tribune.mail.Mailer;
+
+/** The e-mails accounts send, written in the recipient's language. */
+@Component
+class AccountMails {
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final String baseUrl;
+
+    AccountMails(Mailer mailer, MessageSource messages, @Value("${tribune.base-url}") String baseUrl) {
+        this.mailer = mailer;
+        this.messages = messages;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    String link(String path, String token) {
+        return UriComponentsBuilder.fromUriString(baseUrl + path).queryParam("token", token).build().encode().toUriString();
+    }
+
+    void verification(String to, Locale locale, String handle, String token) {
+        send(to, locale, "mail.verify", handle, link("/verify", token));
+    }
+
+    void signUpWithKnownAddress(String to, Locale locale) {
+        send(to, locale, "mail.known-address", baseUrl + "/login", baseUrl + "/reset-password");
+    }
+
+    void passwordReset(String to, Locale locale, String handle, String token) {
+        send(to, locale, "mail.reset", handle, link("/reset-password/new", token));
+    }
+
+    void passwordChanged(String to, Locale locale, String handle) {
+        send(to, locale, "mail.password-changed", handle, baseUrl + "/reset-password");
+    }
+
+    void emailChange(String to, Locale locale, String handle, String token) {
+        send(to, locale, "mail.email-change", handle, link("/settings/email/confirm", token));
+    }
+
+    void emailChangeToTakenAddress(String to, Locale locale) {
+        send(to, locale, "mail.email-change-taken", baseUrl + "/reset-password");
+    }
+
+    void emailChangeNotice(String to, Locale locale, String handle, String newAddress) {
+        send(to, locale, "mail.email-change-notice", handle, newAddress);
+    }
+
+    private void send(String to, Locale locale, String key, Object... args) {
+        mailer.send(to, messages.getMessage(key + ".subject", args, locale), messages.getMessage(key + ".body", args, locale));
+    }
+}

@@ -1,0 +1,141 @@
+package org.tribune.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code account} and {@code display_name_change} tables. */
+@Repository
+class Accounts {
+    private static final String COLUMNS =
+            "id, handle, email, display_name, bio, locale, time_zone, state, role, created_at, verified_at";
+    private static final RowMapper<Account> ACCOUNT = Accounts::account;
+
+    private final JdbcClient db;
+
+    Accounts(JdbcClient db) {
+        this.db = db;
+    }
+
+    static String key(String handleOrEmail) {
+        return handleOrEmail.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("handle"), rs.getString("email"),
+                rs.getString("display_name"), rs.getString("bio"), rs.getString("locale"), rs.getString("time_zone"),
+                AccountState.valueOf(rs.getString("state")), Role.valueOf(rs.getString("role")),
+                instant(rs, "created_at"), instant(rs, "verified_at"));
+    }
+
+    void insert(Account account, String passwordHash, Instant conductAcceptedAt) {
+        db.sql("insert into account (id, handle, handle_key, email, email_key, password_hash, display_name, bio, locale, "
+                        + "time_zone, state, role, conduct_accepted_at, created_at, verified_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(account.id(), account.handle(), key(account.handle()), account.email(), key(account.email()),
+                        passwordHash, account.displayName(), account.bio(), account.locale(), account.timeZone(),
+                        account.state().name(), account.role().name(), ts(conductAcceptedAt), ts(account.createdAt()),
+                        ts(account.verifiedAt()))
+                .update();
+    }
+
+    Optional<Account> byId(long id) {
+        return db.sql("select " + COLUMNS + " from account where id = ?").param(id).query(ACCOUNT).optional();
+    }
+
+    Optional<Account> byEmail(String email) {
+        return db.sql("select " + COLUMNS + " from account where email_key = ?").param(key(email)).query(ACCOUNT).optional();
+    }
+
+    Optional<Account> byHandle(String handle) {
+        return db.sql("select " + COLUMNS + " from account where handle_key = ?").param(key(handle)).query(ACCOUNT).optional();
+    }
+
+    boolean handleTaken(String handle) {
+        return db.sql("select count(*) from account where handle_key = ?").param(key(handle)).query(Long.class).single() > 0;
+    }
+
+    boolean emailTaken(String email) {
+        return db.sql("select count(*) from account where email_key = ?").param(key(email)).query(Long.class).single() > 0;
+    }
+
+    Optional<String> passwordHash(long id) {
+        return db.sql("select password_hash from account where id = ?").param(id).query(String.class).optional();
+    }
+
+    void updatePasswordHash(long id, String hash) {
+        db.sql("update account set password_hash = ? where id = ?").params(hash, id).update();
+    }
+
+    /** Marks the address verified; true only for the first verification, so a link works once. */
+    boolean markVerified(long id, String email, AccountState newState, Instant at) {
+        return db.sql("update account set state = ?, verified_at = ? where id = ? and email_key = ? and state = 'UNVERIFIED'")
+                .params(newState.name(), ts(at), id, key(email)).update() == 1;
+    }
+
+    void updateEmail(long id, String email) {
+        db.sql("update account set email = ?, email_key = ? where id = ?").params(email, key(email), id).update();
+    }
+
+    void updateProfile(long id, String displayName, String bio) {
+        db.sql("update account set display_name = ?, bio = ? where id = ?").params(displayName, bio, id).update();
+    }
+
+    void updatePreferences(long id, String locale, String timeZone) {
+        db.sql("update account set locale = ?, time_zone = ? where id = ?").params(locale, timeZone, id).update();
+    }
+
+    void updateState(long id, AccountState state) {
+        db.sql("update account set state = ? where id = ?").params(state.name(), id).update();
+    }
+
+    void updateRole(long id, Role role) {
+        db.sql("update account set role = ? where id = ?").params(role.name(), id).update();
+    }
+
+    long countByRole(Role role) {
+        return db.sql("select count(*) from account where role = ? and state <> 'DELETED'").param(role.name())
+                .query(Long.class).single();
+    }
+
+    /** Newest first, keyset-paginated; {@code query} matches handle, display name or e-mail. */
+    List<Account> search(String query, long beforeId, int limit) {
+        if (query == null || query.isBlank()) {
+            return db.sql("select " + COLUMNS + " from account where id < ? order by id desc limit ?")
+                    .params(beforeId, limit).query(ACCOUNT).list();
+        }
+        String like = "%" + query.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return db.sql("select " + COLUMNS + " from account where id < ? and (handle_key like ? escape '\\' "
+                        + "or email_key like ? escape '\\' or lower(display_name) like ? escape '\\') order by id desc limit ?")
+                .params(beforeId, like, like, like, limit).query(ACCOUNT).list();
+    }
+
+    void addDisplayNameChange(long id, long accountId, String oldName, String newName, Instant at) {
+        db.sql("insert into display_name_change (id, account_id, old_name, new_name, changed_at) values (?, ?, ?, ?, ?)")
+                .params(id, accountId, oldName, newName, ts(at)).update();
+    }
+
+    List<DisplayNameChange> displayNameChanges(long accountId) {
+        return db.sql("select old_name, new_name, changed_at from display_name_change where account_id = ? order by id desc limit 100")
+                .param(accountId)
+                .query((rs, n) -> new DisplayNameChange(rs.getString("old_name"), rs.getString("new_name"), instant(rs, "changed_at")))
+                .list();
+    }
+}

@@ -1,0 +1,174 @@
+package org.tribune.account;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
+
+/**
+ * Two doors: the JSON API (bearer tokens, no cookies, so no CSRF) and the web pages (sessions stored in the
+ * database, CSRF on every form, remember-me). Both send the same strict headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; object-src 'none'";
+    static final Duration REMEMBER_ME = Duration.ofDays(30);
+
+    /** OWASP's argon2id parameters: 19 MiB of memory, 2 iterations, 1 lane. Spring's defaults are weaker. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(Accounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        ProviderManager manager = new ProviderManager(new PasswordLogin(accounts, encoder, throttle));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    SpringSessionRememberMeServices rememberMeServices() {
+        SpringSessionRememberMeServices services = new SpringSessionRememberMeServices();
+        services.setRememberMeParameterName("remember-me");
+        services.setValiditySeconds((int) REMEMBER_ME.toSeconds());
+        return services;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, TokenService tokens, ApiFailures failures,
+            AuthenticationManager logins) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(logins)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens").permitAll()
+                        .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> failures.unauthorized(request, response, "problem.401"))
+                        .accessDeniedHandler((request, response, ex) -> failures.forbidden(request, response, "problem.forbidden")))
+                .addFilterBefore(new TokenAuthentication(tokens, failures), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CurrentAccount(accounts), AuthorizationFilter.class);
+        return headers(http).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, Accounts accounts, AuthenticationManager logins,
+            SpringSessionRememberMeServices rememberMe, Clock clock) throws Exception {
+        http.authenticationManager(logins)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/", "/error", "/conduct", "/signup", "/signup/done", "/login", "/verify",
+                                "/verify/resend", "/reset-password", "/reset-password/**", "/settings/email/confirm",
+                                "/setup/admin", "/@*").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(localOrAdmin())
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(login -> login
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .failureHandler(SecurityConfiguration::loginFailed)
+                        .successHandler(new DeviceRecordingSuccessHandler(clock))
+                        .permitAll())
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies("SESSION", "JSESSIONID")
+                        .logoutSuccessUrl("/?signedOut"))
+                .addFilterBefore(new CurrentAccount(accounts), AuthorizationFilter.class);
+        return headers(http).build();
+    }
+
+    private static HttpSecurity headers(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny()));
+    }
+
+    private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException failure) throws IOException {
+        String code = failure instanceof LoginRefusal refusal ? refusal.code() : "login.failed";
+        HttpSession session = request.getSession();
+        session.setAttribute(LoginController.LAST_ERROR, code);
+        session.setAttribute(LoginController.LAST_EMAIL, request.getParameter("email"));
+        response.sendRedirect(request.getContextPath() + "/login?error");
+    }
+
+    /** Metrics are for the operator: the machine itself, or an administrator. Proxied requests are not local. */
+    private static AuthorizationManager<RequestAuthorizationContext> localOrAdmin() {
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            boolean local = request.getHeader("X-Forwarded-For") == null && request.getHeader("Forwarded") == null
+                    && isLoopback(request.getRemoteAddr());
+            Authentication who = authentication.get();
+            boolean admin = who != null && who.getAuthorities().stream()
+                    .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+            return new AuthorizationDecision(local || admin);
+        };
+    }
+
+    private static boolean isLoopback(String address) {
+        return address != null && (address.startsWith("127.") || address.equals("::1")
+                || address.equals("0:0:0:0:0:0:0:1"));
+    }
+
+    /** Notes, for the list of signed-in devices, which browser this is and when it signed in. */
+    static final class DeviceRecordingSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+        private final Clock clock;
+
+        DeviceRecordingSuccessHandler(Clock clock) {
+            this.clock = clock;
+            setDefaultTargetUrl("/");
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+            HttpSession session = request.getSession();
+            session.setAttribute(SignedInDevices.DEVICE, Devices.describe(request.getHeader("User-Agent")));
+            session.setAttribute(SignedInDevices.SIGNED_IN_AT, clock.millis());
+            session.removeAttribute(LoginController.LAST_ERROR);
+            session.removeAttribute(LoginController.LAST_EMAIL);
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.tribune.account;
+
+/** What a person gives to open an account. */
+public record SignUp(String handle, String email, String password, String locale, boolean acceptConduct) {
+}

@@ -1,0 +1,70 @@
+package org.tribune.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.web.JteViews;
+
+/** Sign-up and e-mail verification pages. */
+@Controller
+class SignUpController {
+    private final AccountService accounts;
+
+    SignUpController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/signup")
+    String form(Model model, HttpServletRequest request) {
+        model.addAttribute("form", new SignUp("", "", "", RequestContextUtils.getLocale(request).getLanguage(), false));
+        return "account/signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(@RequestParam(defaultValue = "") String handle, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "en") String locale,
+            @RequestParam(defaultValue = "false") boolean acceptConduct, Model model, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        SignUp form = new SignUp(handle, email, password, locale, acceptConduct);
+        try {
+            accounts.signUp(form, request.getRemoteAddr());
+        } catch (InvalidInput invalid) {
+            model.addAttribute("form", new SignUp(handle, email, "", locale, acceptConduct));
+            model.addAttribute(JteViews.ERRORS, invalid);
+            return "account/signup";
+        }
+        redirect.addFlashAttribute("email", email.trim());
+        return "redirect:/signup/done";
+    }
+
+    @GetMapping("/signup/done")
+    String done(Model model) {
+        model.addAttribute("email", model.getAttribute("email"));
+        return "account/signup-done";
+    }
+
+    @GetMapping("/verify")
+    String verify(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("account", accounts.verify(token));
+        return "account/verified";
+    }
+
+    @GetMapping("/verify/resend")
+    String resendForm() {
+        return "account/verify-resend";
+    }
+
+    @PostMapping("/verify/resend")
+    String resend(@RequestParam(defaultValue = "") String email, HttpServletRequest request, RedirectAttributes redirect) {
+        accounts.resendVerification(email, request.getRemoteAddr());
+        redirect.addFlashAttribute(JteViews.NOTICE, "verify.resend.sent");
+        return "redirect:/login";
+    }
+}

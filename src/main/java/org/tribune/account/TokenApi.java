@@ -1,0 +1,78 @@
+package org.tribune.account;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tribune.platform.web.Listing;
+import org.tribune.platform.web.Problems;
+
+/** Personal access tokens over the API. */
+@RestController
+@Tag(name = "Tokens")
+class TokenApi {
+    private final TokenService tokens;
+    private final Problems problems;
+
+    TokenApi(TokenService tokens, Problems problems) {
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    record CreateRequest(String email, String password, String name) {
+    }
+
+    record TokenJson(String id, String name, Instant createdAt, Instant lastUsedAt) {
+        static TokenJson of(ApiToken t) {
+            return new TokenJson(Long.toString(t.id()), t.name(), t.createdAt(), t.lastUsedAt());
+        }
+    }
+
+    @PostMapping("/api/v1/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Make a token from e-mail and password; the token is shown only in this answer")
+    Map<String, String> create(@RequestBody CreateRequest body, HttpServletRequest request) {
+        return Map.of("token", tokens.create(body.email(), body.password(), body.name(), new WebAuthenticationDetails(request)));
+    }
+
+    @GetMapping("/api/v1/tokens")
+    @Operation(summary = "Your tokens, newest first (never their secrets)")
+    Listing<TokenJson> list(Account me) {
+        return new Listing<>(tokens.of(me.id()).stream().map(TokenJson::of).toList(), null);
+    }
+
+    @DeleteMapping("/api/v1/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of your tokens")
+    void revoke(Account me, @PathVariable long id) {
+        tokens.revoke(me.id(), id);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> refused(AuthenticationException e, HttpServletRequest request) {
+        var locale = RequestContextUtils.getLocale(request);
+        if (e instanceof LoginRefusal refusal) {
+            return refusal.code().equals("login.throttled")
+                    ? problems.tooMany(3600, locale)
+                    : problems.of(HttpStatus.FORBIDDEN, refusal.code(), locale);
+        }
+        return problems.of(HttpStatus.UNAUTHORIZED, "login.failed", locale);
+    }
+}

@@ -1,0 +1,96 @@
+package org.tribune.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tribune.platform.Ids;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.NotFound;
+import org.tribune.platform.SecretTokens;
+
+/** Personal access tokens: made with e-mail and password (throttled like a login), listed and revoked by their owner. */
+@Service
+public class TokenService {
+    static final String PREFIX = "trb_";
+    static final int MAX_TOKENS = 50;
+
+    private final ApiTokens tokens;
+    private final Accounts accounts;
+    private final AuthenticationManager logins;
+    private final Ids ids;
+    private final Clock clock;
+
+    TokenService(ApiTokens tokens, Accounts accounts, AuthenticationManager logins, Ids ids, Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.logins = logins;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** A new token; the secret is in the answer and nowhere else. */
+    @Transactional
+    public String create(String email, String password, String name, WebAuthenticationDetails details) {
+        String label = checkedName(name);
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
+        attempt.setDetails(details);
+        Authentication signedIn = logins.authenticate(attempt);
+        return issue(((AccountPrincipal) signedIn.getPrincipal()).accountId(), label);
+    }
+
+    /** A new token for someone already signed in (the settings page). */
+    @Transactional
+    public String createFor(long accountId, String name) {
+        return issue(accountId, checkedName(name));
+    }
+
+    private String issue(long accountId, String name) {
+        if (tokens.countOf(accountId) >= MAX_TOKENS) {
+            throw InvalidInput.of("name", "token.too-many", MAX_TOKENS);
+        }
+        String secret = SecretTokens.newToken(PREFIX);
+        tokens.add(ids.next(), accountId, name, SecretTokens.hash(secret), clock.instant());
+        return secret;
+    }
+
+    private static String checkedName(String name) {
+        String label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > 100) {
+            throw InvalidInput.of("name", "token.name-invalid", 100);
+        }
+        return label;
+    }
+
+    public List<ApiToken> of(long accountId) {
+        return tokens.of(accountId);
+    }
+
+    @Transactional
+    public void revoke(long accountId, long tokenId) {
+        if (!tokens.delete(accountId, tokenId)) {
+            throw new NotFound("token");
+        }
+    }
+
+    @Transactional
+    Optional<AccountPrincipal> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = SecretTokens.hash(secret);
+        return tokens.ownerOf(hash)
+                .flatMap(accounts::byId)
+                .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING)
+                .map(a -> {
+                    tokens.touch(hash, clock.instant());
+                    return new AccountPrincipal(a.id(), a.role(), null);
+                });
+    }
+}

@@ -1,0 +1,40 @@
+package org.tribune.mail;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.tribune.platform.Ids;
+
+/**
+ * Queues an e-mail in the caller's transaction: if the change that caused it rolls back, no mail leaves; if it
+ * commits, delivery starts at once and is retried until it succeeds.
+ */
+@Service
+public class Mailer {
+    private final MailOutbox outbox;
+    private final MailDelivery delivery;
+    private final Ids ids;
+    private final Clock clock;
+
+    Mailer(MailOutbox outbox, MailDelivery delivery, Ids ids, Clock clock) {
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(String recipient, String subject, String body) {
+        outbox.add(new MailMessage(ids.next(), recipient, subject, body, clock.instant(), null));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                delivery.deliverSoon();
+            }
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package org.tribune.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets per (limit, key), e.g. sign-ups per client address. Held in this node's memory; idle buckets are
+ * dropped so memory stays bounded by the number of recently active keys.
+ */
+@Component
+public class RateLimiter {
+
+    /** A named allowance: {@code capacity} actions per {@code period}, refilled gradually. */
+    public record Limit(String name, long capacity, Duration period) {
+    }
+
+    private record Entry(Bucket bucket, Duration period, long touchedAt) {
+    }
+
+    private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public RateLimiter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Takes one token or throws {@link TooManyRequests} saying when to retry. */
+    public void consume(Limit limit, String key) {
+        ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** Whether a token is left, without taking it. */
+    public boolean hasRoom(Limit limit, String key) {
+        Entry entry = buckets.get(limit.name() + '|' + key);
+        return entry == null || entry.bucket().getAvailableTokens() > 0;
+    }
+
+    /** Takes a token if one is left; never throws. For counting failures. */
+    public boolean tryConsume(Limit limit, String key) {
+        return bucket(limit, key).tryConsume(1);
+    }
+
+    private Bucket bucket(Limit limit, String key) {
+        String id = limit.name() + '|' + key;
+        long now = clock.millis();
+        Entry entry = buckets.compute(id, (k, old) -> old == null
+                ? new Entry(Bucket.builder()
+                        .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                        .build(), limit.period(), now)
+                : new Entry(old.bucket(), old.period(), now));
+        return entry.bucket();
+    }
+
+    @Scheduled(fixedDelay = 600_000)
+    void dropIdleBuckets() {
+        long now = clock.millis();
+        buckets.values().removeIf(e -> now - e.touchedAt() > e.period().toMillis());
+    }
+
+    int size() {
+        return buckets.size();
+    }
+}

@@ -1,0 +1,45 @@
+package org.tribune.platform.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Errors that happen outside a controller (no such page, a filter refusing): the same page or problem detail. */
+@Controller
+class ErrorPage implements ErrorController {
+    private final Problems problems;
+    private final JteViews views;
+
+    ErrorPage(Problems problems, JteViews views) {
+        this.problems = problems;
+        this.views = views;
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        boolean api = uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/webhooks/"));
+        String messageCode = "problem." + status.value();
+        if (api) {
+            return problems.of(status, messageCode, RequestContextUtils.getLocale(request));
+        }
+        response.setStatus(status.value());
+        views.render("error/page.jte", Map.of("status", status.value(), "code", messageCode, "args", new Object[0]),
+                request, response);
+        return null;
+    }
+}

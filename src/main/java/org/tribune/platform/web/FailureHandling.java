@@ -1,0 +1,121 @@
+package org.tribune.platform.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tribune.platform.Conflict;
+import org.tribune.platform.Forbidden;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.NotFound;
+import org.tribune.platform.SignedLinks;
+import org.tribune.platform.TooManyRequests;
+
+/**
+ * One place that decides how each failure looks: a problem detail under /api, an HTML page elsewhere. Bad input is
+ * the client's mistake and never a 500.
+ */
+@ControllerAdvice
+class FailureHandling {
+    private static final Logger log = LoggerFactory.getLogger(FailureHandling.class);
+
+    private final Problems problems;
+
+    FailureHandling(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    Object invalid(InvalidInput e, HttpServletRequest request, HttpServletResponse response) {
+        return Problems.isApi(request) ? problems.invalid(e, locale(request))
+                : page(response, HttpStatus.BAD_REQUEST, e.problems().getFirst().code(), e.problems().getFirst().args().toArray());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    Object notFound(NotFound e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.NOT_FOUND, "problem.not-found");
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    Object forbidden(Forbidden e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.FORBIDDEN, e.code());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    Object conflict(Conflict e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.CONFLICT, e.code());
+    }
+
+    @ExceptionHandler(SignedLinks.InvalidLink.class)
+    Object invalidLink(SignedLinks.InvalidLink e, HttpServletRequest request, HttpServletResponse response) {
+        String code = e.refusal() == SignedLinks.Refusal.EXPIRED ? "link.expired" : "link.invalid";
+        return respond(request, response, HttpStatus.BAD_REQUEST, code);
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    Object tooMany(TooManyRequests e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return Problems.isApi(request) ? problems.tooMany(e.retryAfterSeconds(), locale(request))
+                : page(response, HttpStatus.TOO_MANY_REQUESTS, "problem.too-many-requests", e.retryAfterSeconds());
+    }
+
+    /**
+     * Everything else. Spring's own client errors (unreadable body, wrong parameter type, unknown page...) carry
+     * their status; sign-in and permission failures go back to Spring Security; only a real fault is a 500.
+     */
+    @ExceptionHandler(Exception.class)
+    Object other(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (e instanceof AuthenticationException || e instanceof AccessDeniedException) {
+            throw e;
+        }
+        HttpStatus status;
+        if (e instanceof ErrorResponse error) {
+            error.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+            HttpStatus known = HttpStatus.resolve(error.getStatusCode().value());
+            status = known == null ? HttpStatus.BAD_REQUEST : known;
+        } else if (e instanceof HttpMessageNotReadableException || e instanceof MethodArgumentTypeMismatchException
+                || e instanceof ServletRequestBindingException || e instanceof IllegalArgumentException
+                || e instanceof MethodArgumentNotValidException || e instanceof NumberFormatException) {
+            status = HttpStatus.BAD_REQUEST;
+        } else {
+            log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        if (status.is4xxClientError()) {
+            log.debug("client error on {}: {}", request.getRequestURI(), e.getMessage());
+        }
+        return respond(request, response, status, "problem." + status.value());
+    }
+
+    private Object respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code) {
+        return Problems.isApi(request) ? problems.of(status, code, locale(request)) : page(response, status, code);
+    }
+
+    private static ModelAndView page(HttpServletResponse response, HttpStatus status, String code, Object... args) {
+        response.setStatus(status.value());
+        ModelAndView view = new ModelAndView("error/page", Map.of("status", status.value(), "code", code,
+                "args", args), status);
+        return view;
+    }
+
+    private static Locale locale(HttpServletRequest request) {
+        return RequestContextUtils.getLocale(request);
+    }
+}

@@ -1,0 +1,99 @@
+package org.tribune.platform.web;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tribune.platform.InvalidInput;
+
+/**
+ * Resolves view names to jte templates precompiled at build time ({@code src/main/jte/<name>.jte}). Every template
+ * receives the model plus a {@link Page}.
+ */
+@Component
+public class JteViews implements ViewResolver, Ordered {
+    /** Model key for form errors ({@link InvalidInput}). */
+    public static final String ERRORS = "errors";
+    /** Flash or model key for a one-time notice, a message key. */
+    public static final String NOTICE = "notice";
+
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final MessageSource messages;
+    private final ZoneId defaultZone;
+
+    JteViews(MessageSource messages, @Value("${tribune.default-time-zone:UTC}") String defaultZone) {
+        this.messages = messages;
+        this.defaultZone = ZoneId.of(defaultZone);
+    }
+
+    @Override
+    public View resolveViewName(String viewName, Locale locale) {
+        String template = viewName + ".jte";
+        return viewName.contains(":") || !templates.hasTemplate(template) ? null : new JteView(template);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+
+    /** Builds the page context for a request; also used by error pages rendered outside Spring MVC. */
+    public Page page(HttpServletRequest request, Map<String, ?> model) {
+        Viewer viewer = (Viewer) request.getAttribute(Viewer.ATTRIBUTE);
+        Locale locale = RequestContextUtils.getLocale(request);
+        ZoneId zone = viewer != null ? viewer.zone() : defaultZone;
+        Object notice = model.get(NOTICE);
+        Object errors = model.get(ERRORS);
+        return new Page(messages, locale, zone, viewer, (CsrfToken) request.getAttribute(CsrfToken.class.getName()),
+                request.getRequestURI(),
+                notice instanceof String key ? messages.getMessage(key, null, key, locale) : null,
+                errors instanceof InvalidInput invalid ? invalid.byField() : null);
+    }
+
+    public void render(String template, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Map<String, Object> params = new HashMap<>(model);
+        params.put("page", page(request, model));
+        // Rendered in full before anything is sent, so a failing template still gets a proper error page.
+        Utf8ByteOutput output = new Utf8ByteOutput();
+        templates.render(template, params, output);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(output.getContentLength());
+        output.writeTo(response.getOutputStream());
+    }
+
+    private final class JteView implements View {
+        private final String template;
+
+        JteView(String template) {
+            this.template = template;
+        }
+
+        @Override
+        public String getContentType() {
+            return "text/html;charset=UTF-8";
+        }
+
+        @Override
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            JteViews.this.render(template, model == null ? Map.of() : model, request, response);
+        }
+    }
+}

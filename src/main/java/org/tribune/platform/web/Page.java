@@ -1,0 +1,112 @@
+package org.tribune.platform.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.tribune.platform.InvalidInput;
+
+/**
+ * What every template needs besides its own data: the language, the viewer, the CSRF token, messages and
+ * form errors. Built once per rendered page by {@link JteView}.
+ */
+public final class Page {
+    private final MessageSource messages;
+    private final Locale locale;
+    private final ZoneId zone;
+    private final Viewer viewer;
+    private final CsrfToken csrf;
+    private final String path;
+    private final String notice;
+    private final Map<String, InvalidInput.Problem> errors;
+
+    Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path, String notice,
+            Map<String, InvalidInput.Problem> errors) {
+        this.messages = messages;
+        this.locale = locale;
+        this.zone = zone;
+        this.viewer = viewer;
+        this.csrf = csrf;
+        this.path = path;
+        this.notice = notice;
+        this.errors = errors == null ? Map.of() : errors;
+    }
+
+    /** The message for {@code key} in the reader's language. */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    public Optional<Viewer> viewer() {
+        return Optional.ofNullable(viewer);
+    }
+
+    public boolean isAdmin() {
+        return viewer != null && viewer.isAdmin();
+    }
+
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
+    }
+
+    /** The path of this page, to mark the current link in navigation. */
+    public String path() {
+        return path;
+    }
+
+    /** A one-time message carried over a redirect ("Your password was changed."), already translated. */
+    public String notice() {
+        return notice;
+    }
+
+    public boolean hasError(String field) {
+        return errors.containsKey(field);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** The translated error for a form field, or null. */
+    public String error(String field) {
+        InvalidInput.Problem problem = errors.get(field);
+        return problem == null ? null : t(problem.code(), problem.args().toArray());
+    }
+
+    public Iterable<String> errorFields() {
+        return errors.keySet();
+    }
+
+    /** A date and time in the reader's zone and language. */
+    public String time(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone).format(instant);
+    }
+
+    /** The ISO form of an instant, for a {@code <time datetime>} attribute. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+}

@@ -1,0 +1,64 @@
+package org.tribune.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.tribune.platform.InvalidInput;
+
+/** Turns failures into RFC 9457 problem details for the JSON API, with translated titles. */
+@Component
+public class Problems {
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final MessageSource messages;
+
+    Problems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/webhooks/");
+    }
+
+    public ResponseEntity<ProblemDetail> of(HttpStatus status, String code, Locale locale, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("https://tribune.social/problems/" + code.replace('.', '-')));
+        problem.setTitle(text("problem." + status.value(), locale, status.getReasonPhrase()));
+        problem.setDetail(text(code, locale, code, args));
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(problem);
+    }
+
+    public ResponseEntity<ProblemDetail> invalid(InvalidInput invalid, Locale locale) {
+        ResponseEntity<ProblemDetail> response = of(HttpStatus.BAD_REQUEST, "problem.invalid-input", locale);
+        List<Map<String, String>> errors = invalid.problems().stream()
+                .map(p -> Map.of("field", p.field(), "code", p.code(), "message",
+                        text(p.code(), locale, p.code(), p.args().toArray())))
+                .toList();
+        response.getBody().setProperty("errors", errors);
+        return response;
+    }
+
+    public ResponseEntity<ProblemDetail> tooMany(long retryAfterSeconds, Locale locale) {
+        ResponseEntity<ProblemDetail> base = of(HttpStatus.TOO_MANY_REQUESTS, "problem.too-many-requests", locale,
+                retryAfterSeconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(base.getBody());
+    }
+
+    private String text(String code, Locale locale, String fallback, Object... args) {
+        return messages.getMessage(code, args, fallback, locale);
+    }
+}
