@@ -1,0 +1,68 @@
+package org.tribune;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+
+/**
+ * Points the application under test at the database chosen by the {@code tribune.test.database} system property:
+ * an in-memory H2 in PostgreSQL mode, or a fresh database on the PostgreSQL server of
+ * {@code tribune.test.postgres.url}. One database per test run, shared by all test contexts; dropped at the end.
+ */
+public final class TestDatabase {
+    private static final String KIND = System.getProperty("tribune.test.database", "h2");
+    private static Map<String, Object> settings;
+
+    public static boolean isPostgres() {
+        return "postgres".equals(KIND);
+    }
+
+    private TestDatabase() {
+    }
+
+    static synchronized Map<String, Object> settings() {
+        if (settings == null) {
+            settings = isPostgres() ? postgres() : h2();
+        }
+        return settings;
+    }
+
+    private static Map<String, Object> h2() {
+        String name = "tribune_" + UUID.randomUUID().toString().replace("-", "");
+        return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
+                "spring.datasource.username", "sa", "spring.datasource.password", "");
+    }
+
+    private static Map<String, Object> postgres() {
+        String adminUrl = System.getProperty("tribune.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String user = System.getProperty("tribune.test.postgres.user", "postgres");
+        String password = System.getProperty("tribune.test.postgres.password", "");
+        String name = "tribune_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+                Statement sql = admin.createStatement()) {
+            sql.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The PostgreSQL run of the tests needs a server at " + adminUrl + " (user "
+                    + user + "): " + e.getMessage() + ". Start PostgreSQL, set -Dtribune.test.postgres.url=..., or skip "
+                    + "this run with -Dtribune.test.postgres.skip=true (CI never skips it).", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(adminUrl, user, password, name)));
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+        return Map.of("spring.datasource.url", url, "spring.datasource.username", user,
+                "spring.datasource.password", password);
+    }
+
+    private static void drop(String adminUrl, String user, String password, String name) {
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+                Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+}

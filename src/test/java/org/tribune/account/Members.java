@@ -1,0 +1,67 @@
+package org.tribune.account;
+
+import java.security.SecureRandom;
+
+import org.springframework.stereotype.Component;
+import org.tribune.platform.SignedLinks;
+
+/** Makes accounts for tests, each with a unique handle and address and the same password. */
+@Component
+public class Members {
+    public static final String PASSWORD = "violet staple lantern 42";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountService accounts;
+    private final Accounts table;
+    private final SignedLinks links;
+
+    Members(AccountService accounts, Accounts table, SignedLinks links) {
+        this.accounts = accounts;
+        this.table = table;
+        this.links = links;
+    }
+
+    /** A handle nobody has yet, starting with {@code prefix}. */
+    public static String uniqueHandle(String prefix) {
+        String suffix = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        String handle = prefix + "_" + suffix;
+        return handle.length() > 30 ? handle.substring(0, 30) : handle;
+    }
+
+    public static String emailOf(String handle) {
+        return handle.toLowerCase() + "@example.test";
+    }
+
+    /** Signed up, not yet verified. */
+    public Account unverified(String prefix) {
+        String handle = uniqueHandle(prefix);
+        accounts.signUp(new SignUp(handle, emailOf(handle), PASSWORD, "en", true), "192.0.2.1");
+        return table.byHandle(handle).orElseThrow();
+    }
+
+    /** Signed up and verified. */
+    public Account active(String prefix) {
+        Account account = unverified(prefix);
+        return accounts.verify(links.sign(AccountService.VERIFY, account.id() + ":" + account.email(),
+                AccountService.VERIFY_VALID_FOR));
+    }
+
+    public Account withRole(String prefix, Role role) {
+        Account account = active(prefix);
+        table.updateRole(account.id(), role);
+        return table.byId(account.id()).orElseThrow();
+    }
+
+    public Account admin(String prefix) {
+        return withRole(prefix, Role.ADMIN);
+    }
+
+    public Account reload(Account account) {
+        return table.byId(account.id()).orElseThrow();
+    }
+
+    /** Suspends directly in the table, as if an administrator had. */
+    public void suspend(Account account) {
+        table.updateState(account.id(), AccountState.SUSPENDED);
+    }
+}
