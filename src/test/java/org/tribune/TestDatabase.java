@@ -24,7 +24,11 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    static synchronized Map<String, Object> settings() {
+    /** The database shared by this run, or a new one for a test that needs to start from nothing. */
+    static synchronized Map<String, Object> settings(boolean fresh) {
+        if (fresh) {
+            return isPostgres() ? postgres() : h2();
+        }
         if (settings == null) {
             settings = isPostgres() ? postgres() : h2();
         }
@@ -42,7 +46,7 @@ public final class TestDatabase {
         String adminUrl = System.getProperty("tribune.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = System.getProperty("tribune.test.postgres.user", "postgres");
         String password = System.getProperty("tribune.test.postgres.password", "");
-        String name = "tribune_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        String name = "tribune_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
         try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
                 Statement sql = admin.createStatement()) {
             sql.execute("create database " + name);

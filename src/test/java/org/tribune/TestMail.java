@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -51,7 +50,7 @@ public final class TestMail {
     public static List<Mail> to(String address) {
         return Arrays.stream(server.getReceivedMessages())
                 .filter(m -> recipients(m).contains(address.toLowerCase()))
-                .map(m -> new Mail(address, subject(m), GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n")))
+                .map(m -> new Mail(address, subject(m), text(m)))
                 .toList();
     }
 
@@ -81,6 +80,14 @@ public final class TestMail {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(a -> a.toString().toLowerCase()).toList();
         } catch (MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString().replace("\r\n", "\n");
+        } catch (MessagingException | java.io.IOException e) {
             throw new AssertionError(e);
         }
     }

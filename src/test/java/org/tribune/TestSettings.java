@@ -6,17 +6,29 @@ import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
-/** The database of this run, GreenMail as SMTP server, and limits loose enough for many tests from one address. */
+/**
+ * The database of this run (or a database of its own with {@code tribune.test.fresh-database=true}), GreenMail as SMTP server, and limits loose enough for many tests from one address. */
 public class TestSettings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    private static final String INLINED = "Inlined Test Properties";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        Map<String, Object> settings = new HashMap<>(TestDatabase.settings());
+        Map<String, Object> settings = new HashMap<>();
         settings.putAll(TestMail.settings());
         settings.put("tribune.limits.signups-per-hour", 100_000);
         settings.put("tribune.limits.login-failures-per-address-hour", 100_000);
         settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test");
         settings.put("logging.level.org.tribune", "INFO");
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tribune-test", settings));
+        settings.putAll(TestDatabase.settings(context.getEnvironment().getProperty("tribune.test.fresh-database", Boolean.class, false)));
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        MapPropertySource ours = new MapPropertySource("tribune-test", settings);
+        // A test class's own @TestPropertySource wins over these defaults.
+        if (sources.contains(INLINED)) {
+            sources.addAfter(INLINED, ours);
+        } else {
+            sources.addFirst(ours);
+        }
     }
 }
