@@ -61,12 +61,10 @@ public class AccountAdministration {
         if (subject.id() == admin.id()) {
             throw new Conflict("admin.not-yourself");
         }
-        if (subject.state() == AccountState.DELETED || subject.state() == AccountState.SUSPENDED) {
+        if (!accounts.suspend(subject.id())) {
             throw new Conflict("admin.not-suspendable");
         }
-        accounts.updateState(subject.id(), AccountState.SUSPENDED);
-        // The state it had before is kept in the log, so unsuspending restores it.
-        record(admin, subject, "suspend", subject.state().name() + (blank(reason) ? "" : ": " + trimmed(reason)));
+        record(admin, subject, "suspend", blank(reason) ? "" : trimmed(reason));
         devices.signOutEverywhere(subject.id());
         return accounts.byId(subject.id()).orElseThrow();
     }
@@ -74,13 +72,12 @@ public class AccountAdministration {
     @Transactional
     public Account unsuspend(Account admin, String handle) {
         Account subject = byHandle(handle);
-        if (subject.state() != AccountState.SUSPENDED) {
+        if (!accounts.unsuspend(subject.id())) {
             throw new Conflict("admin.not-suspended");
         }
-        AccountState before = subject.verifiedAt() == null ? AccountState.UNVERIFIED : AccountState.ACTIVE;
-        accounts.updateState(subject.id(), before);
-        record(admin, subject, "unsuspend", before.name());
-        return accounts.byId(subject.id()).orElseThrow();
+        Account restored = accounts.byId(subject.id()).orElseThrow();
+        record(admin, subject, "unsuspend", restored.state().name());
+        return restored;
     }
 
     @Transactional

@@ -102,8 +102,16 @@ class Accounts {
         db.sql("update account set locale = ?, time_zone = ? where id = ?").params(locale, timeZone, id).update();
     }
 
-    void updateState(long id, AccountState state) {
-        db.sql("update account set state = ? where id = ?").params(state.name(), id).update();
+    /** Suspends, remembering the state to restore; false if it was already suspended or deleted. */
+    boolean suspend(long id) {
+        return db.sql("update account set state_before_suspension = state, state = 'SUSPENDED' "
+                        + "where id = ? and state not in ('SUSPENDED', 'DELETED')").param(id).update() == 1;
+    }
+
+    /** Restores the state an account had before its suspension; false if it was not suspended. */
+    boolean unsuspend(long id) {
+        return db.sql("update account set state = coalesce(state_before_suspension, 'ACTIVE'), state_before_suspension = null "
+                        + "where id = ? and state = 'SUSPENDED'").param(id).update() == 1;
     }
 
     void updateRole(long id, Role role) {

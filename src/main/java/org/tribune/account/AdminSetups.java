@@ -16,8 +16,8 @@ class AdminSetups {
         this.db = db;
     }
 
-    void replace(String tokenHash, Instant at) {
-        db.sql("delete from admin_setup").update();
+    /** Adds a code; codes printed by other nodes starting at the same time stay valid. */
+    void add(String tokenHash, Instant at) {
         db.sql("insert into admin_setup (token_hash, created_at) values (?, ?)").params(tokenHash, ts(at)).update();
     }
 

@@ -53,7 +53,7 @@ public class FirstAdmin {
         this.email = email;
         this.password = password;
         this.handle = handle;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.defaultZone = defaultZone;
     }
 
@@ -80,7 +80,7 @@ public class FirstAdmin {
             }
         }
         String token = SecretTokens.newToken("");
-        tx.executeWithoutResult(status -> setups.replace(SecretTokens.hash(token), clock.instant()));
+        tx.executeWithoutResult(status -> setups.add(SecretTokens.hash(token), clock.instant()));
         String link = baseUrl + "/setup/admin?token=" + token;
         log.warn("No administrator yet. Open this one-time link to create one: {}", link);
         System.out.println("\n  No administrator yet. Create one here (one-time link):\n  " + link + "\n");

@@ -2,10 +2,8 @@ package org.tribune.account;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tribune.platform.Ids;
 import org.tribune.platform.RateLimiter;
@@ -44,12 +42,4 @@ class LoginThrottle {
         failures.add(ids.next(), Accounts.key(email), clock.instant());
     }
 
-    @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
-    void forgetOldFailures() {
-        failures.purgeBefore(clock.instant().minus(Duration.ofDays(1)));
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
 }

@@ -56,6 +56,8 @@ class MailDelivery {
         Properties properties = smtp.getJavaMailProperties();
         properties.put("mail.smtp.auth", Boolean.toString(settings.username() != null && !settings.username().isBlank()));
         properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.starttls()));
+        // When STARTTLS is asked for, it is required: never fall back to sending mail and credentials in clear.
+        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.starttls()));
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");
@@ -75,6 +77,12 @@ class MailDelivery {
     @Scheduled(fixedDelayString = "${tribune.smtp.retry-interval:PT30S}", initialDelay = 5_000)
     void retry() {
         deliverSoon();
+    }
+
+    /** Mail is kept 30 days at most: long enough to diagnose a delivery, no longer. */
+    @Scheduled(fixedDelay = 3_600_000, initialDelay = 120_000)
+    void forgetOldMail() {
+        outbox.purgeCreatedBefore(clock.instant().minus(Duration.ofDays(30)));
     }
 
     void deliverPending() {

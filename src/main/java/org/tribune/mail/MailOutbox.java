@@ -42,9 +42,14 @@ class MailOutbox {
                 .params(java.sql.Timestamp.from(now), id, java.sql.Timestamp.from(claimableBefore)).update() == 1;
     }
 
+    /** Once delivered, the body (which may hold a one-time link) is no longer kept. */
     void markSent(long id, Instant at) {
-        db.sql("update mail_message set sent_at = ?, last_error = null where id = ?")
+        db.sql("update mail_message set sent_at = ?, last_error = null, body = '' where id = ?")
                 .params(java.sql.Timestamp.from(at), id).update();
+    }
+
+    int purgeCreatedBefore(Instant before) {
+        return db.sql("delete from mail_message where created_at < ?").param(java.sql.Timestamp.from(before)).update();
     }
 
     void markFailed(long id, String error) {

@@ -1,10 +1,9 @@
 package org.tribune.platform;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +22,15 @@ public class Ids {
     private long lastMillis = -1;
     private long sequence;
 
-    public Ids(Clock clock, @Value("${tribune.node-id:-1}") int nodeId) {
+    @Autowired
+    Ids(Clock clock, NodeNumber node) {
+        this(clock, node.value());
+    }
+
+    /** For tools and tests that make ids without a database. */
+    public Ids(Clock clock, int node) {
         this.clock = clock;
-        this.node = nodeId >= 0 ? nodeId % (1 << NODE_BITS) : new SecureRandom().nextInt(1 << NODE_BITS);
+        this.node = node % (1 << NODE_BITS);
     }
 
     public synchronized long next() {

@@ -62,6 +62,6 @@ public class Members {
 
     /** Suspends directly in the table, as if an administrator had. */
     public void suspend(Account account) {
-        table.updateState(account.id(), AccountState.SUSPENDED);
+        table.suspend(account.id());
     }
 }

@@ -101,7 +101,7 @@ class FailureHandling {
         if (status.is4xxClientError()) {
             log.debug("client error on {}: {}", request.getRequestURI(), e.getMessage());
         }
-        return respond(request, response, status, "problem." + status.value());
+        return respond(request, response, status, Problems.statusKey(status.value()));
     }
 
     private Object respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code) {
@@ -110,9 +110,8 @@ class FailureHandling {
 
     private static ModelAndView page(HttpServletResponse response, HttpStatus status, String code, Object... args) {
         response.setStatus(status.value());
-        ModelAndView view = new ModelAndView("error/page", Map.of("status", status.value(), "code", code,
-                "args", args), status);
-        return view;
+        return new ModelAndView("error/page", Map.of("status", status.value(), "titleKey",
+                Problems.statusKey(status.value()), "code", code, "args", args), status);
     }
 
     private static Locale locale(HttpServletRequest request) {

@@ -27,6 +27,14 @@ public class Problems {
         this.messages = messages;
     }
 
+    private static final java.util.Set<Integer> TITLED = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 413, 415,
+            422, 429, 500, 503);
+
+    /** The message key that names a status; statuses without their own text share their class's. */
+    public static String statusKey(int status) {
+        return "problem." + (TITLED.contains(status) ? status : status >= 500 ? 500 : 400);
+    }
+
     public static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.startsWith("/webhooks/");
@@ -35,7 +43,7 @@ public class Problems {
     public ResponseEntity<ProblemDetail> of(HttpStatus status, String code, Locale locale, Object... args) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create("https://tribune.social/problems/" + code.replace('.', '-')));
-        problem.setTitle(text("problem." + status.value(), locale, status.getReasonPhrase()));
+        problem.setTitle(text(statusKey(status.value()), locale, status.getReasonPhrase()));
         problem.setDetail(text(code, locale, code, args));
         problem.setProperty("code", code);
         return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(problem);
