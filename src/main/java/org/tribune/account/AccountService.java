@@ -70,6 +70,11 @@ public class AccountService {
         return accounts.byId(id);
     }
 
+    /** The accounts with these ids, by id; ids without an account are left out. */
+    public java.util.Map<Long, Account> byIds(java.util.Collection<Long> ids) {
+        return accounts.byIds(ids).stream().collect(java.util.stream.Collectors.toMap(Account::id, a -> a));
+    }
+
     public Optional<Account> byHandle(String handle) {
         return handle == null || handle.length() > 30 ? Optional.empty() : accounts.byHandle(handle);
     }
@@ -124,6 +129,7 @@ public class AccountService {
         Account account = accounts.byId(id).orElseThrow(() -> new NotFound("account"));
         if (accounts.markVerified(id, payload[1], AccountState.ACTIVE, clock.instant())) {
             events.publishEvent(new AccountVerified(id));
+            events.publishEvent(new AccountActivated(id));
             return accounts.byId(id).orElseThrow();
         }
         if (account.state() == AccountState.UNVERIFIED) {

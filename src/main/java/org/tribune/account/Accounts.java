@@ -60,6 +60,13 @@ class Accounts {
         return db.sql("select " + COLUMNS + " from account where id = ?").param(id).query(ACCOUNT).optional();
     }
 
+    List<Account> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from account where id in (:ids)").param("ids", ids).query(ACCOUNT).list();
+    }
+
     Optional<Account> byEmail(String email) {
         return db.sql("select " + COLUMNS + " from account where email_key = ?").param(key(email)).query(ACCOUNT).optional();
     }

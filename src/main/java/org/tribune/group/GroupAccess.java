@@ -1,0 +1,90 @@
+package org.tribune.group;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.tribune.account.Account;
+import org.tribune.account.AccountState;
+
+/**
+ * Who may see, read, post in and moderate a group. Every feature that shows group content asks here, so the rules
+ * live in one place: PUBLIC groups are read by anyone; PRIVATE and HIDDEN groups only by their members; HIDDEN
+ * groups do not exist for anyone else; banned people are treated as non-members.
+ */
+@Service
+public class GroupAccess {
+    private final Groups groups;
+    private final Memberships memberships;
+
+    GroupAccess(Groups groups, Memberships memberships) {
+        this.groups = groups;
+        this.memberships = memberships;
+    }
+
+    public Optional<Group> group(long groupId) {
+        return groups.byId(groupId);
+    }
+
+    public Map<Long, Group> groups(Collection<Long> ids) {
+        return groups.byIds(ids).stream().collect(Collectors.toMap(Group::id, g -> g));
+    }
+
+    public Optional<Membership> membership(long groupId, Long viewerId) {
+        return viewerId == null ? Optional.empty() : memberships.of(groupId, viewerId);
+    }
+
+    /** Whether the viewer may know the group exists (its name, its page). */
+    public boolean canSee(Group group, Long viewerId) {
+        return group.visibility() != Visibility.HIDDEN || membership(group.id(), viewerId).isPresent()
+                || (viewerId != null && memberships.isInvited(group.id(), viewerId));
+    }
+
+    /** Whether the viewer may read the group's posts, comments, members and events. */
+    public boolean canRead(Group group, Long viewerId) {
+        return group.visibility() == Visibility.PUBLIC || membership(group.id(), viewerId).isPresent();
+    }
+
+    public boolean canRead(long groupId, Long viewerId) {
+        return groups.byId(groupId).map(g -> canRead(g, viewerId)).orElse(false);
+    }
+
+    /** Whether the account may post: an active member, and a moderator where only moderators post. */
+    public boolean canPost(Group group, Account account) {
+        if (account.state() != AccountState.ACTIVE) {
+            return false;
+        }
+        return membership(group.id(), account.id())
+                .map(m -> !group.moderatorsOnlyPosting() || m.canModerate())
+                .orElse(false);
+    }
+
+    /** Whether the account may comment and like in the group: an active member (any member may reply). */
+    public boolean canTakePart(Group group, Account account) {
+        return account.state() == AccountState.ACTIVE && membership(group.id(), account.id()).isPresent();
+    }
+
+    public boolean canModerate(long groupId, Long accountId) {
+        return membership(groupId, accountId).map(Membership::canModerate).orElse(false);
+    }
+
+    /** The groups whose posts belong in the account's home feed. */
+    public Set<Long> memberGroupIds(long accountId) {
+        return Set.copyOf(memberships.groupIdsOf(accountId));
+    }
+
+    /** Of these groups, the ones the viewer may read. */
+    public Set<Long> readable(Collection<Long> groupIds, Long viewerId) {
+        if (groupIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> mine = viewerId == null ? Set.of() : memberGroupIds(viewerId);
+        List<Group> found = groups.byIds(Set.copyOf(groupIds));
+        return found.stream().filter(g -> g.visibility() == Visibility.PUBLIC || mine.contains(g.id()))
+                .map(Group::id).collect(Collectors.toSet());
+    }
+}

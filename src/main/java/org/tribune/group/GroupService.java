@@ -1,0 +1,449 @@
+package org.tribune.group;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.account.AccountState;
+import org.tribune.platform.Conflict;
+import org.tribune.platform.Forbidden;
+import org.tribune.platform.Ids;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.NotFound;
+import org.tribune.platform.RateLimiter;
+
+/** The group use cases. Each decides who may do it; refusals say why, and hidden groups answer "not found". */
+@Service
+public class GroupService {
+    public static final int PAGE_SIZE = 30;
+
+    /** How to order the directory. */
+    public enum Sort { MEMBERS, ACTIVITY }
+
+    /** What joining did. */
+    public enum JoinOutcome { JOINED, REQUESTED }
+
+    private final Groups groups;
+    private final Memberships memberships;
+    private final GroupAccess access;
+    private final AccountService accounts;
+    private final RateLimiter limiter;
+    private final ApplicationEventPublisher events;
+    private final Ids ids;
+    private final Clock clock;
+    private final RateLimiter.Limit creations;
+
+    GroupService(Groups groups, Memberships memberships, GroupAccess access, AccountService accounts,
+            RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock,
+            @Value("${tribune.limits.groups-per-day:5}") int groupsPerDay) {
+        this.groups = groups;
+        this.memberships = memberships;
+        this.access = access;
+        this.accounts = accounts;
+        this.limiter = limiter;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+        this.creations = new RateLimiter.Limit("group-create", groupsPerDay, Duration.ofDays(1));
+    }
+
+    @Transactional
+    public Group create(Account creator, GroupForm form) {
+        requireActive(creator);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        GroupRules.check(errors, form, true);
+        if (!errors.has("slug") && groups.slugTaken(form.slug())) {
+            errors.add("slug", "group.slug-taken");
+        }
+        errors.throwIfAny();
+        limiter.consume(creations, Long.toString(creator.id()));
+        Instant now = clock.instant();
+        Group group = new Group(ids.next(), form.slug().trim(), form.name().strip(), description(form),
+                form.language(), GroupRules.parse(Visibility.class, form.visibility()),
+                GroupRules.parse(JoinPolicy.class, form.joinPolicy()), form.joinQuestions(),
+                form.moderatorsOnlyPosting(), false, 0, now, now);
+        try {
+            groups.insert(group, creator.id());
+        } catch (DuplicateKeyException raced) {
+            throw InvalidInput.of("slug", "group.slug-taken");
+        }
+        addMember(group.id(), creator.id(), GroupRole.OWNER);
+        events.publishEvent(new GroupEvents.GroupCreated(group.id(), creator.id()));
+        return groups.byId(group.id()).orElseThrow();
+    }
+
+    /** The group as this viewer sees it; a hidden group is "not found" for those who may not see it. */
+    public GroupPage view(String slug, Account viewer) {
+        Group group = visible(slug, viewer);
+        Long viewerId = viewer == null ? null : viewer.id();
+        Optional<Membership> membership = access.membership(group.id(), viewerId);
+        boolean moderator = membership.map(Membership::canModerate).orElse(false);
+        return new GroupPage(group, membership,
+                viewerId != null && memberships.isBanned(group.id(), viewerId),
+                viewerId != null && memberships.hasRequest(group.id(), viewerId),
+                viewerId != null && memberships.isInvited(group.id(), viewerId),
+                access.canRead(group, viewerId),
+                viewer != null && access.canPost(group, viewer),
+                moderator ? memberships.countRequests(group.id()) : 0);
+    }
+
+    /** Public and private groups (never hidden ones), filtered by name. {@code cursor} comes from {@link #cursorOf}. */
+    public List<Group> directory(String query, Sort sort, String cursor) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        if (q.length() > 100) {
+            throw InvalidInput.of("query", "search.too-long", 100);
+        }
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String[] parts = cursor == null || cursor.isBlank() ? null : cursor.split("_", 2);
+        try {
+            if (sort == Sort.ACTIVITY) {
+                Instant before = parts == null ? Instant.parse("9999-12-31T00:00:00Z") : Instant.ofEpochMilli(Long.parseLong(parts[0]));
+                return groups.listedByActivity(like, before, parts == null ? Long.MAX_VALUE : Long.parseLong(parts[1]), PAGE_SIZE);
+            }
+            int before = parts == null ? Integer.MAX_VALUE : Integer.parseInt(parts[0]);
+            return groups.listedByMembers(like, before, parts == null ? Long.MAX_VALUE : Long.parseLong(parts[1]), PAGE_SIZE);
+        } catch (RuntimeException malformed) {
+            if (malformed instanceof NumberFormatException || malformed instanceof ArrayIndexOutOfBoundsException) {
+                throw InvalidInput.of("before", "list.cursor-invalid");
+            }
+            throw malformed;
+        }
+    }
+
+    /** The cursor that continues the directory after this group. */
+    public static String cursorOf(Group last, Sort sort) {
+        return (sort == Sort.ACTIVITY ? Long.toString(last.lastActivityAt().toEpochMilli()) : Integer.toString(last.memberCount()))
+                + "_" + last.id();
+    }
+
+    public List<Group> mine(long accountId) {
+        return groups.ofMember(accountId);
+    }
+
+    /** Groups a moderator invited this account to, which it has not joined yet. */
+    public List<Group> invitations(long accountId) {
+        return groups.byIds(memberships.invitedGroupIds(accountId));
+    }
+
+    @Transactional
+    public JoinOutcome join(Account account, String slug, List<String> answers) {
+        requireActive(account);
+        Group group = visible(slug, account);
+        if (memberships.of(group.id(), account.id()).isPresent()) {
+            return JoinOutcome.JOINED;
+        }
+        if (memberships.isBanned(group.id(), account.id())) {
+            throw new Forbidden("group.banned");
+        }
+        boolean invited = memberships.isInvited(group.id(), account.id());
+        switch (group.joinPolicy()) {
+            case INVITE -> {
+                if (!invited) {
+                    throw new Forbidden("group.invite-only");
+                }
+            }
+            case REQUEST -> {
+                if (!invited) {
+                    requestToJoin(group, account, answers);
+                    return JoinOutcome.REQUESTED;
+                }
+            }
+            case OPEN -> { }
+        }
+        addMember(group.id(), account.id(), GroupRole.MEMBER);
+        memberships.removeInvitation(group.id(), account.id());
+        return JoinOutcome.JOINED;
+    }
+
+    private void requestToJoin(Group group, Account account, List<String> answers) {
+        List<String> given = answers == null ? List.of() : answers.stream().map(a -> a == null ? "" : a.strip()).toList();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        for (int i = 0; i < group.joinQuestions().size(); i++) {
+            String answer = i < given.size() ? given.get(i) : "";
+            if (answer.isEmpty()) {
+                errors.add("answer" + i, "group.answer-required");
+            } else if (answer.length() > GroupRules.ANSWER_MAX || answer.contains(Memberships.SEPARATOR)) {
+                errors.add("answer" + i, "group.answer-too-long", GroupRules.ANSWER_MAX);
+            }
+        }
+        errors.throwIfAny();
+        long id = ids.next();
+        List<String> kept = given.subList(0, Math.min(given.size(), group.joinQuestions().size()));
+        if (memberships.addRequest(id, group.id(), account.id(), kept, clock.instant())) {
+            events.publishEvent(new GroupEvents.JoinRequested(group.id(), id, account.id()));
+        }
+    }
+
+    /** Leaving is always possible. A sole owner who leaves hands the group to its longest-standing moderator or member. */
+    @Transactional
+    public void leave(Account account, String slug) {
+        Group group = visible(slug, account);
+        Membership membership = memberships.of(group.id(), account.id()).orElseThrow(() -> new Conflict("group.not-member"));
+        if (membership.role() == GroupRole.OWNER && memberships.withRole(group.id(), GroupRole.OWNER).size() == 1) {
+            memberships.longestStanding(group.id(), GroupRole.MODERATOR, account.id())
+                    .or(() -> memberships.longestStanding(group.id(), GroupRole.MEMBER, account.id()))
+                    .ifPresent(heir -> memberships.setRole(group.id(), heir.accountId(), GroupRole.OWNER));
+        }
+        removeMember(group.id(), account.id());
+        memberships.removeRequest(group.id(), account.id());
+    }
+
+    /** Withdraws one's own pending request. */
+    @Transactional
+    public void withdrawRequest(Account account, String slug) {
+        Group group = visible(slug, account);
+        memberships.removeRequest(group.id(), account.id());
+    }
+
+    public List<JoinRequest> requests(Account moderator, String slug) {
+        Group group = moderated(slug, moderator);
+        List<Memberships.StoredRequest> stored = memberships.requests(group.id(), 200);
+        Map<Long, Account> people = accounts.byIds(stored.stream().map(Memberships.StoredRequest::accountId).toList());
+        return stored.stream().filter(r -> people.containsKey(r.accountId()))
+                .map(r -> new JoinRequest(r.id(), r.groupId(), r.accountId(), people.get(r.accountId()).handle(),
+                        people.get(r.accountId()).displayName(), r.answers(), r.createdAt()))
+                .toList();
+    }
+
+    @Transactional
+    public void approve(Account moderator, String slug, long requestId) {
+        Group group = moderated(slug, moderator);
+        Memberships.StoredRequest request = memberships.request(group.id(), requestId).orElseThrow(() -> new NotFound("request"));
+        memberships.removeRequest(group.id(), request.accountId());
+        if (!memberships.isBanned(group.id(), request.accountId())) {
+            addMember(group.id(), request.accountId(), GroupRole.MEMBER);
+            events.publishEvent(new GroupEvents.JoinApproved(group.id(), request.accountId(), moderator.id()));
+        }
+    }
+
+    @Transactional
+    public void decline(Account moderator, String slug, long requestId) {
+        Group group = moderated(slug, moderator);
+        Memberships.StoredRequest request = memberships.request(group.id(), requestId).orElseThrow(() -> new NotFound("request"));
+        memberships.removeRequest(group.id(), request.accountId());
+    }
+
+    /** The member list: for public groups anyone sees it, otherwise only members. Owners and moderators first. */
+    public List<Member> members(String slug, Account viewer, long afterAccountId) {
+        Group group = visible(slug, viewer);
+        if (!access.canRead(group, viewer == null ? null : viewer.id())) {
+            throw new Forbidden("group.members-only");
+        }
+        List<Membership> page = memberships.members(group.id(), afterAccountId, 200);
+        Map<Long, Account> people = accounts.byIds(page.stream().map(Membership::accountId).toList());
+        List<Member> members = new ArrayList<>();
+        for (Membership m : page) {
+            Account a = people.get(m.accountId());
+            if (a != null && a.state() != AccountState.DELETED) {
+                members.add(new Member(a.id(), a.handle(), a.displayName(), m.role(), m.since()));
+            }
+        }
+        members.sort(Comparator.comparing((Member m) -> m.role().ordinal()).thenComparing(Member::since));
+        return members;
+    }
+
+    /** Owners appoint moderators (and co-owners); nobody changes their own role. */
+    @Transactional
+    public void setRole(Account owner, String slug, String handle, String roleName) {
+        Group group = visible(slug, owner);
+        requireRole(group, owner, GroupRole.OWNER);
+        GroupRole role = GroupRules.parse(GroupRole.class, roleName);
+        if (role == null) {
+            throw InvalidInput.of("role", "group.role-invalid");
+        }
+        Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
+        if (subject.id() == owner.id()) {
+            throw new Conflict("group.not-yourself");
+        }
+        memberships.of(group.id(), subject.id()).orElseThrow(() -> new Conflict("group.not-member"));
+        memberships.setRole(group.id(), subject.id(), role);
+    }
+
+    /** Moderators remove members; only owners remove moderators; nobody removes an owner. */
+    @Transactional
+    public void remove(Account moderator, String slug, String handle) {
+        Group group = moderated(slug, moderator);
+        Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
+        Membership target = memberships.of(group.id(), subject.id()).orElseThrow(() -> new Conflict("group.not-member"));
+        requireOutranks(group, moderator, target);
+        removeMember(group.id(), subject.id());
+    }
+
+    /** Bans keep someone out for good (until lifted): they lose membership, requests and invitations. */
+    @Transactional
+    public void ban(Account moderator, String slug, String handle, String reason) {
+        Group group = moderated(slug, moderator);
+        Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
+        if (subject.id() == moderator.id()) {
+            throw new Conflict("group.not-yourself");
+        }
+        Optional<Membership> target = memberships.of(group.id(), subject.id());
+        if (target.isPresent()) {
+            requireOutranks(group, moderator, target.get());
+            removeMember(group.id(), subject.id());
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 300) {
+            throw InvalidInput.of("reason", "group.reason-too-long", 300);
+        }
+        memberships.ban(group.id(), subject.id(), moderator.id(), why, clock.instant());
+        memberships.removeRequest(group.id(), subject.id());
+        memberships.removeInvitation(group.id(), subject.id());
+    }
+
+    @Transactional
+    public void unban(Account moderator, String slug, String handle) {
+        Group group = moderated(slug, moderator);
+        Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
+        if (!memberships.unban(group.id(), subject.id())) {
+            throw new NotFound("ban");
+        }
+    }
+
+    public List<Ban> bans(Account moderator, String slug) {
+        Group group = moderated(slug, moderator);
+        List<Memberships.StoredBan> stored = memberships.bans(group.id());
+        Map<Long, Account> people = accounts.byIds(stored.stream().map(Memberships.StoredBan::accountId).toList());
+        return stored.stream().filter(b -> people.containsKey(b.accountId()))
+                .map(b -> new Ban(b.accountId(), people.get(b.accountId()).handle(), b.reason(), b.since())).toList();
+    }
+
+    /** Moderators invite people by handle; in INVITE groups that is the only way in, elsewhere it skips the queue. */
+    @Transactional
+    public void invite(Account moderator, String slug, String handle) {
+        Group group = moderated(slug, moderator);
+        Account subject = accounts.byHandle(handle).filter(a -> a.state() == AccountState.ACTIVE)
+                .orElseThrow(() -> InvalidInput.of("handle", "group.invitee-unknown"));
+        if (memberships.isBanned(group.id(), subject.id())) {
+            throw new Conflict("group.invitee-banned");
+        }
+        if (memberships.of(group.id(), subject.id()).isPresent()) {
+            throw new Conflict("group.already-member");
+        }
+        if (memberships.invite(group.id(), subject.id(), moderator.id(), clock.instant())) {
+            events.publishEvent(new GroupEvents.Invited(group.id(), subject.id(), moderator.id()));
+        }
+    }
+
+    /** Owners change the group's description, visibility, join policy and questions; the slug stays. */
+    @Transactional
+    public Group update(Account owner, String slug, GroupForm form) {
+        Group group = visible(slug, owner);
+        requireRole(group, owner, GroupRole.OWNER);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        GroupRules.check(errors, form, false);
+        errors.throwIfAny();
+        groups.update(new Group(group.id(), group.slug(), form.name().strip(), description(form), form.language(),
+                GroupRules.parse(Visibility.class, form.visibility()), GroupRules.parse(JoinPolicy.class, form.joinPolicy()),
+                form.joinQuestions(), form.moderatorsOnlyPosting(), group.isDefault(), group.memberCount(),
+                group.createdAt(), group.lastActivityAt()));
+        return groups.byId(group.id()).orElseThrow();
+    }
+
+    /** Notes activity (a new post or comment), for the directory's "recent activity" order. */
+    @Transactional
+    public void recordActivity(long groupId) {
+        groups.touch(groupId, clock.instant());
+    }
+
+    // default groups: what newcomers join so nobody lands in an empty room
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Group> defaults() {
+        return groups.defaults();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setDefault(String slug, boolean isDefault, boolean moderatorsOnlyPosting) {
+        Group group = groups.bySlug(slug).orElseThrow(() -> new NotFound("group"));
+        groups.setDefault(group.id(), isDefault);
+        groups.update(new Group(group.id(), group.slug(), group.name(), group.description(), group.language(),
+                group.visibility(), group.joinPolicy(), group.joinQuestions(), moderatorsOnlyPosting, isDefault,
+                group.memberCount(), group.createdAt(), group.lastActivityAt()));
+    }
+
+    /** Newcomers join the default groups, whatever their join policy. */
+    @Transactional
+    public void welcome(long accountId) {
+        for (Group group : groups.defaults()) {
+            if (!memberships.isBanned(group.id(), accountId)) {
+                addMember(group.id(), accountId, GroupRole.MEMBER);
+            }
+        }
+    }
+
+    // helpers
+
+    private Group visible(String slug, Account viewer) {
+        if (slug == null || slug.length() > 60) {
+            throw new NotFound("group");
+        }
+        Group group = groups.bySlug(slug).orElseThrow(() -> new NotFound("group"));
+        if (!access.canSee(group, viewer == null ? null : viewer.id())) {
+            throw new NotFound("group");
+        }
+        return group;
+    }
+
+    private Group moderated(String slug, Account moderator) {
+        Group group = visible(slug, moderator);
+        if (!access.canModerate(group.id(), moderator.id())) {
+            throw new Forbidden("group.moderators-only");
+        }
+        return group;
+    }
+
+    private void requireRole(Group group, Account account, GroupRole role) {
+        if (memberships.of(group.id(), account.id()).map(m -> m.role() != role).orElse(true)) {
+            throw new Forbidden(role == GroupRole.OWNER ? "group.owners-only" : "group.moderators-only");
+        }
+    }
+
+    private void requireOutranks(Group group, Account actor, Membership target) {
+        GroupRole actorRole = memberships.of(group.id(), actor.id()).map(Membership::role).orElse(GroupRole.MEMBER);
+        boolean outranks = target.role() == GroupRole.MEMBER
+                || (target.role() == GroupRole.MODERATOR && actorRole == GroupRole.OWNER);
+        if (!outranks || target.accountId() == actor.id()) {
+            throw new Forbidden("group.cannot-act-on-peer");
+        }
+    }
+
+    private static void requireActive(Account account) {
+        if (account == null || account.state() != AccountState.ACTIVE) {
+            throw new Forbidden("group.active-members-only");
+        }
+    }
+
+    private static String description(GroupForm form) {
+        return form.description() == null ? "" : form.description().strip();
+    }
+
+    private void addMember(long groupId, long accountId, GroupRole role) {
+        if (memberships.add(groupId, accountId, role, clock.instant())) {
+            groups.addMembers(groupId, 1);
+            events.publishEvent(new GroupEvents.MemberJoined(groupId, accountId));
+        }
+    }
+
+    private void removeMember(long groupId, long accountId) {
+        if (memberships.remove(groupId, accountId)) {
+            groups.addMembers(groupId, -1);
+            events.publishEvent(new GroupEvents.MemberLeft(groupId, accountId));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.tribune.group;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code topic_group} table. */
+@Repository
+class Groups {
+    static final String COLUMNS = "g.id, g.slug, g.name, g.description, g.language, g.visibility, g.join_policy, "
+            + "g.join_questions, g.moderators_only_posting, g.is_default, g.member_count, g.created_at, g.last_activity_at";
+    static final RowMapper<Group> GROUP = Groups::group;
+
+    private final JdbcClient db;
+
+    Groups(JdbcClient db) {
+        this.db = db;
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static String key(String slug) {
+        return slug.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Group group(ResultSet rs, int row) throws SQLException {
+        String questions = rs.getString("join_questions");
+        return new Group(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+                rs.getString("language"), Visibility.valueOf(rs.getString("visibility")),
+                JoinPolicy.valueOf(rs.getString("join_policy")),
+                questions.isEmpty() ? List.of() : Arrays.asList(questions.split("\n")),
+                rs.getBoolean("moderators_only_posting"), rs.getBoolean("is_default"), rs.getInt("member_count"),
+                instant(rs, "created_at"), instant(rs, "last_activity_at"));
+    }
+
+    void insert(Group group, long createdBy) {
+        db.sql("insert into topic_group (id, slug, slug_key, name, description, language, visibility, join_policy, "
+                        + "join_questions, moderators_only_posting, is_default, member_count, created_by, created_at, "
+                        + "last_activity_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+                .params(group.id(), group.slug(), key(group.slug()), group.name(), group.description(), group.language(),
+                        group.visibility().name(), group.joinPolicy().name(), String.join("\n", group.joinQuestions()),
+                        group.moderatorsOnlyPosting(), group.isDefault(), createdBy, ts(group.createdAt()),
+                        ts(group.lastActivityAt()))
+                .update();
+    }
+
+    void update(Group group) {
+        db.sql("update topic_group set name = ?, description = ?, language = ?, visibility = ?, join_policy = ?, "
+                        + "join_questions = ?, moderators_only_posting = ? where id = ?")
+                .params(group.name(), group.description(), group.language(), group.visibility().name(),
+                        group.joinPolicy().name(), String.join("\n", group.joinQuestions()),
+                        group.moderatorsOnlyPosting(), group.id())
+                .update();
+    }
+
+    void setDefault(long id, boolean isDefault) {
+        db.sql("update topic_group set is_default = ? where id = ?").params(isDefault, id).update();
+    }
+
+    boolean slugTaken(String slug) {
+        return db.sql("select count(*) from topic_group where slug_key = ?").param(key(slug)).query(Long.class).single() > 0;
+    }
+
+    Optional<Group> bySlug(String slug) {
+        return db.sql("select " + COLUMNS + " from topic_group g where g.slug_key = ?").param(key(slug)).query(GROUP).optional();
+    }
+
+    Optional<Group> byId(long id) {
+        return db.sql("select " + COLUMNS + " from topic_group g where g.id = ?").param(id).query(GROUP).optional();
+    }
+
+    List<Group> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from topic_group g where g.id in (:ids)").param("ids", ids).query(GROUP).list();
+    }
+
+    List<Group> defaults() {
+        return db.sql("select " + COLUMNS + " from topic_group g where g.is_default = true order by g.id").query(GROUP).list();
+    }
+
+    /** Listed groups (public and private), biggest first; keyset on (member_count, id). */
+    List<Group> listedByMembers(String nameLike, int beforeCount, long beforeId, int limit) {
+        return db.sql("select " + COLUMNS + " from topic_group g where g.visibility <> 'HIDDEN' "
+                        + "and lower(g.name) like ? escape '\\' "
+                        + "and (g.member_count < ? or (g.member_count = ? and g.id < ?)) "
+                        + "order by g.member_count desc, g.id desc limit ?")
+                .params(nameLike, beforeCount, beforeCount, beforeId, limit).query(GROUP).list();
+    }
+
+    /** Listed groups, most recently active first; keyset on (last_activity_at, id). */
+    List<Group> listedByActivity(String nameLike, Instant beforeActivity, long beforeId, int limit) {
+        return db.sql("select " + COLUMNS + " from topic_group g where g.visibility <> 'HIDDEN' "
+                        + "and lower(g.name) like ? escape '\\' "
+                        + "and (g.last_activity_at < ? or (g.last_activity_at = ? and g.id < ?)) "
+                        + "order by g.last_activity_at desc, g.id desc limit ?")
+                .params(nameLike, ts(beforeActivity), ts(beforeActivity), beforeId, limit).query(GROUP).list();
+    }
+
+    List<Group> ofMember(long accountId) {
+        return db.sql("select " + COLUMNS + " from topic_group g join group_member m on m.group_id = g.id "
+                        + "where m.account_id = ? order by lower(g.name) limit 1000")
+                .param(accountId).query(GROUP).list();
+    }
+
+    void addMembers(long id, int delta) {
+        db.sql("update topic_group set member_count = member_count + ? where id = ?").params(delta, id).update();
+    }
+
+    void touch(long id, Instant at) {
+        db.sql("update topic_group set last_activity_at = ? where id = ? and last_activity_at < ?")
+                .params(ts(at), id, ts(at)).update();
+    }
+}

@@ -1,0 +1,160 @@
+package org.tribune.group;
+
+import static org.tribune.group.Groups.instant;
+import static org.tribune.group.Groups.ts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code group_member}, {@code group_join_request}, {@code group_ban} and {@code group_invitation} tables. */
+@Repository
+class Memberships {
+    private static final RowMapper<Membership> MEMBERSHIP = (rs, n) -> new Membership(rs.getLong("group_id"),
+            rs.getLong("account_id"), GroupRole.valueOf(rs.getString("role")), instant(rs, "since"));
+    static final String SEPARATOR = "\u001e";
+
+    private final JdbcClient db;
+
+    Memberships(JdbcClient db) {
+        this.db = db;
+    }
+
+    Optional<Membership> of(long groupId, long accountId) {
+        return db.sql("select group_id, account_id, role, since from group_member where group_id = ? and account_id = ?")
+                .params(groupId, accountId).query(MEMBERSHIP).optional();
+    }
+
+    /** Adds a member; false if they already were one. */
+    boolean add(long groupId, long accountId, GroupRole role, Instant since) {
+        return db.sql("insert into group_member (group_id, account_id, role, since) select ?, ?, ?, ? "
+                        + "where not exists (select 1 from group_member where group_id = ? and account_id = ?)")
+                .params(groupId, accountId, role.name(), ts(since), groupId, accountId).update() == 1;
+    }
+
+    boolean remove(long groupId, long accountId) {
+        return db.sql("delete from group_member where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
+    }
+
+    void setRole(long groupId, long accountId, GroupRole role) {
+        db.sql("update group_member set role = ? where group_id = ? and account_id = ?")
+                .params(role.name(), groupId, accountId).update();
+    }
+
+    /** Oldest first, so the longest-standing members come first; keyset on (since, account_id) is not needed at this size. */
+    List<Membership> members(long groupId, long afterAccountId, int limit) {
+        return db.sql("select group_id, account_id, role, since from group_member where group_id = ? and account_id > ? "
+                        + "order by account_id limit ?")
+                .params(groupId, afterAccountId, limit).query(MEMBERSHIP).list();
+    }
+
+    List<Membership> withRole(long groupId, GroupRole role) {
+        return db.sql("select group_id, account_id, role, since from group_member where group_id = ? and role = ? "
+                        + "order by since, account_id limit 500")
+                .params(groupId, role.name()).query(MEMBERSHIP).list();
+    }
+
+    /** The member who has been in the group longest, other than {@code except}. */
+    Optional<Membership> longestStanding(long groupId, GroupRole role, long except) {
+        return db.sql("select group_id, account_id, role, since from group_member where group_id = ? and role = ? "
+                        + "and account_id <> ? order by since, account_id limit 1")
+                .params(groupId, role.name(), except).query(MEMBERSHIP).optional();
+    }
+
+    List<Long> groupIdsOf(long accountId) {
+        return db.sql("select group_id from group_member where account_id = ?").param(accountId).query(Long.class).list();
+    }
+
+    // join requests
+
+    boolean addRequest(long id, long groupId, long accountId, List<String> answers, Instant at) {
+        return db.sql("insert into group_join_request (id, group_id, account_id, answers, created_at) select ?, ?, ?, ?, ? "
+                        + "where not exists (select 1 from group_join_request where group_id = ? and account_id = ?)")
+                .params(id, groupId, accountId, String.join(SEPARATOR, answers), ts(at), groupId, accountId).update() == 1;
+    }
+
+    record StoredRequest(long id, long groupId, long accountId, List<String> answers, Instant createdAt) {
+    }
+
+    Optional<StoredRequest> request(long groupId, long requestId) {
+        return db.sql("select id, group_id, account_id, answers, created_at from group_join_request where group_id = ? and id = ?")
+                .params(groupId, requestId).query(Memberships::request).optional();
+    }
+
+    boolean hasRequest(long groupId, long accountId) {
+        return db.sql("select count(*) from group_join_request where group_id = ? and account_id = ?")
+                .params(groupId, accountId).query(Long.class).single() > 0;
+    }
+
+    List<StoredRequest> requests(long groupId, int limit) {
+        return db.sql("select id, group_id, account_id, answers, created_at from group_join_request where group_id = ? "
+                        + "order by id limit ?")
+                .params(groupId, limit).query(Memberships::request).list();
+    }
+
+    long countRequests(long groupId) {
+        return db.sql("select count(*) from group_join_request where group_id = ?").param(groupId).query(Long.class).single();
+    }
+
+    boolean removeRequest(long groupId, long accountId) {
+        return db.sql("delete from group_join_request where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
+    }
+
+    private static StoredRequest request(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String answers = rs.getString("answers");
+        return new StoredRequest(rs.getLong("id"), rs.getLong("group_id"), rs.getLong("account_id"),
+                answers.isEmpty() ? List.of() : List.of(answers.split(SEPARATOR, -1)), instant(rs, "created_at"));
+    }
+
+    // bans
+
+    boolean isBanned(long groupId, long accountId) {
+        return db.sql("select count(*) from group_ban where group_id = ? and account_id = ?")
+                .params(groupId, accountId).query(Long.class).single() > 0;
+    }
+
+    boolean ban(long groupId, long accountId, long by, String reason, Instant at) {
+        return db.sql("insert into group_ban (group_id, account_id, banned_by, reason, since) select ?, ?, ?, ?, ? "
+                        + "where not exists (select 1 from group_ban where group_id = ? and account_id = ?)")
+                .params(groupId, accountId, by, reason, ts(at), groupId, accountId).update() == 1;
+    }
+
+    boolean unban(long groupId, long accountId) {
+        return db.sql("delete from group_ban where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
+    }
+
+    record StoredBan(long accountId, String reason, Instant since) {
+    }
+
+    List<StoredBan> bans(long groupId) {
+        return db.sql("select account_id, reason, since from group_ban where group_id = ? order by since desc limit 500")
+                .param(groupId).query((rs, n) -> new StoredBan(rs.getLong("account_id"), rs.getString("reason"),
+                        instant(rs, "since"))).list();
+    }
+
+    // invitations
+
+    boolean invite(long groupId, long accountId, long by, Instant at) {
+        return db.sql("insert into group_invitation (group_id, account_id, invited_by, created_at) select ?, ?, ?, ? "
+                        + "where not exists (select 1 from group_invitation where group_id = ? and account_id = ?)")
+                .params(groupId, accountId, by, ts(at), groupId, accountId).update() == 1;
+    }
+
+    boolean isInvited(long groupId, long accountId) {
+        return db.sql("select count(*) from group_invitation where group_id = ? and account_id = ?")
+                .params(groupId, accountId).query(Long.class).single() > 0;
+    }
+
+    void removeInvitation(long groupId, long accountId) {
+        db.sql("delete from group_invitation where group_id = ? and account_id = ?").params(groupId, accountId).update();
+    }
+
+    List<Long> invitedGroupIds(long accountId) {
+        return db.sql("select group_id from group_invitation where account_id = ? order by created_at desc limit 100")
+                .param(accountId).query(Long.class).list();
+    }
+}

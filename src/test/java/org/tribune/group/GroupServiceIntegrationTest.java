@@ -1,0 +1,231 @@
+package org.tribune.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tribune.IntegrationTest;
+import org.tribune.account.Account;
+import org.tribune.account.Members;
+import org.tribune.platform.Conflict;
+import org.tribune.platform.Forbidden;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.NotFound;
+
+@IntegrationTest
+class GroupServiceIntegrationTest {
+    @Autowired
+    GroupService groups;
+    @Autowired
+    GroupAccess access;
+    @Autowired
+    Members members;
+
+    static String slug(String prefix) {
+        return (prefix + "-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
+    }
+
+    Group group(Account owner, String visibility, String policy, List<String> questions) {
+        return groups.create(owner, new GroupForm(slug("g"), "Group " + visibility, "About *things*", "en", visibility,
+                policy, questions, false));
+    }
+
+    @Test
+    void theCreatorOwnsTheNewGroup() {
+        Account ana = members.active("ana");
+        Group climate = group(ana, "PUBLIC", "OPEN", List.of());
+
+        GroupPage view = groups.view(climate.slug(), ana);
+        assertThat(view.isOwner()).isTrue();
+        assertThat(view.group().memberCount()).isEqualTo(1);
+        assertThat(groups.mine(ana.id())).extracting(Group::slug).contains(climate.slug());
+    }
+
+    @Test
+    void slugsAreUniqueAndUrlSafe() {
+        Account ana = members.active("ana");
+        Group first = group(ana, "PUBLIC", "OPEN", List.of());
+        for (String bad : new String[] {"ab", "Has Space", "UPPER", "-lead", "trail-", "new", "a--b", "x".repeat(61), "émoji"}) {
+            assertThatThrownBy(() -> groups.create(ana, new GroupForm(bad, "n", "", "en", "PUBLIC", "OPEN", List.of(), false)))
+                    .as(bad).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.byField()).containsKey("slug"));
+        }
+        assertThatThrownBy(() -> groups.create(ana, new GroupForm(first.slug(), "Again", "", "en", "PUBLIC", "OPEN", List.of(), false)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.byField().get("slug").code()).isEqualTo("group.slug-taken"));
+    }
+
+    @Test
+    void unverifiedPeopleCannotCreateOrJoin() {
+        Account ana = members.active("ana");
+        Group open = group(ana, "PUBLIC", "OPEN", List.of());
+        Account newcomer = members.unverified("new");
+        assertThatThrownBy(() -> group(newcomer, "PUBLIC", "OPEN", List.of())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groups.join(newcomer, open.slug(), List.of())).isInstanceOf(Forbidden.class);
+    }
+
+    @Test
+    void openGroupsAreJoinedAtOnceAndLeftAnyTime() {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Group open = group(ana, "PUBLIC", "OPEN", List.of());
+
+        assertThat(groups.join(bob, open.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
+        assertThat(groups.join(bob, open.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
+        assertThat(groups.view(open.slug(), bob).group().memberCount()).isEqualTo(2);
+        groups.leave(bob, open.slug());
+        assertThat(groups.view(open.slug(), bob).isMember()).isFalse();
+        assertThat(groups.view(open.slug(), bob).group().memberCount()).isEqualTo(1);
+    }
+
+    @Test
+    void requestGroupsAskTheirQuestionsAndModeratorsDecide() {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Account eve = members.active("eve");
+        Group club = group(ana, "PRIVATE", "REQUEST", List.of("Why do you want to join?"));
+
+        assertThatThrownBy(() -> groups.join(bob, club.slug(), List.of(""))).isInstanceOf(InvalidInput.class);
+        assertThat(groups.join(bob, club.slug(), List.of("I love maps"))).isEqualTo(GroupService.JoinOutcome.REQUESTED);
+        assertThat(groups.join(eve, club.slug(), List.of("Just curious"))).isEqualTo(GroupService.JoinOutcome.REQUESTED);
+        assertThat(access.canRead(club, bob.id())).isFalse();
+        assertThatThrownBy(() -> groups.requests(bob, club.slug())).isInstanceOf(Forbidden.class);
+
+        List<JoinRequest> waiting = groups.requests(ana, club.slug());
+        assertThat(waiting).extracting(JoinRequest::handle).containsExactly(bob.handle(), eve.handle());
+        assertThat(waiting.getFirst().answers()).containsExactly("I love maps");
+        groups.approve(ana, club.slug(), waiting.get(0).id());
+        groups.decline(ana, club.slug(), waiting.get(1).id());
+
+        assertThat(access.canRead(club, bob.id())).isTrue();
+        assertThat(access.canRead(club, eve.id())).isFalse();
+        assertThat(groups.requests(ana, club.slug())).isEmpty();
+    }
+
+    @Test
+    void inviteOnlyGroupsLetInOnlyTheInvited() {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Account eve = members.active("eve");
+        Group circle = group(ana, "PRIVATE", "INVITE", List.of());
+
+        assertThatThrownBy(() -> groups.join(eve, circle.slug(), List.of())).isInstanceOf(Forbidden.class);
+        groups.invite(ana, circle.slug(), bob.handle());
+        assertThat(groups.invitations(bob.id())).extracting(Group::slug).containsExactly(circle.slug());
+        assertThat(groups.join(bob, circle.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
+        assertThat(groups.invitations(bob.id())).isEmpty();
+        assertThatThrownBy(() -> groups.invite(bob, circle.slug(), eve.handle())).isInstanceOf(Forbidden.class);
+    }
+
+    @Test
+    void hiddenGroupsDoNotExistForOutsiders() {
+        Account ana = members.active("ana");
+        Account eve = members.active("eve");
+        Group secret = group(ana, "HIDDEN", "OPEN", List.of());
+
+        assertThatThrownBy(() -> groups.view(secret.slug(), eve)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> groups.view(secret.slug(), null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> groups.join(eve, secret.slug(), List.of())).isInstanceOf(NotFound.class);
+        assertThat(groups.directory(secret.name(), GroupService.Sort.MEMBERS, null)).extracting(Group::id).doesNotContain(secret.id());
+        groups.invite(ana, secret.slug(), eve.handle());
+        assertThat(groups.view(secret.slug(), eve).invited()).isTrue();
+    }
+
+    @Test
+    void bannedPeopleLoseMembershipAndCannotComeBack() {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Group club = group(ana, "PRIVATE", "OPEN", List.of());
+        groups.join(bob, club.slug(), List.of());
+
+        groups.ban(ana, club.slug(), bob.handle(), "spam");
+
+        assertThat(access.canRead(club, bob.id())).isFalse();
+        assertThatThrownBy(() -> groups.join(bob, club.slug(), List.of())).isInstanceOf(Forbidden.class);
+        assertThat(groups.bans(ana, club.slug())).extracting(Ban::handle).containsExactly(bob.handle());
+        groups.unban(ana, club.slug(), bob.handle());
+        assertThat(groups.join(bob, club.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
+    }
+
+    @Test
+    void moderatorsActOnMembersOnlyOwnersOnModerators() {
+        Account ana = members.active("ana");
+        Account mod = members.active("mod");
+        Account mod2 = members.active("mod2");
+        Account bob = members.active("bob");
+        Group club = group(ana, "PUBLIC", "OPEN", List.of());
+        for (Account a : List.of(mod, mod2, bob)) {
+            groups.join(a, club.slug(), List.of());
+        }
+        groups.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
+        groups.setRole(ana, club.slug(), mod2.handle(), "MODERATOR");
+
+        assertThatThrownBy(() -> groups.setRole(mod, club.slug(), bob.handle(), "MODERATOR")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groups.remove(mod, club.slug(), mod2.handle())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groups.ban(mod, club.slug(), ana.handle(), "")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groups.remove(bob, club.slug(), mod.handle())).isInstanceOf(Forbidden.class);
+        groups.remove(mod, club.slug(), bob.handle());
+        groups.remove(ana, club.slug(), mod2.handle());
+        assertThat(groups.members(club.slug(), ana, 0)).extracting(Member::handle).containsExactly(ana.handle(), mod.handle());
+    }
+
+    @Test
+    void aSoleOwnerWhoLeavesHandsTheGroupOn() {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Account mod = members.active("mod");
+        Group club = group(ana, "PUBLIC", "OPEN", List.of());
+        groups.join(bob, club.slug(), List.of());
+        groups.join(mod, club.slug(), List.of());
+        groups.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
+
+        groups.leave(ana, club.slug());
+
+        assertThat(groups.view(club.slug(), mod).isOwner()).isTrue();
+        assertThatThrownBy(() -> groups.leave(ana, club.slug())).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void privateMemberListsAreForMembersOnly() {
+        Account ana = members.active("ana");
+        Account eve = members.active("eve");
+        Group club = group(ana, "PRIVATE", "OPEN", List.of());
+        assertThatThrownBy(() -> groups.members(club.slug(), eve, 0)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groups.members(club.slug(), null, 0)).isInstanceOf(Forbidden.class);
+        assertThat(groups.view(club.slug(), null).canRead()).isFalse();
+    }
+
+    @Test
+    void theDirectoryListsPublicAndPrivateGroupsBiggestFirstPageByPage() {
+        Account ana = members.active("ana");
+        String marker = "dirtest" + Members.uniqueHandle("d").substring(2, 8);
+        for (int i = 0; i < GroupService.PAGE_SIZE + 3; i++) {
+            groups.create(ana, new GroupForm(slug("d"), marker + " " + i, "", "en", i % 2 == 0 ? "PUBLIC" : "PRIVATE", "OPEN", List.of(), false));
+        }
+        Group big = groups.create(ana, new GroupForm(slug("d"), marker + " big", "", "en", "PUBLIC", "OPEN", List.of(), false));
+        groups.join(members.active("x"), big.slug(), List.of());
+
+        List<Group> first = groups.directory(marker, GroupService.Sort.MEMBERS, null);
+        List<Group> second = groups.directory(marker, GroupService.Sort.MEMBERS, GroupService.cursorOf(first.getLast(), GroupService.Sort.MEMBERS));
+
+        assertThat(first).hasSize(GroupService.PAGE_SIZE);
+        assertThat(first.getFirst().id()).isEqualTo(big.id());
+        assertThat(second).hasSize(4);
+        assertThat(first).extracting(Group::id).doesNotContainAnyElementsOf(second.stream().map(Group::id).toList());
+        assertThatThrownBy(() -> groups.directory(marker, GroupService.Sort.MEMBERS, "garbage")).isInstanceOf(InvalidInput.class);
+        List<Group> recent = groups.directory(marker, GroupService.Sort.ACTIVITY, null);
+        assertThat(recent).hasSize(GroupService.PAGE_SIZE);
+    }
+
+    @Test
+    void moderatorsOnlyGroupsLetMembersReadButNotPost() {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Group news = groups.create(ana, new GroupForm(slug("n"), "News", "", "en", "PUBLIC", "OPEN", List.of(), true));
+        groups.join(bob, news.slug(), List.of());
+        assertThat(access.canPost(news, ana)).isTrue();
+        assertThat(access.canPost(news, bob)).isFalse();
+        assertThat(access.canTakePart(news, bob)).isTrue();
+    }
+}
