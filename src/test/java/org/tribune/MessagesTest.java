@@ -37,6 +37,21 @@ class MessagesTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        // Properties keep the last of two definitions silently; a second feature reusing a key would change the first's text.
+        for (String language : new String[] {"en", "fr"}) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources/i18n/messages_" + language + ".properties"))) {
+                if (!line.isBlank() && !line.startsWith("#") && line.contains("=") && !seen.add(line.substring(0, line.indexOf('=')).strip())) {
+                    twice.add(line.substring(0, line.indexOf('=')).strip());
+                }
+            }
+            assertThat(twice).as(language).isEmpty();
+        }
+    }
+
+    @Test
     void noMessageIsEmptyOrUntranslatedPlaceholder() throws IOException {
         for (String language : new String[] {"en", "fr"}) {
             Properties messages = load(language);

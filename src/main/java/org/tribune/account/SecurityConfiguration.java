@@ -75,7 +75,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens").permitAll()
                         // Reading public content needs no account; services refuse what is not public.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/groups", "/api/v1/groups/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/groups", "/api/v1/groups/**", "/api/v1/posts/**",
+                                "/api/v1/comments/**").permitAll()
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -98,7 +99,7 @@ class SecurityConfiguration {
                                 "/verify/resend", "/reset-password", "/reset-password/**", "/settings/email/confirm",
                                 "/setup/admin", "/@*").permitAll()
                         // Public group pages are read by visitors; services refuse what is not public.
-                        .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members", "/p/*", "/p/*/likes").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(localOrAdmin())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.web.JteViews;
+import org.tribune.platform.web.LocalPaths;
 
 /** A member's own settings: profile, language and time zone, password, address, devices and API tokens. */
 @Controller
@@ -71,7 +72,7 @@ class SettingsController {
             @RequestParam(defaultValue = "/") String returnTo, HttpServletRequest request, HttpServletResponse response) {
         Account updated = accounts.updatePreferences(me.id(), locale, me.timeZone());
         locales.setLocale(request, response, updated.language());
-        return "redirect:" + localPath(returnTo);
+        return "redirect:" + LocalPaths.only(returnTo);
     }
 
     @GetMapping("/settings/security")
@@ -149,12 +150,6 @@ class SettingsController {
     private String securityWithErrors(Account me, HttpServletRequest request, Model model, InvalidInput invalid) {
         model.addAttribute(JteViews.ERRORS, invalid);
         return security(me, request, model);
-    }
-
-    /** Only a path on this site, never another origin: "//evil.example" and "https://..." become "/". */
-    static String localPath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
-                && path.length() < 500 ? path : "/";
     }
 
     private static List<String> zones() {

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /** Input that breaks a rule; each problem names the field and a message key, so pages and API can explain it. */
 public class InvalidInput extends RuntimeException {
 
-    public record Problem(String field, String code, List<Object> args) {
+    /** Serializable, because form errors travel in the session across a redirect. */
+    public record Problem(String field, String code, List<Object> args) implements java.io.Serializable {
         public Problem {
             args = List.copyOf(args);
         }

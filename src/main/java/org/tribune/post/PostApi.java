@@ -1,0 +1,187 @@
+package org.tribune.post;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.group.GroupService;
+import org.tribune.platform.web.Listing;
+import org.tribune.platform.web.Viewer;
+
+/** Posts, comments and likes over the API, with the same rules as the pages. Ids are strings. */
+@RestController
+@Tag(name = "Posts")
+class PostApi {
+    private final PostService posts;
+    private final PostReads reads;
+    private final GroupService groups;
+    private final AccountService accounts;
+
+    PostApi(PostService posts, PostReads reads, GroupService groups, AccountService accounts) {
+        this.posts = posts;
+        this.reads = reads;
+        this.groups = groups;
+        this.accounts = accounts;
+    }
+
+    record DraftJson(String title, String body, String link) {
+        PostService.Draft draft() {
+            return new PostService.Draft(title, body, link);
+        }
+    }
+
+    record CommentRequest(String body, String parentId) {
+    }
+
+    record Person(String id, String handle, String displayName) {
+        static Person of(Account a) {
+            return a == null ? null : new Person(Long.toString(a.id()), a.handle(), a.displayName());
+        }
+    }
+
+    record GroupRef(String id, String slug, String name) {
+    }
+
+    /** A post; {@code bodyHtml} is the sanitised rendering of {@code body}. */
+    record PostJson(String id, Person author, GroupRef group, String title, String body, String bodyHtml, String link,
+            Instant createdAt, Instant editedAt, int likeCount, int commentCount, boolean likedByMe) {
+        static PostJson of(PostItem item) {
+            Post p = item.post();
+            return new PostJson(Long.toString(p.id()), Person.of(item.author()),
+                    item.group() == null ? null : new GroupRef(Long.toString(item.group().id()), item.group().slug(), item.group().name()),
+                    p.title(), p.body(), p.bodyHtml(), p.linkUrl(), p.createdAt(), p.editedAt(), p.likeCount(),
+                    p.commentCount(), item.likedByViewer());
+        }
+    }
+
+    record CommentJson(String id, String postId, String parentId, int depth, Person author, String body, String bodyHtml,
+            boolean deleted, Instant createdAt, Instant editedAt, int likeCount) {
+        static CommentJson of(Comment c, Account author) {
+            return new CommentJson(Long.toString(c.id()), Long.toString(c.postId()),
+                    c.parentId() == null ? null : Long.toString(c.parentId()), c.depth(),
+                    c.deleted() ? null : Person.of(author), c.body(), c.bodyHtml(), c.deleted(), c.createdAt(),
+                    c.editedAt(), c.likeCount());
+        }
+    }
+
+    @PostMapping("/api/v1/groups/{slug}/posts")
+    @Operation(summary = "Publish in a group (members; moderators only where the group says so)")
+    ResponseEntity<PostJson> publishInGroup(Account me, @PathVariable String slug, @RequestBody DraftJson body) {
+        long groupId = groups.view(slug, me).group().id();
+        return created(posts.publish(me, groupId, body.draft()), me);
+    }
+
+    @PostMapping("/api/v1/posts")
+    @Operation(summary = "Publish on your own profile")
+    ResponseEntity<PostJson> publishOnProfile(Account me, @RequestBody DraftJson body) {
+        return created(posts.publish(me, null, body.draft()), me);
+    }
+
+    private ResponseEntity<PostJson> created(Post post, Account me) {
+        return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(reads.item(post, me.id())));
+    }
+
+    @GetMapping("/api/v1/posts/{id}")
+    @Operation(summary = "One post; 404 when it does not exist or you may not read it")
+    PostJson one(@PathVariable long id, Viewer viewer) {
+        Long viewerId = viewer == null ? null : viewer.id();
+        return PostJson.of(reads.item(posts.read(id, viewerId), viewerId));
+    }
+
+    @PatchMapping("/api/v1/posts/{id}")
+    @Operation(summary = "Edit your own post; fields left out stay as they are")
+    PostJson edit(Account me, @PathVariable long id, @RequestBody DraftJson body) {
+        Post current = posts.read(id, me.id());
+        PostService.Draft draft = new PostService.Draft(body.title() == null ? current.title() : body.title(),
+                body.body() == null ? current.body() : body.body(), body.link() == null ? current.linkUrl() : body.link());
+        return PostJson.of(reads.item(posts.edit(me, id, draft), me.id()));
+    }
+
+    @DeleteMapping("/api/v1/posts/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a post (its author, or a moderator of its group)")
+    void delete(Account me, @PathVariable long id) {
+        posts.delete(me, id);
+    }
+
+    @PostMapping("/api/v1/posts/{id}/comments")
+    @Operation(summary = "Comment, or reply to a comment with parentId")
+    ResponseEntity<CommentJson> comment(Account me, @PathVariable long id, @RequestBody CommentRequest body) {
+        Long parent;
+        try {
+            parent = body.parentId() == null || body.parentId().isBlank() ? null : Long.parseLong(body.parentId());
+        } catch (NumberFormatException e) {
+            throw org.tribune.platform.InvalidInput.of("parentId", "comment.parent-unknown");
+        }
+        Comment comment = posts.comment(me, id, body.body(), parent);
+        return ResponseEntity.created(URI.create("/api/v1/comments/" + comment.id())).body(CommentJson.of(comment, me));
+    }
+
+    @GetMapping("/api/v1/posts/{id}/comments")
+    @Operation(summary = "Comments, oldest first; pass next as after= for more")
+    Listing<CommentJson> comments(@PathVariable long id, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
+        List<Comment> page = posts.comments(id, viewer == null ? null : viewer.id(), after, 100);
+        Map<Long, Account> authors = accounts.byIds(page.stream().map(Comment::authorId).distinct().toList());
+        return Listing.of(page, 100, Comment::id, c -> CommentJson.of(c, authors.get(c.authorId())));
+    }
+
+    @PatchMapping("/api/v1/comments/{id}")
+    @Operation(summary = "Edit your own comment")
+    CommentJson editComment(Account me, @PathVariable long id, @RequestBody CommentRequest body) {
+        return CommentJson.of(posts.editComment(me, id, body.body()), me);
+    }
+
+    @DeleteMapping("/api/v1/comments/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteComment(Account me, @PathVariable long id) {
+        posts.deleteComment(me, id);
+    }
+
+    @PutMapping("/api/v1/posts/{id}/like")
+    @Operation(summary = "Like a post (once per person)")
+    Map<String, Integer> like(Account me, @PathVariable long id) {
+        return Map.of("likeCount", posts.like(me, id));
+    }
+
+    @DeleteMapping("/api/v1/posts/{id}/like")
+    Map<String, Integer> unlike(Account me, @PathVariable long id) {
+        return Map.of("likeCount", posts.unlike(me, id));
+    }
+
+    @PutMapping("/api/v1/comments/{id}/like")
+    Map<String, Integer> likeComment(Account me, @PathVariable long id) {
+        return Map.of("likeCount", posts.likeComment(me, id));
+    }
+
+    @DeleteMapping("/api/v1/comments/{id}/like")
+    Map<String, Integer> unlikeComment(Account me, @PathVariable long id) {
+        return Map.of("likeCount", posts.unlikeComment(me, id));
+    }
+
+    @GetMapping("/api/v1/posts/{id}/likes")
+    @Operation(summary = "Who liked a post; only for those who may read it")
+    Listing<Person> likers(@PathVariable long id, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
+        List<Long> ids = posts.likers(id, viewer == null ? null : viewer.id(), after);
+        Map<Long, Account> people = accounts.byIds(ids);
+        String next = ids.size() == 100 ? Long.toString(ids.getLast()) : null;
+        return new Listing<>(ids.stream().map(people::get).filter(a -> a != null).map(Person::of).toList(), next);
+    }
+}

@@ -1,0 +1,211 @@
+package org.tribune.post;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.group.Group;
+import org.tribune.group.GroupAccess;
+import org.tribune.group.GroupPage;
+import org.tribune.group.GroupService;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.web.JteViews;
+import org.tribune.platform.web.LocalPaths;
+import org.tribune.platform.web.Viewer;
+
+/** The post permalink page with its comments, and the forms that write, edit, delete and like. */
+@Controller
+class PostController {
+    static final int COMMENT_PAGE = 500;
+
+    private final PostService posts;
+    private final PostReads reads;
+    private final AccountService accounts;
+    private final GroupService groupService;
+    private final GroupAccess groups;
+
+    PostController(PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups) {
+        this.posts = posts;
+        this.reads = reads;
+        this.accounts = accounts;
+        this.groupService = groupService;
+        this.groups = groups;
+    }
+
+    @GetMapping("/p/{id}")
+    String permalink(@PathVariable long id, @RequestParam(defaultValue = "0") long after, Viewer viewer, Model model) {
+        Long viewerId = viewer == null ? null : viewer.id();
+        Post post = posts.read(id, viewerId);
+        Account me = viewerId == null ? null : accounts.byId(viewerId).orElse(null);
+        PostItem item = reads.item(post, viewerId);
+        List<Comment> page = posts.comments(id, viewerId, after, COMMENT_PAGE);
+        Map<Long, Account> authors = accounts.byIds(page.stream().map(Comment::authorId).distinct().toList());
+        boolean moderates = post.groupId() != null && groups.canModerate(post.groupId(), viewerId);
+        model.addAttribute("item", item);
+        model.addAttribute("comments", Threads.arrange(page, authors, posts.likedComments(viewerId, page), viewerId, moderates));
+        model.addAttribute("moreAfter", page.size() == COMMENT_PAGE ? page.getLast().id() : null);
+        model.addAttribute("canTakePart", posts.canTakePart(post, me));
+        model.addAttribute("canDelete", posts.canDelete(post, viewerId));
+        model.addAttribute("noindex", item.group() != null && !item.group().isPublic());
+        return "post/permalink";
+    }
+
+    @PostMapping("/groups/{slug}/posts")
+    String publishInGroup(Account me, @PathVariable String slug, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link,
+            RedirectAttributes redirect) {
+        GroupPage group = groupService.view(slug, me);
+        return publish(me, group.group(), new PostService.Draft(title, body, link), "/groups/" + group.group().slug(), redirect);
+    }
+
+    @PostMapping("/posts")
+    String publishOnProfile(Account me, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link,
+            @RequestParam(defaultValue = "/") String returnTo, RedirectAttributes redirect) {
+        return publish(me, null, new PostService.Draft(title, body, link), LocalPaths.only(returnTo), redirect);
+    }
+
+    private String publish(Account me, Group group, PostService.Draft draft, String back, RedirectAttributes redirect) {
+        try {
+            Post post = posts.publish(me, group == null ? null : group.id(), draft);
+            redirect.addFlashAttribute(JteViews.NOTICE, "post.published");
+            return "redirect:/p/" + post.id();
+        } catch (InvalidInput invalid) {
+            // The composer lives on another page: carry the text and the errors back there, so nothing is lost.
+            redirect.addFlashAttribute("draft", draft);
+            redirect.addFlashAttribute(JteViews.ERRORS, invalid);
+            return "redirect:" + back;
+        }
+    }
+
+    @GetMapping("/p/{id}/edit")
+    String editForm(Account me, @PathVariable long id, Model model) {
+        Post post = posts.read(id, me.id());
+        if (post.authorId() != me.id()) {
+            throw new org.tribune.platform.Forbidden("post.not-yours");
+        }
+        model.addAttribute("post", post);
+        model.addAttribute("draft", new PostService.Draft(post.title(), post.body(), post.linkUrl() == null ? "" : post.linkUrl()));
+        return "post/edit";
+    }
+
+    @PostMapping("/p/{id}/edit")
+    String edit(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link, Model model,
+            RedirectAttributes redirect) {
+        PostService.Draft draft = new PostService.Draft(title, body, link);
+        try {
+            posts.edit(me, id, draft);
+        } catch (InvalidInput invalid) {
+            model.addAttribute("post", posts.read(id, me.id()));
+            model.addAttribute("draft", draft);
+            model.addAttribute(JteViews.ERRORS, invalid);
+            return "post/edit";
+        }
+        redirect.addFlashAttribute(JteViews.NOTICE, "post.saved");
+        return "redirect:/p/" + id;
+    }
+
+    @PostMapping("/p/{id}/delete")
+    String delete(Account me, @PathVariable long id, RedirectAttributes redirect) {
+        Post post = posts.read(id, me.id());
+        posts.delete(me, id);
+        redirect.addFlashAttribute(JteViews.NOTICE, "post.deleted");
+        return post.groupId() == null ? "redirect:/" : groups.group(post.groupId()).map(g -> "redirect:/groups/" + g.slug()).orElse("redirect:/");
+    }
+
+    @PostMapping("/p/{id}/comments")
+    String comment(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
+            @RequestParam(required = false) Long parentId, RedirectAttributes redirect) {
+        try {
+            Comment comment = posts.comment(me, id, body, parentId);
+            return "redirect:/p/" + id + "#c" + comment.id();
+        } catch (InvalidInput invalid) {
+            redirect.addFlashAttribute("commentDraft", body);
+            redirect.addFlashAttribute(JteViews.ERRORS, invalid);
+            return "redirect:/p/" + id + "#comment-form";
+        }
+    }
+
+    @GetMapping("/comments/{id}/edit")
+    String editCommentForm(Account me, @PathVariable long id, Model model) {
+        Comment comment = posts.comment(id, me.id());
+        if (comment.authorId() != me.id()) {
+            throw new org.tribune.platform.Forbidden("comment.not-yours");
+        }
+        model.addAttribute("comment", comment);
+        model.addAttribute("body", comment.body());
+        return "post/edit-comment";
+    }
+
+    @PostMapping("/comments/{id}/edit")
+    String editComment(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String body, Model model) {
+        try {
+            Comment comment = posts.editComment(me, id, body);
+            return "redirect:/p/" + comment.postId() + "#c" + id;
+        } catch (InvalidInput invalid) {
+            model.addAttribute("comment", posts.comment(id, me.id()));
+            model.addAttribute("body", body);
+            model.addAttribute(JteViews.ERRORS, invalid);
+            return "post/edit-comment";
+        }
+    }
+
+    @PostMapping("/comments/{id}/delete")
+    String deleteComment(Account me, @PathVariable long id, RedirectAttributes redirect) {
+        Comment comment = posts.comment(id, me.id());
+        posts.deleteComment(me, id);
+        redirect.addFlashAttribute(JteViews.NOTICE, "comment.deleted");
+        return "redirect:/p/" + comment.postId();
+    }
+
+    @PostMapping("/p/{id}/like")
+    String like(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String returnTo) {
+        posts.like(me, id);
+        return "redirect:" + back(returnTo, "/p/" + id);
+    }
+
+    @PostMapping("/p/{id}/unlike")
+    String unlike(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String returnTo) {
+        posts.unlike(me, id);
+        return "redirect:" + back(returnTo, "/p/" + id);
+    }
+
+    @PostMapping("/comments/{id}/like")
+    String likeComment(Account me, @PathVariable long id) {
+        Comment comment = posts.comment(id, me.id());
+        posts.likeComment(me, id);
+        return "redirect:/p/" + comment.postId() + "#c" + id;
+    }
+
+    @PostMapping("/comments/{id}/unlike")
+    String unlikeComment(Account me, @PathVariable long id) {
+        Comment comment = posts.comment(id, me.id());
+        posts.unlikeComment(me, id);
+        return "redirect:/p/" + comment.postId() + "#c" + id;
+    }
+
+    @GetMapping("/p/{id}/likes")
+    String likers(@PathVariable long id, @RequestParam(defaultValue = "0") long after, Viewer viewer, Model model) {
+        Long viewerId = viewer == null ? null : viewer.id();
+        Post post = posts.read(id, viewerId);
+        List<Long> ids = posts.likers(id, viewerId, after);
+        Map<Long, Account> people = accounts.byIds(ids);
+        model.addAttribute("post", post);
+        model.addAttribute("people", ids.stream().map(people::get).filter(a -> a != null).toList());
+        model.addAttribute("moreAfter", ids.size() == 100 ? ids.getLast() : null);
+        return "post/likers";
+    }
+
+    private static String back(String returnTo, String fallback) {
+        return returnTo == null || returnTo.isBlank() ? fallback : LocalPaths.only(returnTo);
+    }
+}

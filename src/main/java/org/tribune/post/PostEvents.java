@@ -1,0 +1,30 @@
+package org.tribune.post;
+
+import java.util.Set;
+
+/** What happens to posts that other features react to (notifications, search, live feeds). */
+public final class PostEvents {
+    private PostEvents() {
+    }
+
+    /** A new post; {@code mentionedIds} are the accounts its text mentions. */
+    public record PostPublished(long postId, Long groupId, long authorId, Set<Long> mentionedIds) {
+    }
+
+    public record PostEdited(long postId, long editorId) {
+    }
+
+    public record PostDeleted(long postId, Long groupId) {
+    }
+
+    /** A new comment; {@code parentAuthorId} is set for replies. */
+    public record CommentAdded(long commentId, long postId, Long groupId, long authorId, long postAuthorId,
+            Long parentCommentId, Long parentAuthorId, Set<Long> mentionedIds) {
+    }
+
+    public record PostLiked(long postId, Long groupId, long likerId, long authorId) {
+    }
+
+    public record CommentLiked(long commentId, long postId, Long groupId, long likerId, long authorId) {
+    }
+}

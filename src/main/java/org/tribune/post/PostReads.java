@@ -1,0 +1,102 @@
+package org.tribune.post;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.account.AccountState;
+import org.tribune.group.Group;
+import org.tribune.group.GroupAccess;
+
+/**
+ * Reading many posts at once, for feeds and profiles: newest first, keyset-paginated by id, and filtered so a
+ * viewer only ever gets posts they may read.
+ */
+@Service
+public class PostReads {
+    private static final int MAX_ROUNDS = 5;
+
+    private final Posts posts;
+    private final Likes likes;
+    private final AccountService accounts;
+    private final GroupAccess groups;
+
+    PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups) {
+        this.posts = posts;
+        this.likes = likes;
+        this.accounts = accounts;
+        this.groups = groups;
+    }
+
+    /** Where posts come from: groups, people's profiles, and people's posts anywhere. */
+    public record Sources(Set<Long> groupIds, Set<Long> profileAuthorIds, Set<Long> anyPostAuthorIds) {
+        public Sources {
+            groupIds = Set.copyOf(groupIds);
+            profileAuthorIds = Set.copyOf(profileAuthorIds);
+            anyPostAuthorIds = Set.copyOf(anyPostAuthorIds);
+        }
+
+        public boolean isEmpty() {
+            return groupIds.isEmpty() && profileAuthorIds.isEmpty() && anyPostAuthorIds.isEmpty();
+        }
+    }
+
+    /** Up to {@code limit} readable posts with ids below {@code before}, newest first. */
+    public List<PostItem> newest(Sources sources, long before, int limit, Long viewerId) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        List<Post> found = new ArrayList<>();
+        long cursor = before;
+        for (int round = 0; round < MAX_ROUNDS && found.size() < limit; round++) {
+            List<Long> ids = posts.newestIds(sources.groupIds(), sources.profileAuthorIds(), sources.anyPostAuthorIds(),
+                    cursor, limit);
+            if (ids.isEmpty()) {
+                break;
+            }
+            List<Post> batch = readable(posts.live(ids), viewerId);
+            batch.stream().sorted((a, b) -> Long.compare(b.id(), a.id())).forEach(found::add);
+            cursor = ids.getLast();
+            if (ids.size() < limit) {
+                break;
+            }
+        }
+        return items(found.size() > limit ? found.subList(0, limit) : found, viewerId);
+    }
+
+    /** These posts, as the viewer may see them, in the order given. */
+    public List<PostItem> items(List<Post> list, Long viewerId) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Account> authors = accounts.byIds(list.stream().map(Post::authorId).distinct().toList());
+        Map<Long, Group> inGroups = groups.groups(list.stream().map(Post::groupId).filter(g -> g != null).distinct().toList());
+        Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, list.stream().map(Post::id).toList());
+        return list.stream()
+                .filter(p -> authors.containsKey(p.authorId()) && authors.get(p.authorId()).state() != AccountState.DELETED)
+                .map(p -> new PostItem(p, authors.get(p.authorId()), p.groupId() == null ? null : inGroups.get(p.groupId()),
+                        liked.contains(p.id())))
+                .toList();
+    }
+
+    public PostItem item(Post post, Long viewerId) {
+        return items(List.of(post), viewerId).stream().findFirst().orElseThrow(() -> new org.tribune.platform.NotFound("post"));
+    }
+
+    /** Posts by id, leaving out those the viewer may not read. */
+    public List<PostItem> byIds(Collection<Long> ids, Long viewerId) {
+        List<Post> found = readable(posts.live(ids), viewerId);
+        return items(found.stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList(), viewerId);
+    }
+
+    private List<Post> readable(List<Post> list, Long viewerId) {
+        Set<Long> groupIds = Set.copyOf(list.stream().map(Post::groupId).filter(g -> g != null).toList());
+        Set<Long> allowed = groups.readable(groupIds, viewerId);
+        return list.stream().filter(p -> p.groupId() == null || allowed.contains(p.groupId())).toList();
+    }
+}

@@ -1,0 +1,341 @@
+package org.tribune.post;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tribune.account.Account;
+import org.tribune.account.AccountState;
+import org.tribune.group.Group;
+import org.tribune.group.GroupAccess;
+import org.tribune.group.GroupService;
+import org.tribune.platform.Forbidden;
+import org.tribune.platform.Ids;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.NotFound;
+import org.tribune.platform.RateLimiter;
+
+/**
+ * Writing posts and comments, liking, editing and deleting. Reading a post someone may not see answers "not found",
+ * exactly like a post that does not exist.
+ */
+@Service
+public class PostService {
+    public static final int TITLE_MAX = 300;
+    public static final int BODY_MAX = 20_000;
+    public static final int COMMENT_MAX = 5_000;
+    public static final int LINK_MAX = 2_000;
+
+    private final Posts posts;
+    private final Comments comments;
+    private final Likes likes;
+    private final PostText text;
+    private final GroupAccess groups;
+    private final GroupService groupService;
+    private final RateLimiter limiter;
+    private final ApplicationEventPublisher events;
+    private final Ids ids;
+    private final Clock clock;
+    private final RateLimiter.Limit postLimit;
+    private final RateLimiter.Limit commentLimit;
+
+    PostService(Posts posts, Comments comments, Likes likes, PostText text, GroupAccess groups, GroupService groupService,
+            RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock,
+            @Value("${tribune.limits.posts-per-hour:30}") int postsPerHour,
+            @Value("${tribune.limits.comments-per-hour:120}") int commentsPerHour) {
+        this.posts = posts;
+        this.comments = comments;
+        this.likes = likes;
+        this.text = text;
+        this.groups = groups;
+        this.groupService = groupService;
+        this.limiter = limiter;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+        this.postLimit = new RateLimiter.Limit("post", postsPerHour, Duration.ofHours(1));
+        this.commentLimit = new RateLimiter.Limit("comment", commentsPerHour, Duration.ofHours(1));
+    }
+
+    /** What someone writes: an optional title, a Markdown body and an optional link. Kept across a redirect. */
+    public record Draft(String title, String body, String link) implements java.io.Serializable {
+    }
+
+    /** Publishes in a group (its members, or its moderators where only they post), or on the author's profile. */
+    @Transactional
+    public Post publish(Account author, Long groupId, Draft draft) {
+        requireActive(author);
+        Group group = null;
+        if (groupId != null) {
+            group = groups.group(groupId).filter(g -> groups.canSee(g, author.id())).orElseThrow(() -> new NotFound("group"));
+            if (!groups.canPost(group, author)) {
+                throw new Forbidden(groups.membership(groupId, author.id()).isPresent() ? "post.moderators-only" : "post.members-only");
+            }
+        }
+        Draft checked = check(draft);
+        limiter.consume(postLimit, Long.toString(author.id()));
+        PostText.Rendered rendered = text.render(checked.body());
+        Post post = new Post(ids.next(), groupId, author.id(), checked.title(), checked.body(), rendered.html(),
+                checked.link(), clock.instant(), null, 0, 0, null);
+        posts.insert(post);
+        if (group != null) {
+            groupService.recordActivity(group.id());
+        }
+        events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, author.id(), mentionsVisibleIn(rendered, group)));
+        return post;
+    }
+
+    /** A post the viewer may read. */
+    public Post read(long postId, Long viewerId) {
+        Post post = posts.live(postId).orElseThrow(() -> new NotFound("post"));
+        if (!canRead(post, viewerId)) {
+            throw new NotFound("post");
+        }
+        return post;
+    }
+
+    public boolean canRead(Post post, Long viewerId) {
+        return post.groupId() == null || groups.canRead(post.groupId(), viewerId);
+    }
+
+    /** Whether the viewer may comment on and like this post. */
+    public boolean canTakePart(Post post, Account viewer) {
+        if (viewer == null || viewer.state() != AccountState.ACTIVE) {
+            return false;
+        }
+        return post.groupId() == null || groups.group(post.groupId()).map(g -> groups.canTakePart(g, viewer)).orElse(false);
+    }
+
+    /** Whether the viewer may delete this post: its author, or a moderator of its group. */
+    public boolean canDelete(Post post, Long viewerId) {
+        return viewerId != null && (post.authorId() == viewerId
+                || (post.groupId() != null && groups.canModerate(post.groupId(), viewerId)));
+    }
+
+    @Transactional
+    public Post edit(Account editor, long postId, Draft draft) {
+        Post post = read(postId, editor.id());
+        if (post.authorId() != editor.id()) {
+            throw new Forbidden("post.not-yours");
+        }
+        requireActive(editor);
+        Draft checked = check(draft);
+        PostText.Rendered rendered = text.render(checked.body());
+        posts.update(postId, checked.title(), checked.body(), rendered.html(), checked.link(), clock.instant());
+        events.publishEvent(new PostEvents.PostEdited(postId, editor.id()));
+        return posts.live(postId).orElseThrow();
+    }
+
+    @Transactional
+    public void delete(Account actor, long postId) {
+        Post post = read(postId, actor.id());
+        if (!canDelete(post, actor.id())) {
+            throw new Forbidden("post.not-yours");
+        }
+        if (posts.delete(postId, clock.instant())) {
+            events.publishEvent(new PostEvents.PostDeleted(postId, post.groupId()));
+        }
+    }
+
+    @Transactional
+    public Comment comment(Account author, long postId, String body, Long parentId) {
+        Post post = read(postId, author.id());
+        if (!canTakePart(post, author)) {
+            throw new Forbidden("post.members-only");
+        }
+        String checked = checkComment(body);
+        Comment parent = null;
+        if (parentId != null) {
+            parent = comments.byId(parentId).filter(c -> c.postId() == postId && !c.deleted())
+                    .orElseThrow(() -> InvalidInput.of("parentId", "comment.parent-unknown"));
+        }
+        limiter.consume(commentLimit, Long.toString(author.id()));
+        PostText.Rendered rendered = text.render(checked);
+        Instant now = clock.instant();
+        Comment comment = new Comment(ids.next(), postId, parentId, parent == null ? 0 : parent.depth() + 1, author.id(),
+                checked, rendered.html(), now, null, false, 0);
+        comments.insert(comment);
+        posts.addComments(postId, 1, now);
+        if (post.groupId() != null) {
+            groupService.recordActivity(post.groupId());
+        }
+        Group group = post.groupId() == null ? null : groups.group(post.groupId()).orElse(null);
+        events.publishEvent(new PostEvents.CommentAdded(comment.id(), postId, post.groupId(), author.id(), post.authorId(),
+                parentId, parent == null ? null : parent.authorId(), mentionsVisibleIn(rendered, group)));
+        return comment;
+    }
+
+    /** A page of the post's comments, oldest first; deleted ones only where replies need their place. */
+    public List<Comment> comments(long postId, Long viewerId, long afterId, int limit) {
+        read(postId, viewerId);
+        return comments.ofPost(postId, afterId, Math.min(Math.max(limit, 1), 500)).stream()
+                .filter(c -> !c.deleted() || comments.hasReplies(c.id()))
+                .toList();
+    }
+
+    public Comment comment(long commentId, Long viewerId) {
+        Comment comment = comments.byId(commentId).filter(c -> !c.deleted()).orElseThrow(() -> new NotFound("comment"));
+        read(comment.postId(), viewerId);
+        return comment;
+    }
+
+    @Transactional
+    public Comment editComment(Account editor, long commentId, String body) {
+        Comment comment = comment(commentId, editor.id());
+        if (comment.authorId() != editor.id()) {
+            throw new Forbidden("comment.not-yours");
+        }
+        requireActive(editor);
+        String checked = checkComment(body);
+        comments.update(commentId, checked, text.render(checked).html(), clock.instant());
+        return comments.byId(commentId).orElseThrow();
+    }
+
+    @Transactional
+    public void deleteComment(Account actor, long commentId) {
+        Comment comment = comment(commentId, actor.id());
+        Post post = read(comment.postId(), actor.id());
+        boolean moderator = post.groupId() != null && groups.canModerate(post.groupId(), actor.id());
+        if (comment.authorId() != actor.id() && !moderator) {
+            throw new Forbidden("comment.not-yours");
+        }
+        if (comments.delete(commentId, clock.instant())) {
+            posts.addComments(post.id(), -1, null);
+        }
+    }
+
+    @Transactional
+    public int like(Account liker, long postId) {
+        Post post = read(postId, liker.id());
+        if (!canTakePart(post, liker)) {
+            throw new Forbidden("post.members-only");
+        }
+        if (likes.likePost(postId, liker.id(), clock.instant())) {
+            posts.addLikes(postId, 1);
+            events.publishEvent(new PostEvents.PostLiked(postId, post.groupId(), liker.id(), post.authorId()));
+        }
+        return posts.live(postId).map(Post::likeCount).orElse(0);
+    }
+
+    @Transactional
+    public int unlike(Account liker, long postId) {
+        read(postId, liker.id());
+        if (likes.unlikePost(postId, liker.id())) {
+            posts.addLikes(postId, -1);
+        }
+        return posts.live(postId).map(Post::likeCount).orElse(0);
+    }
+
+    @Transactional
+    public int likeComment(Account liker, long commentId) {
+        Comment comment = comment(commentId, liker.id());
+        Post post = read(comment.postId(), liker.id());
+        if (!canTakePart(post, liker)) {
+            throw new Forbidden("post.members-only");
+        }
+        if (likes.likeComment(commentId, liker.id(), clock.instant())) {
+            comments.addLikes(commentId, 1);
+            events.publishEvent(new PostEvents.CommentLiked(commentId, post.id(), post.groupId(), liker.id(), comment.authorId()));
+        }
+        return comments.byId(commentId).map(Comment::likeCount).orElse(0);
+    }
+
+    @Transactional
+    public int unlikeComment(Account liker, long commentId) {
+        comment(commentId, liker.id());
+        if (likes.unlikeComment(commentId, liker.id())) {
+            comments.addLikes(commentId, -1);
+        }
+        return comments.byId(commentId).map(Comment::likeCount).orElse(0);
+    }
+
+    /** Who liked a post, for those who may read it. */
+    public List<Long> likers(long postId, Long viewerId, long afterAccountId) {
+        read(postId, viewerId);
+        return likes.postLikers(postId, afterAccountId, 100);
+    }
+
+    public List<Long> commentLikers(long commentId, Long viewerId, long afterAccountId) {
+        comment(commentId, viewerId);
+        return likes.commentLikers(commentId, afterAccountId, 100);
+    }
+
+    public Set<Long> likedComments(Long viewerId, List<Comment> of) {
+        return viewerId == null ? Set.of() : likes.likedComments(viewerId, of.stream().map(Comment::id).toList());
+    }
+
+    /** Only people who can read the group hear that they were mentioned in it. */
+    private Set<Long> mentionsVisibleIn(PostText.Rendered rendered, Group group) {
+        Set<Long> visible = new HashSet<>();
+        for (Long id : rendered.mentions().values()) {
+            if (group == null || groups.canRead(group, id)) {
+                visible.add(id);
+            }
+        }
+        return visible;
+    }
+
+    private static Draft check(Draft draft) {
+        String title = draft.title() == null ? "" : draft.title().strip();
+        String body = draft.body() == null ? "" : draft.body().strip();
+        String link = draft.link() == null || draft.link().isBlank() ? null : draft.link().strip();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (title.length() > TITLE_MAX || title.contains("\n")) {
+            errors.add("title", "post.title-too-long", TITLE_MAX);
+        }
+        if (body.isEmpty() && link == null) {
+            errors.add("body", "post.body-required");
+        } else if (body.length() > BODY_MAX) {
+            errors.add("body", "post.body-too-long", BODY_MAX);
+        }
+        if (link != null && !isWebLink(link)) {
+            errors.add("link", "post.link-invalid", LINK_MAX);
+        }
+        errors.throwIfAny();
+        return new Draft(title, body, link);
+    }
+
+    static boolean isWebLink(String link) {
+        if (link.length() > LINK_MAX) {
+            return false;
+        }
+        try {
+            URI uri = new URI(link);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && uri.getRawUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String checkComment(String body) {
+        String checked = body == null ? "" : body.strip();
+        if (checked.isEmpty()) {
+            throw InvalidInput.of("body", "comment.body-required");
+        }
+        if (checked.length() > COMMENT_MAX) {
+            throw InvalidInput.of("body", "comment.body-too-long", COMMENT_MAX);
+        }
+        return checked;
+    }
+
+    private static void requireActive(Account account) {
+        if (account == null || account.state() != AccountState.ACTIVE) {
+            throw new Forbidden("group.active-members-only");
+        }
+    }
+
+    Optional<Post> find(long id) {
+        return posts.live(id);
+    }
+}

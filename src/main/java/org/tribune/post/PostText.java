@@ -1,0 +1,59 @@
+package org.tribune.post;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.account.AccountState;
+import org.tribune.platform.web.Markdown;
+
+/**
+ * Turns what people write into safe HTML once, at writing time: Markdown, sanitised, with @mentions of existing
+ * people linked to their profiles. Also says whom the text mentions.
+ */
+@Component
+class PostText {
+    static final int MAX_MENTIONS = 20;
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w@/`])@([A-Za-z0-9_]{3,30})\\b");
+
+    private final Markdown markdown;
+    private final AccountService accounts;
+
+    PostText(Markdown markdown, AccountService accounts) {
+        this.markdown = markdown;
+        this.accounts = accounts;
+    }
+
+    record Rendered(String html, Map<String, Long> mentions) {
+    }
+
+    Rendered render(String text) {
+        Map<String, Long> mentioned = new LinkedHashMap<>();
+        Matcher m = MENTION.matcher(text);
+        StringBuilder linked = new StringBuilder();
+        while (m.find()) {
+            String handle = m.group(1);
+            Long id = mentioned.size() < MAX_MENTIONS || mentioned.containsKey(handle) ? resolve(handle, mentioned) : null;
+            m.appendReplacement(linked, Matcher.quoteReplacement(id == null ? m.group() : "[@" + handle + "](/@" + handle + ")"));
+        }
+        m.appendTail(linked);
+        return new Rendered(markdown.toSafeHtml(linked.toString()), mentioned);
+    }
+
+    private Long resolve(String handle, Map<String, Long> mentioned) {
+        if (mentioned.containsKey(handle)) {
+            return mentioned.get(handle);
+        }
+        Long id = accounts.byHandle(handle)
+                .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING)
+                .map(Account::id).orElse(null);
+        if (id != null) {
+            mentioned.put(handle, id);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,123 @@
+package org.tribune.post;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code post} table. Deleted posts stay as rows without text, so ids and counts stay consistent. */
+@Repository
+class Posts {
+    static final String COLUMNS = "id, group_id, author_id, title, body, body_html, link_url, created_at, edited_at, "
+            + "comment_count, like_count, last_comment_at";
+    static final RowMapper<Post> POST = Posts::post;
+
+    private final JdbcClient db;
+
+    Posts(JdbcClient db) {
+        this.db = db;
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Post post(ResultSet rs, int row) throws SQLException {
+        long group = rs.getLong("group_id");
+        Long groupId = rs.wasNull() ? null : group; // read before any other column: wasNull speaks of the last one
+        return new Post(rs.getLong("id"), groupId, rs.getLong("author_id"), rs.getString("title"),
+                rs.getString("body"), rs.getString("body_html"), rs.getString("link_url"), instant(rs, "created_at"),
+                instant(rs, "edited_at"), rs.getInt("comment_count"), rs.getInt("like_count"),
+                instant(rs, "last_comment_at"));
+    }
+
+    void insert(Post post) {
+        db.sql("insert into post (id, group_id, author_id, title, body, body_html, link_url, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(post.id(), post.groupId(), post.authorId(), post.title(), post.body(), post.bodyHtml(),
+                        post.linkUrl(), ts(post.createdAt()))
+                .update();
+    }
+
+    Optional<Post> live(long id) {
+        return db.sql("select " + COLUMNS + " from post where id = ? and deleted_at is null").param(id).query(POST).optional();
+    }
+
+    List<Post> live(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from post where id in (:ids) and deleted_at is null")
+                .param("ids", ids).query(POST).list();
+    }
+
+    void update(long id, String title, String body, String bodyHtml, String linkUrl, Instant at) {
+        db.sql("update post set title = ?, body = ?, body_html = ?, link_url = ?, edited_at = ? where id = ?")
+                .params(title, body, bodyHtml, linkUrl, ts(at), id).update();
+    }
+
+    /** Deletes the text for good and hides the post; true only for the first deletion. */
+    boolean delete(long id, Instant at) {
+        return db.sql("update post set deleted_at = ?, title = '', body = '', body_html = '', link_url = null "
+                        + "where id = ? and deleted_at is null")
+                .params(ts(at), id).update() == 1;
+    }
+
+    void addComments(long id, int delta, Instant at) {
+        db.sql("update post set comment_count = comment_count + ?, last_comment_at = coalesce(?, last_comment_at) where id = ?")
+                .params(delta, ts(at), id).update();
+    }
+
+    void addLikes(long id, int delta) {
+        db.sql("update post set like_count = like_count + ? where id = ?").params(delta, id).update();
+    }
+
+    /**
+     * The newest live post ids below {@code before} from these groups and these authors' profiles. One indexed,
+     * bounded walk per source (union all), merged and cut: the cost depends on the number of sources and the page
+     * size, not on the size of the network.
+     */
+    List<Long> newestIds(Collection<Long> groupIds, Collection<Long> profileAuthorIds, Collection<Long> anyPostAuthorIds,
+            long before, int limit) {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Long group : groupIds) {
+            parts.add("(select id from post where group_id = ? and id < ? and deleted_at is null order by group_id desc, id desc limit ?)");
+            params.add(group);
+            params.add(before);
+            params.add(limit);
+        }
+        for (Long author : profileAuthorIds) {
+            parts.add("(select id from post where author_id = ? and group_id is null and id < ? and deleted_at is null "
+                    + "order by author_id desc, id desc limit ?)");
+            params.add(author);
+            params.add(before);
+            params.add(limit);
+        }
+        for (Long author : anyPostAuthorIds) {
+            parts.add("(select id from post where author_id = ? and id < ? and deleted_at is null order by author_id desc, id desc limit ?)");
+            params.add(author);
+            params.add(before);
+            params.add(limit);
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        params.add(limit);
+        return db.sql("select distinct id from (" + String.join(" union all ", parts) + ") newest order by id desc limit ?")
+                .params(params).query(Long.class).list();
+    }
+}
