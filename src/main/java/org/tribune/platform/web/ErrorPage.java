@@ -33,12 +33,12 @@ class ErrorPage implements ErrorController {
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         boolean api = uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/webhooks/"));
-        String messageCode = Problems.statusKey(status.value());
+        String messageCode = Problems.detailKey(status.value());
         if (api) {
             return problems.of(status, messageCode, RequestContextUtils.getLocale(request));
         }
         response.setStatus(status.value());
-        views.render("error/page.jte", Map.of("status", status.value(), "titleKey", messageCode, "code", messageCode, "args", new Object[0]),
+        views.render("error/page.jte", Map.of("status", status.value(), "titleKey", Problems.statusKey(status.value()), "code", messageCode, "args", new Object[0]),
                 request, response);
         return null;
     }

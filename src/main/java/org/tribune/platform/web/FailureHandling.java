@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,6 +35,7 @@ import org.tribune.platform.TooManyRequests;
  * the client's mistake and never a 500.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before any other advice, such as Spring Boot's problem details for every path
 class FailureHandling {
     private static final Logger log = LoggerFactory.getLogger(FailureHandling.class);
 
@@ -101,7 +104,7 @@ class FailureHandling {
         if (status.is4xxClientError()) {
             log.debug("client error on {}: {}", request.getRequestURI(), e.getMessage());
         }
-        return respond(request, response, status, Problems.statusKey(status.value()));
+        return respond(request, response, status, Problems.detailKey(status.value()));
     }
 
     private Object respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code) {

@@ -1,6 +1,7 @@
 package org.tribune.platform.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
@@ -9,12 +10,14 @@ import java.util.Map;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
@@ -61,9 +64,27 @@ public class JteViews implements ViewResolver, Ordered {
         Object notice = model.get(NOTICE);
         Object errors = model.get(ERRORS);
         return new Page(messages, locale, zone, viewer, (CsrfToken) request.getAttribute(CsrfToken.class.getName()),
-                request.getRequestURI(),
+                request.getRequestURI(), returnPath(request),
                 notice instanceof String key ? messages.getMessage(key, null, key, locale) : null,
                 errors instanceof InvalidInput invalid ? invalid.byField() : null);
+    }
+
+    private static String returnPath(HttpServletRequest request) {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            // An error page is rendered at /error; coming back means the address that failed.
+            return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed ? failed
+                    : request.getRequestURI();
+        }
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        try {
+            URI from = referer == null ? null : URI.create(referer);
+            if (from != null && from.getRawPath() != null && request.getServerName().equalsIgnoreCase(from.getHost())) {
+                return from.getRawPath();
+            }
+        } catch (IllegalArgumentException malformed) {
+            // not a page we can go back to
+        }
+        return "/";
     }
 
     public void render(String template, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)

@@ -23,17 +23,19 @@ public final class Page {
     private final Viewer viewer;
     private final CsrfToken csrf;
     private final String path;
+    private final String returnPath;
     private final String notice;
     private final Map<String, InvalidInput.Problem> errors;
 
-    Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path, String notice,
-            Map<String, InvalidInput.Problem> errors) {
+    Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path,
+            String returnPath, String notice, Map<String, InvalidInput.Problem> errors) {
         this.messages = messages;
         this.locale = locale;
         this.zone = zone;
         this.viewer = viewer;
         this.csrf = csrf;
         this.path = path;
+        this.returnPath = returnPath;
         this.notice = notice;
         this.errors = errors == null ? Map.of() : errors;
     }
@@ -74,6 +76,14 @@ public final class Page {
     /** The path of this page, to mark the current link in navigation. */
     public String path() {
         return path;
+    }
+
+    /**
+     * Where to come back to after a change of language: this page when a GET loads it again, else (a page answering
+     * a form, whose address only takes a POST) the page on this site that the form was on.
+     */
+    public String returnPath() {
+        return returnPath;
     }
 
     /** A one-time message carried over a redirect ("Your password was changed."), already translated. */

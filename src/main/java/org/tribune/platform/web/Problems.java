@@ -35,6 +35,11 @@ public class Problems {
         return "problem." + (TITLED.contains(status) ? status : status >= 500 ? 500 : 400);
     }
 
+    /** The message key that explains a status when nothing more precise is known. */
+    public static String detailKey(int status) {
+        return status == 404 ? "problem.not-found" : statusKey(status);
+    }
+
     public static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.startsWith("/webhooks/");
