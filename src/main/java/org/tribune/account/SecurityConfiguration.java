@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens").permitAll()
                         // Reading public content needs no account; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups", "/api/v1/groups/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/users/*", "/api/v1/users/*/followers",
+                                "/api/v1/users/*/following").permitAll()
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -99,6 +101,7 @@ class SecurityConfiguration {
                                 "/setup/admin", "/@*").permitAll()
                         // Public group pages are read by visitors; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/@*/followers", "/@*/following").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(localOrAdmin())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
