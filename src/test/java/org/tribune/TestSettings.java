@@ -20,6 +20,7 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
         settings.put("tribune.limits.signups-per-hour", 100_000);
         settings.put("tribune.limits.login-failures-per-address-hour", 100_000);
         settings.put("tribune.limits.groups-per-day", 100_000);
+        settings.put("tribune.limits.follows-per-hour", 100_000);
         settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test");
         settings.put("logging.level.org.tribune", "INFO");
         settings.putAll(TestDatabase.settings(context.getEnvironment().getProperty("tribune.test.fresh-database", Boolean.class, false)));
