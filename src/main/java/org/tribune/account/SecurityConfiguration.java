@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         // Reading public content needs no account; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups", "/api/v1/groups/**", "/api/v1/posts/**",
                                 "/api/v1/comments/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/users/*", "/api/v1/users/*/followers",
+                                "/api/v1/users/*/following").permitAll()
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -100,6 +102,7 @@ class SecurityConfiguration {
                                 "/setup/admin", "/@*").permitAll()
                         // Public group pages are read by visitors; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members", "/p/*", "/p/*/likes").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/@*/followers", "/@*/following").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(localOrAdmin())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")

@@ -46,6 +46,13 @@ public class Members {
                 AccountService.VERIFY_VALID_FOR));
     }
 
+    /** Verified, and waiting to be admitted: reads, has a profile, takes no part yet. */
+    public Account waiting(String prefix) {
+        Account account = unverified(prefix);
+        table.markVerified(account.id(), account.email(), AccountState.WAITING, java.time.Instant.now());
+        return table.byId(account.id()).orElseThrow();
+    }
+
     public Account withRole(String prefix, Role role) {
         Account account = active(prefix);
         table.updateRole(account.id(), role);

@@ -1,0 +1,78 @@
+package org.tribune.follow;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tribune.account.Account;
+import org.tribune.platform.web.Listing;
+import org.tribune.platform.web.Viewer;
+
+/** People's public profiles and follows over the API, with the same rules as the pages. */
+@RestController
+@Tag(name = "People")
+class FollowApi {
+    private final FollowService follows;
+
+    FollowApi(FollowService follows) {
+        this.follows = follows;
+    }
+
+    record PersonJson(String id, String handle, String displayName) {
+        static PersonJson of(Person p) {
+            return new PersonJson(Long.toString(p.id()), p.handle(), p.displayName());
+        }
+    }
+
+    /** Public profile fields only: never the address, the language or the state. */
+    record ProfileJson(String id, String handle, String displayName, String bio, long followers, long following,
+            boolean followedByMe) {
+        static ProfileJson of(Profile p) {
+            return new ProfileJson(Long.toString(p.id()), p.handle(), p.displayName(), p.bio(), p.counts().followers(),
+                    p.counts().following(), p.followedByMe());
+        }
+    }
+
+    @GetMapping("/api/v1/users/{handle}")
+    @Operation(summary = "A person's public profile, their follow counts, and whether you follow them")
+    ProfileJson profile(@PathVariable String handle, Viewer viewer) {
+        return ProfileJson.of(follows.profile(handle, viewer == null ? null : viewer.id()));
+    }
+
+    @PutMapping("/api/v1/users/{handle}/follow")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Follow someone (active members); following again changes nothing")
+    void follow(Account me, @PathVariable String handle) {
+        follows.follow(me, handle);
+    }
+
+    @DeleteMapping("/api/v1/users/{handle}/follow")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Stop following someone; unfollowing again changes nothing")
+    void unfollow(Account me, @PathVariable String handle) {
+        follows.unfollow(me, handle);
+    }
+
+    @GetMapping("/api/v1/users/{handle}/followers")
+    @Operation(summary = "People who follow this person, 50 a page; pass `next` back as `before`")
+    Listing<PersonJson> followers(@PathVariable String handle, @RequestParam(required = false) String before) {
+        return listing(follows.followers(handle, before));
+    }
+
+    @GetMapping("/api/v1/users/{handle}/following")
+    @Operation(summary = "People this person follows, 50 a page; pass `next` back as `before`")
+    Listing<PersonJson> following(@PathVariable String handle, @RequestParam(required = false) String before) {
+        return listing(follows.following(handle, before));
+    }
+
+    private static Listing<PersonJson> listing(People people) {
+        return new Listing<>(people.items().stream().map(PersonJson::of).toList(), people.next());
+    }
+}

@@ -1,0 +1,149 @@
+package org.tribune.follow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.account.AccountState;
+import org.tribune.platform.Conflict;
+import org.tribune.platform.Forbidden;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.NotFound;
+import org.tribune.platform.RateLimiter;
+
+/**
+ * The follow use cases. Active members follow anyone who has a public profile (an active or waiting account);
+ * the lists and counts are public, like the profiles they belong to. Accounts that are suspended or deleted do not
+ * appear in lists and cannot be followed.
+ */
+@Service
+public class FollowService {
+    public static final int PAGE_SIZE = 50;
+
+    private final Follows follows;
+    private final AccountService accounts;
+    private final RateLimiter limiter;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final RateLimiter.Limit followLimit;
+
+    FollowService(Follows follows, AccountService accounts, RateLimiter limiter, ApplicationEventPublisher events,
+            Clock clock, @Value("${tribune.limits.follows-per-hour:200}") int followsPerHour) {
+        this.follows = follows;
+        this.accounts = accounts;
+        this.limiter = limiter;
+        this.events = events;
+        this.clock = clock;
+        this.followLimit = new RateLimiter.Limit("follow", followsPerHour, Duration.ofHours(1));
+    }
+
+    /** Follows the person with this handle; true if that made a new follow, false if it already existed. */
+    @Transactional
+    public boolean follow(Account follower, String handle) {
+        if (follower == null || follower.state() != AccountState.ACTIVE) {
+            throw new Forbidden("follow.active-members-only");
+        }
+        Account followee = withProfile(handle);
+        if (followee.id() == follower.id()) {
+            throw new Conflict("follow.not-yourself");
+        }
+        if (follows.exists(follower.id(), followee.id())) {
+            return false; // following again costs nothing against the limit
+        }
+        limiter.consume(followLimit, Long.toString(follower.id()));
+        boolean made = follows.add(follower.id(), followee.id(), clock.instant());
+        if (made) {
+            events.publishEvent(new FollowEvents.Followed(follower.id(), followee.id()));
+        }
+        return made;
+    }
+
+    /**
+     * Stops following; true if there was a follow to end. Always possible, whatever the state of either account, so
+     * nobody stays attached to someone who was suspended meanwhile.
+     */
+    @Transactional
+    public boolean unfollow(Account follower, String handle) {
+        Objects.requireNonNull(follower, "follower");
+        Account followee = accounts.byHandle(handle).filter(a -> a.state() != AccountState.DELETED)
+                .orElseThrow(() -> new NotFound("account"));
+        boolean removed = follows.remove(follower.id(), followee.id());
+        if (removed) {
+            events.publishEvent(new FollowEvents.Unfollowed(follower.id(), followee.id()));
+        }
+        return removed;
+    }
+
+    public boolean isFollowing(long followerId, long followeeId) {
+        return follows.exists(followerId, followeeId);
+    }
+
+    /** Everyone this account follows, whatever their state: the feed decides what of theirs to show. */
+    public Set<Long> followeeIds(long followerId) {
+        return Set.copyOf(follows.allFolloweesOf(followerId));
+    }
+
+    /** Counts of stored follows, including those of accounts suspended since, which the lists leave out. */
+    public FollowCounts counts(long accountId) {
+        return follows.counts(accountId);
+    }
+
+    /** The public profile of the person with this handle, as the viewer (null for a visitor) sees it. */
+    public Profile profile(String handle, Long viewerId) {
+        Account account = withProfile(handle);
+        boolean followed = viewerId != null && viewerId != account.id() && follows.exists(viewerId, account.id());
+        return new Profile(account.id(), account.handle(), account.displayName(), account.bio(), counts(account.id()),
+                followed);
+    }
+
+    /** People who follow the person with this handle, most recently registered first; {@code cursor} from {@link People#next()}. */
+    public People followers(String handle, String cursor) {
+        Account account = withProfile(handle);
+        return page(follows.followersOf(account.id(), before(cursor), PAGE_SIZE + 1));
+    }
+
+    /** People the person with this handle follows, most recently registered first; {@code cursor} from {@link People#next()}. */
+    public People following(String handle, String cursor) {
+        Account account = withProfile(handle);
+        return page(follows.followeesOf(account.id(), before(cursor), PAGE_SIZE + 1));
+    }
+
+    /** An account anyone may see and follow: active, or waiting to be admitted. Others do not exist here. */
+    private Account withProfile(String handle) {
+        return accounts.byHandle(handle).filter(FollowService::hasProfile).orElseThrow(() -> new NotFound("account"));
+    }
+
+    private static boolean hasProfile(Account account) {
+        return account.state() == AccountState.ACTIVE || account.state() == AccountState.WAITING;
+    }
+
+    /** One more row than a page is read, so the last page says so instead of leading to an empty one. */
+    private People page(List<Long> ids) {
+        boolean more = ids.size() > PAGE_SIZE;
+        List<Long> shown = more ? ids.subList(0, PAGE_SIZE) : ids;
+        Map<Long, Account> found = accounts.byIds(shown);
+        List<Person> people = shown.stream().map(found::get).filter(a -> a != null && hasProfile(a))
+                .map(a -> new Person(a.id(), a.handle(), a.displayName())).toList();
+        return new People(people, more ? Long.toString(shown.getLast()) : null);
+    }
+
+    private static long before(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(cursor.strip());
+        } catch (NumberFormatException malformed) {
+            throw InvalidInput.of("before", "list.cursor-invalid");
+        }
+    }
+}
