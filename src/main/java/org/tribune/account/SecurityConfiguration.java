@@ -76,7 +76,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens").permitAll()
                         // Reading public content needs no account; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups", "/api/v1/groups/**", "/api/v1/posts/**",
-                                "/api/v1/comments/**").permitAll()
+                                "/api/v1/comments/**", "/api/v1/users/*/posts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users/*", "/api/v1/users/*/followers",
                                 "/api/v1/users/*/following").permitAll()
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()

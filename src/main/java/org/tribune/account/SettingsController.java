@@ -59,8 +59,16 @@ class SettingsController {
     @PostMapping("/settings/preferences")
     String updatePreferences(Account me, @RequestParam(defaultValue = "") String locale,
             @RequestParam(defaultValue = "") String timeZone, HttpServletRequest request, HttpServletResponse response,
-            RedirectAttributes redirect) {
-        Account updated = accounts.updatePreferences(me.id(), locale, timeZone);
+            Model model, RedirectAttributes redirect) {
+        Account updated;
+        try {
+            updated = accounts.updatePreferences(me.id(), locale, timeZone);
+        } catch (InvalidInput invalid) {
+            model.addAttribute("account", me);
+            model.addAttribute("zones", zones());
+            model.addAttribute(JteViews.ERRORS, invalid);
+            return "account/settings";
+        }
         locales.setLocale(request, response, updated.language());
         redirect.addFlashAttribute(JteViews.NOTICE, "settings.saved");
         return "redirect:/settings";

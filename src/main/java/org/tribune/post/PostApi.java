@@ -25,6 +25,7 @@ import org.tribune.account.AccountService;
 import org.tribune.group.GroupService;
 import org.tribune.platform.web.Listing;
 import org.tribune.platform.web.Viewer;
+import org.tribune.post.PostJson.Person;
 
 /** Posts, comments and likes over the API, with the same rules as the pages. Ids are strings. */
 @RestController
@@ -49,27 +50,6 @@ class PostApi {
     }
 
     record CommentRequest(String body, String parentId) {
-    }
-
-    record Person(String id, String handle, String displayName) {
-        static Person of(Account a) {
-            return a == null ? null : new Person(Long.toString(a.id()), a.handle(), a.displayName());
-        }
-    }
-
-    record GroupRef(String id, String slug, String name) {
-    }
-
-    /** A post; {@code bodyHtml} is the sanitised rendering of {@code body}. */
-    record PostJson(String id, Person author, GroupRef group, String title, String body, String bodyHtml, String link,
-            Instant createdAt, Instant editedAt, int likeCount, int commentCount, boolean likedByMe) {
-        static PostJson of(PostItem item) {
-            Post p = item.post();
-            return new PostJson(Long.toString(p.id()), Person.of(item.author()),
-                    item.group() == null ? null : new GroupRef(Long.toString(item.group().id()), item.group().slug(), item.group().name()),
-                    p.title(), p.body(), p.bodyHtml(), p.linkUrl(), p.createdAt(), p.editedAt(), p.likeCount(),
-                    p.commentCount(), item.likedByViewer());
-        }
     }
 
     record CommentJson(String id, String postId, String parentId, int depth, Person author, String body, String bodyHtml,

@@ -1,19 +1,11 @@
 package org.tribune.site;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.tribune.platform.web.Viewer;
 
+/** Public pages that belong to no feature: the code of conduct. The home page is the feed's. */
 @Controller
 class SiteController {
-
-    /** Visitors learn what Tribune is; members land on their home. */
-    @GetMapping("/")
-    String home(HttpServletRequest request) {
-        return request.getAttribute(Viewer.ATTRIBUTE) == null ? "site/welcome" : "site/home";
-    }
 
     @GetMapping("/conduct")
     String conduct() {

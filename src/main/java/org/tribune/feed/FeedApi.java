@@ -1,0 +1,71 @@
+package org.tribune.feed;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.group.GroupService;
+import org.tribune.platform.web.Listing;
+import org.tribune.platform.web.Viewer;
+import org.tribune.post.PostJson;
+
+/** Feeds over the API: newest first, {@code before} is the cursor from {@code next}. */
+@RestController
+@Tag(name = "Feeds")
+class FeedApi {
+    private final FeedService feeds;
+    private final GroupService groups;
+    private final AccountService accounts;
+
+    FeedApi(FeedService feeds, GroupService groups, AccountService accounts) {
+        this.feeds = feeds;
+        this.groups = groups;
+        this.accounts = accounts;
+    }
+
+    /** Why a post is in the feed: kind OWN, IN_GROUP (name = group, target = slug) or FOLLOWING (name = handle). */
+    record ReasonJson(String kind, String name, String target) {
+    }
+
+    record EntryJson(PostJson post, ReasonJson reason) {
+        static EntryJson of(FeedEntry e) {
+            Reason r = e.reason();
+            return new EntryJson(PostJson.of(e.item()), r == null ? null : new ReasonJson(r.kind().name(), r.name(), r.target()));
+        }
+    }
+
+    @GetMapping("/api/v1/feed")
+    @Operation(summary = "Your home feed, newest first, each entry with why it is there")
+    Listing<EntryJson> home(Account me, @RequestParam(required = false) Long before) {
+        return listing(feeds.home(me, before));
+    }
+
+    @GetMapping("/api/v1/groups/{slug}/posts")
+    @Operation(summary = "A group's posts, newest first; 404 for hidden groups, 403 for private ones, to non-members")
+    Listing<EntryJson> group(@PathVariable String slug, @RequestParam(required = false) Long before, Viewer viewer) {
+        Account me = viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
+        var view = groups.view(slug, me);
+        if (!view.canRead()) {
+            throw new org.tribune.platform.Forbidden("group.members-only");
+        }
+        return listing(feeds.group(view, me == null ? null : me.id(), before));
+    }
+
+    @GetMapping("/api/v1/users/{handle}/posts")
+    @Operation(summary = "A person's posts that you may read, newest first")
+    Listing<EntryJson> profile(@PathVariable String handle, @RequestParam(required = false) Long before, Viewer viewer) {
+        return listing(feeds.profile(feeds.person(handle), viewer == null ? null : viewer.id(), before));
+    }
+
+    private static Listing<EntryJson> listing(Feed feed) {
+        List<EntryJson> items = feed.entries().stream().map(EntryJson::of).toList();
+        return new Listing<>(items, feed.next() == null ? null : Long.toString(feed.next()));
+    }
+}

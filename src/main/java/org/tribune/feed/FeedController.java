@@ -1,0 +1,90 @@
+package org.tribune.feed;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.follow.FollowService;
+import org.tribune.group.Group;
+import org.tribune.group.GroupAccess;
+import org.tribune.group.GroupPage;
+import org.tribune.group.GroupService;
+import org.tribune.platform.web.Markdown;
+import org.tribune.platform.web.Viewer;
+
+/** The pages that show feeds: home, a group, a person's profile. */
+@Controller
+class FeedController {
+    private final FeedService feeds;
+    private final AccountService accounts;
+    private final GroupService groups;
+    private final GroupAccess access;
+    private final FollowService follows;
+    private final Markdown markdown;
+
+    FeedController(FeedService feeds, AccountService accounts, GroupService groups, GroupAccess access, FollowService follows,
+            Markdown markdown) {
+        this.feeds = feeds;
+        this.accounts = accounts;
+        this.groups = groups;
+        this.access = access;
+        this.follows = follows;
+        this.markdown = markdown;
+    }
+
+    /** Visitors learn what Tribune is; members get their home feed. */
+    @GetMapping("/")
+    String home(@RequestParam(required = false) Long before, Viewer viewer, Model model) {
+        Account me = viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
+        if (me == null) {
+            return "site/welcome";
+        }
+        Feed feed = feeds.home(me, before);
+        model.addAttribute("feed", feed);
+        model.addAttribute("firstPage", before == null);
+        model.addAttribute("groupCount", access.memberGroupIds(me.id()).size());
+        return "feed/home";
+    }
+
+    /** For "N new posts": how many arrived after the newest one on the page. */
+    @GetMapping("/feed/new")
+    @ResponseBody
+    ResponseEntity<Map<String, Integer>> newPosts(Account me, @RequestParam long after) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("count", feeds.newSince(me, after)));
+    }
+
+    @GetMapping("/groups/{slug}")
+    String group(@PathVariable String slug, @RequestParam(required = false) Long before, Viewer viewer, Model model) {
+        Account me = viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
+        GroupPage view = groups.view(slug, me);
+        model.addAttribute("view", view);
+        model.addAttribute("description", markdown.toSafeHtml(view.group().description()));
+        model.addAttribute("feed", feeds.group(view, me == null ? null : me.id(), before));
+        return "feed/group";
+    }
+
+    @GetMapping("/@{handle}")
+    String profile(@PathVariable String handle, @RequestParam(required = false) Long before, Viewer viewer, Model model) {
+        Long viewerId = viewer == null ? null : viewer.id();
+        Account person = feeds.person(handle);
+        List<Group> visibleGroups = groups.mine(person.id()).stream().filter(g -> access.canRead(g, viewerId)).toList();
+        model.addAttribute("person", person);
+        model.addAttribute("bio", markdown.toSafeHtml(person.bio()));
+        model.addAttribute("own", viewerId != null && viewerId == person.id());
+        model.addAttribute("groups", visibleGroups);
+        model.addAttribute("counts", follows.counts(person.id()));
+        model.addAttribute("followedByViewer", viewerId != null && follows.isFollowing(viewerId, person.id()));
+        model.addAttribute("nameHistory", viewer != null && viewer.isModerator() ? accounts.displayNameHistory(person.id()) : List.of());
+        model.addAttribute("feed", feeds.profile(person, viewerId, before));
+        return "feed/profile";
+    }
+}

@@ -1,0 +1,244 @@
+package org.tribune.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tribune.IntegrationTest;
+import org.tribune.WebClient;
+import org.tribune.account.Account;
+import org.tribune.account.Members;
+import org.tribune.account.TokenService;
+import org.tribune.group.Group;
+import org.tribune.group.GroupForm;
+import org.tribune.group.GroupService;
+import org.tribune.post.Comment;
+import org.tribune.post.Post;
+import org.tribune.post.PostService;
+
+/**
+ * Who sees a group's content, through every door: one case per (door × role × visibility). Content of PUBLIC groups
+ * is for everyone; of PRIVATE and HIDDEN groups for members only; HIDDEN groups do not exist for anyone else
+ * (404, never 403); banned people are refused like non-members.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VisibilityMatrixTest {
+
+    enum Visibility { PUBLIC, PRIVATE, HIDDEN }
+
+    enum Role { VISITOR, OUTSIDER, BANNED, MEMBER, MODERATOR }
+
+    /** One group with a post, a comment and a like, and one person (and browser) per role. */
+    record Fixture(Group group, Post post, Comment comment, Account author, Account liker, Map<Role, WebClient> web,
+            Map<Role, String> tokens) {
+    }
+
+    /** What a door answers: the status, and whether the group's content showed. */
+    record Seen(int status, boolean content) {
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Members members;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    PostService posts;
+    @Autowired
+    TokenService tokenService;
+
+    final Map<Visibility, Fixture> fixtures = new EnumMap<>(Visibility.class);
+
+    @BeforeAll
+    void makeOneGroupOfEachKind() {
+        for (Visibility visibility : Visibility.values()) {
+            Account owner = members.active("own");
+            Account member = members.active("mem");
+            Account banned = members.active("ban");
+            Account outsider = members.active("out");
+            Group group = groups.create(owner, new GroupForm(("m-" + Members.uniqueHandle("v").substring(2)).toLowerCase().replace('_', '-'),
+                    "Matrix " + visibility, "", "en", visibility.name(), "INVITE", List.of(), false));
+            for (Account a : List.of(member, banned)) {
+                groups.invite(owner, group.slug(), a.handle());
+                groups.join(a, group.slug(), List.of());
+            }
+            String marker = "SECRET" + Members.uniqueHandle("t").substring(2);
+            Post post = posts.publish(member, group.id(), new PostService.Draft("Title " + marker, "Body " + marker, null));
+            Comment comment = posts.comment(owner, post.id(), "Comment " + marker, null);
+            posts.like(member, post.id());
+            groups.ban(owner, group.slug(), banned.handle(), "");
+
+            Map<Role, WebClient> web = new EnumMap<>(Role.class);
+            Map<Role, String> tokens = new EnumMap<>(Role.class);
+            web.put(Role.VISITOR, new WebClient(port));
+            Map<Role, Account> people = Map.of(Role.OUTSIDER, outsider, Role.BANNED, banned, Role.MEMBER, member, Role.MODERATOR, owner);
+            people.forEach((role, account) -> {
+                WebClient browser = new WebClient(port);
+                browser.login(account.email(), Members.PASSWORD);
+                web.put(role, browser);
+                tokens.put(role, "Bearer " + tokenService.createFor(account.id(), "matrix"));
+            });
+            fixtures.put(visibility, new Fixture(group, post, comment, member, member, web, tokens));
+        }
+    }
+
+    /** The doors through which group content could leak. */
+    enum Door {
+        GROUP_PAGE((f, c) -> page(c.get("/groups/" + f.group().slug()), f)),
+        MEMBERS_PAGE((f, c) -> {
+            WebClient.Response r = c.get("/groups/" + f.group().slug() + "/members");
+            return new Seen(r.status(), r.body().contains("@" + f.author().handle()));
+        }),
+        PERMALINK((f, c) -> page(c.get("/p/" + f.post().id()), f)),
+        LIKES_PAGE((f, c) -> {
+            WebClient.Response r = c.get("/p/" + f.post().id() + "/likes");
+            return new Seen(r.status(), r.status() == 200 && r.body().contains("@" + f.liker().handle()));
+        }),
+        PROFILE_PAGE((f, c) -> new Seen(200, c.get("/@" + f.author().handle()).body().contains(marker(f)))),
+        HOME_FEED((f, c) -> new Seen(200, c.get("/").body().contains(marker(f)))),
+        DIRECTORY((f, c) -> new Seen(200, c.get("/groups?query=" + f.group().name().replace(" ", "%20")).body().contains(f.group().slug())));
+
+        final BiFunction<Fixture, WebClient, Seen> look;
+
+        Door(BiFunction<Fixture, WebClient, Seen> look) {
+            this.look = look;
+        }
+    }
+
+    /** The same doors over the API, with a bearer token per role (none for visitors). */
+    enum ApiDoor {
+        GROUP("/api/v1/groups/%s"),
+        GROUP_POSTS("/api/v1/groups/%s/posts"),
+        MEMBERS("/api/v1/groups/%s/members"),
+        POST("/api/v1/posts/%d"),
+        COMMENTS("/api/v1/posts/%d/comments"),
+        LIKES("/api/v1/posts/%d/likes"),
+        AUTHOR_POSTS("/api/v1/users/%s/posts");
+
+        final String path;
+
+        ApiDoor(String path) {
+            this.path = path;
+        }
+
+        String pathFor(Fixture f) {
+            return switch (this) {
+                case GROUP, GROUP_POSTS, MEMBERS -> path.formatted(f.group().slug());
+                case POST, COMMENTS, LIKES -> path.formatted(f.post().id());
+                case AUTHOR_POSTS -> path.formatted(f.author().handle());
+            };
+        }
+    }
+
+    static String marker(Fixture f) {
+        return f.post().title().substring("Title ".length());
+    }
+
+    static Seen page(WebClient.Response r, Fixture f) {
+        return new Seen(r.status(), r.body().contains(marker(f)) || r.body().contains("Comment " + marker(f)));
+    }
+
+    static boolean member(Role role) {
+        return role == Role.MEMBER || role == Role.MODERATOR;
+    }
+
+    static Stream<Arguments> pages() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Door door : Door.values()) {
+            for (Role role : Role.values()) {
+                for (Visibility visibility : Visibility.values()) {
+                    cases.add(Arguments.of(door, role, visibility));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    static Stream<Arguments> api() {
+        List<Arguments> cases = new ArrayList<>();
+        for (ApiDoor door : ApiDoor.values()) {
+            for (Role role : Role.values()) {
+                for (Visibility visibility : Visibility.values()) {
+                    cases.add(Arguments.of(door, role, visibility));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} in a {2} group")
+    @MethodSource("pages")
+    void pagesShowGroupContentOnlyToThoseWhoMaySeeIt(Door door, Role role, Visibility visibility) {
+        Fixture f = fixtures.get(visibility);
+        Seen seen = door.look.apply(f, f.web().get(role));
+        boolean allowed = visibility == Visibility.PUBLIC || member(role);
+
+        if (door == Door.DIRECTORY) {
+            assertThat(seen.content()).as("listed").isEqualTo(visibility != Visibility.HIDDEN || member(role));
+            return;
+        }
+        if (door == Door.HOME_FEED) {
+            assertThat(seen.content()).as("in home feed").isEqualTo(member(role));
+            return;
+        }
+        assertThat(seen.content()).as("content visible").isEqualTo(allowed);
+        assertThat(seen.status()).as("never a server error").isLessThan(500);
+        if (!allowed && visibility == Visibility.HIDDEN && door != Door.PROFILE_PAGE) {
+            assertThat(seen.status()).as("hidden groups answer 404").isEqualTo(404);
+        }
+        if (!allowed && (door == Door.PERMALINK || door == Door.LIKES_PAGE)) {
+            assertThat(seen.status()).as("a post one may not read does not exist").isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1} in a {2} group")
+    @MethodSource("api")
+    void theApiShowsGroupContentOnlyToThoseWhoMaySeeIt(ApiDoor door, Role role, Visibility visibility) {
+        Fixture f = fixtures.get(visibility);
+        String token = f.tokens().get(role);
+        WebClient api = new WebClient(port);
+        WebClient.Response r = token == null ? api.get(door.pathFor(f)) : api.get(door.pathFor(f), "Authorization", token);
+        boolean allowed = visibility == Visibility.PUBLIC || member(role);
+
+        assertThat(r.status()).as("never a server error").isLessThan(500);
+        boolean content = r.status() == 200 && (r.body().contains(marker(f)) || r.body().contains(f.author().handle()));
+        if (door == ApiDoor.GROUP) {
+            // The group itself: hidden groups do not exist for outsiders; private ones exist but say "you may not read".
+            if (visibility == Visibility.HIDDEN && !member(role)) {
+                assertThat(r.status()).isEqualTo(404);
+            } else {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.json().get("canRead").asBoolean()).isEqualTo(allowed);
+            }
+            return;
+        }
+        assertThat(content).as("content visible").isEqualTo(allowed);
+        if (door == ApiDoor.AUTHOR_POSTS) {
+            return; // a person's posts are a list: what one may not read is left out, the list itself is public
+        }
+        if (!allowed) {
+            assertThat(r.status()).isIn(403, 404);
+            if (visibility == Visibility.HIDDEN) {
+                assertThat(r.status()).as("hidden groups answer 404").isEqualTo(404);
+            }
+            if (door == ApiDoor.POST || door == ApiDoor.COMMENTS || door == ApiDoor.LIKES) {
+                assertThat(r.status()).isEqualTo(404);
+            }
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
+}
