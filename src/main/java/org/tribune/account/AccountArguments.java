@@ -16,6 +16,10 @@ import org.tribune.platform.web.Viewer;
 /** Lets a handler take the signed-in {@link Account} as an argument; only for pages that require sign-in. */
 @Configuration(proxyBeanMethods = false)
 class AccountArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+    static {
+        // The signed-in account comes from the session or token: the API document must not list it as a parameter.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Account.class);
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

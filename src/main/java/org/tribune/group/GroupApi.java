@@ -129,9 +129,9 @@ class GroupApi {
     }
 
     @GetMapping("/api/v1/groups/{slug}/members")
-    @Operation(summary = "Members, owners and moderators first; members only for private groups")
+    @Operation(summary = "Members by id, 100 a page (pass next as after=); for private groups members only")
     Listing<MemberJson> members(@PathVariable String slug, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
-        return new Listing<>(groups.members(slug, account(viewer), after).stream().map(MemberJson::of).toList(), null);
+        return Listing.of(groups.members(slug, account(viewer), after), GroupService.MEMBERS_PAGE, Member::accountId, MemberJson::of);
     }
 
     @PutMapping("/api/v1/groups/{slug}/members/{handle}/role")

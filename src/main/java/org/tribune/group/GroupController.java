@@ -137,12 +137,15 @@ class GroupController {
     }
 
     @GetMapping("/groups/{slug}/members")
-    String members(@PathVariable String slug, Viewer viewer, Model model) {
+    String members(@PathVariable String slug, @RequestParam(defaultValue = "0") long after, Viewer viewer, Model model) {
         Account me = viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
         GroupPage view = groups.view(slug, me);
+        List<Member> page = view.canRead() ? groups.members(slug, me, after) : List.of();
         model.addAttribute("view", view);
         model.addAttribute("description", markdown.toSafeHtml(view.group().description()));
-        model.addAttribute("members", view.canRead() ? groups.members(slug, me, 0) : List.of());
+        model.addAttribute("staff", view.canRead() && after == 0 ? groups.staff(slug, me) : List.of());
+        model.addAttribute("members", page);
+        model.addAttribute("next", page.size() == GroupService.MEMBERS_PAGE ? page.getLast().accountId() : null);
         return "group/members";
     }
 

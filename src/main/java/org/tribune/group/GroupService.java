@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -237,13 +236,31 @@ public class GroupService {
         memberships.removeRequest(group.id(), request.accountId());
     }
 
-    /** The member list: for public groups anyone sees it, otherwise only members. Owners and moderators first. */
+    public static final int MEMBERS_PAGE = 100;
+
+    /** A page of the member list, by account id; for public groups anyone sees it, otherwise only members. */
     public List<Member> members(String slug, Account viewer, long afterAccountId) {
+        Group group = readable(slug, viewer);
+        return described(memberships.members(group.id(), afterAccountId, MEMBERS_PAGE));
+    }
+
+    /** The group's owners and moderators, longest-standing first. */
+    public List<Member> staff(String slug, Account viewer) {
+        Group group = readable(slug, viewer);
+        List<Membership> staff = new ArrayList<>(memberships.withRole(group.id(), GroupRole.OWNER));
+        staff.addAll(memberships.withRole(group.id(), GroupRole.MODERATOR));
+        return described(staff);
+    }
+
+    private Group readable(String slug, Account viewer) {
         Group group = visible(slug, viewer);
         if (!access.canRead(group, viewer == null ? null : viewer.id())) {
             throw new Forbidden("group.members-only");
         }
-        List<Membership> page = memberships.members(group.id(), afterAccountId, 200);
+        return group;
+    }
+
+    private List<Member> described(List<Membership> page) {
         Map<Long, Account> people = accounts.byIds(page.stream().map(Membership::accountId).toList());
         List<Member> members = new ArrayList<>();
         for (Membership m : page) {
@@ -252,7 +269,6 @@ public class GroupService {
                 members.add(new Member(a.id(), a.handle(), a.displayName(), m.role(), m.since()));
             }
         }
-        members.sort(Comparator.comparing((Member m) -> m.role().ordinal()).thenComparing(Member::since));
         return members;
     }
 

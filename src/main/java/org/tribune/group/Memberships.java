@@ -45,7 +45,7 @@ class Memberships {
                 .params(role.name(), groupId, accountId).update();
     }
 
-    /** Oldest first, so the longest-standing members come first; keyset on (since, account_id) is not needed at this size. */
+    /** A page of members by account id (keyset pagination). */
     List<Membership> members(long groupId, long afterAccountId, int limit) {
         return db.sql("select group_id, account_id, role, since from group_member where group_id = ? and account_id > ? "
                         + "order by account_id limit ?")

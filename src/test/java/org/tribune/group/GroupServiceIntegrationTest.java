@@ -228,4 +228,20 @@ class GroupServiceIntegrationTest {
         assertThat(access.canPost(news, bob)).isFalse();
         assertThat(access.canTakePart(news, bob)).isTrue();
     }
+
+    @Test
+    void longMemberListsArePagedWithoutGapsAndStaffIsListedApart() {
+        Account ana = members.active("ana");
+        Group big = group(ana, "PUBLIC", "OPEN", List.of());
+        for (int i = 0; i < GroupService.MEMBERS_PAGE + 4; i++) {
+            groups.join(members.active("m" + i), big.slug(), List.of());
+        }
+        List<Member> first = groups.members(big.slug(), null, 0);
+        List<Member> second = groups.members(big.slug(), null, first.getLast().accountId());
+
+        assertThat(first).hasSize(GroupService.MEMBERS_PAGE);
+        assertThat(second).hasSize(5);
+        assertThat(first).extracting(Member::accountId).isSorted().doesNotContainAnyElementsOf(second.stream().map(Member::accountId).toList());
+        assertThat(groups.staff(big.slug(), null)).extracting(Member::handle).containsExactly(ana.handle());
+    }
 }

@@ -7,12 +7,17 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document at /api/openapi.json, browsable at /api/docs. */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
+    static {
+        // The signed-in person is resolved from the token, never passed as a parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Viewer.class);
+    }
 
     @Bean
     OpenAPI tribuneApi() {
