@@ -25,6 +25,8 @@ import org.tribune.platform.InvalidInput;
 public class LinkPreviews {
     static final Duration REFRESH_OK = Duration.ofDays(7);
     static final Duration RETRY_FAILED = Duration.ofDays(1);
+    /** The post module's message for a bad link; "link.invalid" is the message of expired signed links. */
+    static final String INVALID = "post.link-invalid";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger log = LoggerFactory.getLogger(LinkPreviews.class);
 
@@ -49,7 +51,7 @@ public class LinkPreviews {
      * Call it outside a transaction (e.g. after the post is committed): it would otherwise hold a database
      * connection while it waits for the site.
      *
-     * @throws InvalidInput on field {@code link} ({@code link.invalid}) unless the address is http or https, at
+     * @throws InvalidInput on field {@code link} ({@code post.link-invalid}) unless the address is http or https, at
      *         most 2000 characters, without user name or password
      */
     public Optional<LinkPreview> preview(String url) {
@@ -90,7 +92,7 @@ public class LinkPreviews {
     }
 
     private static WebAddress valid(String url) {
-        return WebAddress.parse(url).orElseThrow(() -> InvalidInput.of("link", "link.invalid", WebAddress.MAX_LENGTH));
+        return WebAddress.parse(url).orElseThrow(() -> InvalidInput.of("link", INVALID, WebAddress.MAX_LENGTH));
     }
 
     private static boolean isId(String id) {

@@ -185,7 +185,8 @@ class LinkPreviewIntegrationTest {
                 "example.org", "https://example.org/" + "x".repeat(2000)}) {
             assertThatThrownBy(() -> previews.preview(bad)).as(bad).isInstanceOfSatisfying(InvalidInput.class, e -> {
                 assertThat(e.problems().getFirst().field()).isEqualTo("link");
-                assertThat(e.problems().getFirst().code()).isEqualTo("link.invalid");
+                assertThat(e.problems().getFirst().code()).isEqualTo("post.link-invalid");
+                assertThat(e.problems().getFirst().args()).containsExactly(2000);
             });
         }
     }
