@@ -97,6 +97,8 @@ class SecurityConfiguration {
         http.authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**", "/swagger-ui/**").permitAll()
+                        // Link preview pictures, re-encoded and served by us; their ids are random.
+                        .requestMatchers(HttpMethod.GET, "/previews/*").permitAll()
                         .requestMatchers("/", "/error", "/conduct", "/signup", "/signup/done", "/login", "/verify",
                                 "/verify/resend", "/reset-password", "/reset-password/**", "/settings/email/confirm",
                                 "/setup/admin", "/@*").permitAll()

@@ -1,0 +1,6 @@
+/**
+ * Link previews for posts: {@link org.tribune.post.preview.LinkPreviews} fetches a linked page through
+ * {@link org.tribune.post.preview.SafeFetch} (the guard against server-side request forgery), reads its OpenGraph
+ * tags, re-encodes its picture without metadata and serves it from {@code /previews/{id}.jpg}.
+ */
+package org.tribune.post.preview;
