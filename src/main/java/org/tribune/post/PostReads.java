@@ -12,6 +12,7 @@ import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
+import org.tribune.post.preview.LinkPreviews;
 
 /**
  * Reading many posts at once, for feeds and profiles: newest first, keyset-paginated by id, and filtered so a
@@ -25,12 +26,14 @@ public class PostReads {
     private final Likes likes;
     private final AccountService accounts;
     private final GroupAccess groups;
+    private final LinkPreviews previews;
 
-    PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups) {
+    PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups, LinkPreviews previews) {
         this.posts = posts;
         this.likes = likes;
         this.accounts = accounts;
         this.groups = groups;
+        this.previews = previews;
     }
 
     /** Where posts come from: groups, people's profiles, and people's posts anywhere. */
@@ -80,7 +83,7 @@ public class PostReads {
         return list.stream()
                 .filter(p -> authors.containsKey(p.authorId()) && authors.get(p.authorId()).state() != AccountState.DELETED)
                 .map(p -> new PostItem(p, authors.get(p.authorId()), p.groupId() == null ? null : inGroups.get(p.groupId()),
-                        liked.contains(p.id())))
+                        liked.contains(p.id()), p.linkUrl() == null ? null : previews.cached(p.linkUrl()).orElse(null)))
                 .toList();
     }
 

@@ -1,7 +1,5 @@
 package org.tribune.post;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +22,7 @@ import org.tribune.platform.Ids;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.NotFound;
 import org.tribune.platform.RateLimiter;
+import org.tribune.post.preview.LinkPreviews;
 
 /**
  * Writing posts and comments, liking, editing and deleting. Reading a post someone may not see answers "not found",
@@ -305,15 +304,12 @@ public class PostService {
         return new Draft(title, body, link);
     }
 
+    /** The same rule as the preview fetcher's: http or https, a host, no user name, at most 2000 characters. */
     static boolean isWebLink(String link) {
-        if (link.length() > LINK_MAX) {
-            return false;
-        }
         try {
-            URI uri = new URI(link);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && uri.getRawUserInfo() == null;
-        } catch (URISyntaxException e) {
+            LinkPreviews.normalise(link);
+            return true;
+        } catch (InvalidInput invalid) {
             return false;
         }
     }

@@ -17,12 +17,12 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /** A small web site on 127.0.0.1 for preview tests: it counts requests per path and remembers Host headers. */
-final class TestSite implements AutoCloseable {
+public final class TestSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     final List<String> hostHeaders = new CopyOnWriteArrayList<>();
 
-    TestSite() throws IOException {
+    public TestSite() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -33,7 +33,7 @@ final class TestSite implements AutoCloseable {
     }
 
     /** http://127.0.0.1:port + path */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
     }
 
@@ -59,7 +59,7 @@ final class TestSite implements AutoCloseable {
         return this;
     }
 
-    TestSite page(String path, String html) {
+    public TestSite page(String path, String html) {
         return body(path, "text/html; charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
