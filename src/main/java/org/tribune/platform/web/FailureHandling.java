@@ -94,8 +94,11 @@ class FailureHandling {
             HttpStatus known = HttpStatus.resolve(error.getStatusCode().value());
             status = known == null ? HttpStatus.BAD_REQUEST : known;
         } else if (e instanceof HttpMessageNotReadableException || e instanceof MethodArgumentTypeMismatchException
-                || e instanceof ServletRequestBindingException || e instanceof IllegalArgumentException
-                || e instanceof MethodArgumentNotValidException || e instanceof NumberFormatException) {
+                || e instanceof ServletRequestBindingException || e instanceof MethodArgumentNotValidException) {
+            status = HttpStatus.BAD_REQUEST;
+        } else if (e instanceof IllegalArgumentException) {
+            // Most likely input that slipped past a check: the client still gets a 400, and we get the stack trace.
+            log.warn("bad argument on {} {}", request.getMethod(), request.getRequestURI(), e);
             status = HttpStatus.BAD_REQUEST;
         } else {
             log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
