@@ -1,7 +1,7 @@
 package org.tribune.account;
 
-import static org.tribune.account.Accounts.instant;
-import static org.tribune.account.Accounts.ts;
+import static org.tribune.platform.Sql.instant;
+import static org.tribune.platform.Sql.ts;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,10 @@
 package org.tribune.account;
 
+import static org.tribune.platform.Sql.instant;
+import static org.tribune.platform.Sql.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,15 +29,6 @@ class Accounts {
 
     static String key(String handleOrEmail) {
         return handleOrEmail.trim().toLowerCase(Locale.ROOT);
-    }
-
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

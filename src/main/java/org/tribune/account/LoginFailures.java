@@ -1,6 +1,6 @@
 package org.tribune.account;
 
-import static org.tribune.account.Accounts.ts;
+import static org.tribune.platform.Sql.ts;
 
 import java.time.Instant;
 

@@ -1,8 +1,10 @@
 package org.tribune.group;
 
+import static org.tribune.platform.Sql.instant;
+import static org.tribune.platform.Sql.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,15 +27,6 @@ class Groups {
 
     Groups(JdbcClient db) {
         this.db = db;
-    }
-
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 
     static String key(String slug) {

@@ -1,7 +1,7 @@
 package org.tribune.group;
 
-import static org.tribune.group.Groups.instant;
-import static org.tribune.group.Groups.ts;
+import static org.tribune.platform.Sql.instant;
+import static org.tribune.platform.Sql.ts;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.tribune.post;
 
-import static org.tribune.post.Posts.instant;
-import static org.tribune.post.Posts.ts;
+import static org.tribune.platform.Sql.instant;
+import static org.tribune.platform.Sql.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

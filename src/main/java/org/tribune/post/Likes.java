@@ -1,6 +1,6 @@
 package org.tribune.post;
 
-import static org.tribune.post.Posts.ts;
+import static org.tribune.platform.Sql.ts;
 
 import java.time.Instant;
 import java.util.Collection;
