@@ -3,6 +3,7 @@ package org.tribune.account;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,14 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
 /**
@@ -125,6 +133,22 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signedOut"))
                 .addFilterBefore(new CurrentAccount(accounts), AuthorizationFilter.class);
         return headers(http).build();
+    }
+
+    /**
+     * Addresses the firewall refuses (";", encoded dots...) are answered before either chain runs, so their error
+     * page or problem detail would go out without the headers below; they get them here.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        List<HeaderWriter> writers = List.of(new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
+                new XContentTypeOptionsHeaderWriter(), new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+                new ReferrerPolicyHeaderWriter(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN),
+                new CacheControlHeadersWriter());
+        return (request, response, rejected) -> {
+            writers.forEach(writer -> writer.writeHeaders(request, response));
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        };
     }
 
     private static HttpSecurity headers(HttpSecurity http) throws Exception {
