@@ -25,6 +25,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -131,7 +132,8 @@ class SecurityConfiguration {
                         .clearAuthentication(true)
                         .deleteCookies("SESSION", "JSESSIONID")
                         .logoutSuccessUrl("/?signedOut"))
-                .addFilterBefore(new CurrentAccount(accounts), AuthorizationFilter.class);
+                // Early, so that even pages answering a refusal (a missing CSRF token) know who is signed in.
+                .addFilterAfter(new CurrentAccount(accounts), SecurityContextHolderFilter.class);
         return headers(http).build();
     }
 

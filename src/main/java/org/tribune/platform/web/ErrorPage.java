@@ -35,7 +35,9 @@ class ErrorPage implements ErrorController {
         boolean api = uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/webhooks/"));
         String messageCode = Problems.detailKey(status.value());
         if (api) {
-            return problems.of(status, messageCode, RequestContextUtils.getLocale(request));
+            ResponseEntity<ProblemDetail> problem = problems.of(status, messageCode, RequestContextUtils.getLocale(request));
+            problem.getBody().setInstance(java.net.URI.create((String) uri)); // the address that failed, not /error
+            return problem;
         }
         response.setStatus(status.value());
         views.render("error/page.jte", Map.of("status", status.value(), "titleKey", Problems.statusKey(status.value()), "code", messageCode, "args", new Object[0]),
