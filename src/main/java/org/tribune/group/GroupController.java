@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.tribune.platform.web.Viewer;
 /** Group pages: the directory, creating a group, joining and leaving, and what moderators and owners manage. */
 @Controller
 class GroupController {
+    private static final int SUMMARY_MAX = 200;
     private final GroupService groups;
     private final AccountService accounts;
     private final Markdown markdown;
@@ -41,6 +43,9 @@ class GroupController {
         model.addAttribute("query", query);
         model.addAttribute("sort", order == GroupService.Sort.ACTIVITY ? "activity" : "members");
         model.addAttribute("groups", found);
+        // Descriptions are Markdown: the directory shows their words, not their marks.
+        model.addAttribute("summaries", found.stream().collect(Collectors.toMap(Group::id,
+                g -> markdown.toPlainText(g.description(), SUMMARY_MAX))));
         model.addAttribute("next", found.size() == GroupService.PAGE_SIZE ? GroupService.cursorOf(found.getLast(), order) : null);
         model.addAttribute("mine", viewer == null ? List.of() : groups.mine(viewer.id()));
         model.addAttribute("invitations", viewer == null ? List.of() : groups.invitations(viewer.id()));

@@ -2,6 +2,8 @@ package org.tribune.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +53,26 @@ class GroupWebTest {
         WebClient.Response members = browser.get("/groups/" + slug + "/members");
         assertThat(members.body()).contains("Rivers &amp; &lt;Lakes&gt;").contains("<strong>rivers</strong>").contains("Owner");
         assertThat(browser.get("/groups").body()).contains("Your groups").contains("/groups/" + slug);
+        // The directory sums the Markdown description up in its words, not its marks.
+        assertThat(browser.get("/groups?query=Lakes").body()).contains("<p>We map rivers.</p>").doesNotContain("**rivers**");
+    }
+
+    @Test
+    void theDirectorysNextPageKeepsASearchWithAnAmpersand() {
+        Account ana = members.active("ana");
+        String name = "R&D " + Members.uniqueHandle("lab");
+        for (int i = 0; i <= GroupService.PAGE_SIZE; i++) {
+            groups.create(ana, new GroupForm(GroupServiceIntegrationTest.slug("rd"), name + " " + i, "", "en", "PUBLIC", "OPEN",
+                    List.of(), false));
+        }
+        WebClient visitor = new WebClient(port);
+
+        String first = visitor.get("/groups?query=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).body();
+        String next = first.replaceAll("(?s).*<a rel=\"next\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(next).startsWith("/groups?query=R%26D+lab_");
+
+        String second = visitor.get(next).body();
+        assertThat(second).contains(name.replace("&", "&amp;")).doesNotContain("No group matches.");
     }
 
     @Test

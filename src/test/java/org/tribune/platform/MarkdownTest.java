@@ -40,5 +40,19 @@ class MarkdownTest {
     void emptyInputGivesEmptyOutput() {
         assertThat(markdown.toSafeHtml(null)).isEmpty();
         assertThat(markdown.toSafeHtml("   ")).isEmpty();
+        assertThat(markdown.toPlainText(null, 200)).isEmpty();
+    }
+
+    @Test
+    void plainTextKeepsTheWordsAndDropsTheMarks() {
+        assertThat(markdown.toPlainText("Local action on **heat**, `trees` and [transport](https://example.org).\n\n"
+                + "- one\n- two\n\n## Rules\nBe <b>kind</b>.", 200))
+                .isEqualTo("Local action on heat, trees and transport. one two Rules Be kind.");
+    }
+
+    @Test
+    void plainTextIsCutWithoutSplittingACharacter() {
+        assertThat(markdown.toPlainText("ab\uD83C\uDF31cd", 3)).isEqualTo("ab\uD83C\uDF31…");
+        assertThat(markdown.toPlainText("short", 200)).isEqualTo("short");
     }
 }
