@@ -49,6 +49,7 @@ public final class TestDatabase {
         String name = "tribune_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
         try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
                 Statement sql = admin.createStatement()) {
+            dropLeftovers(sql);
             sql.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("The PostgreSQL run of the tests needs a server at " + adminUrl + " (user "
@@ -59,6 +60,27 @@ public final class TestDatabase {
         String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
         return Map.of("spring.datasource.url", url, "spring.datasource.username", user,
                 "spring.datasource.password", password);
+    }
+
+    /** Databases of earlier runs whose JVM was killed before it could drop them. */
+    private static void dropLeftovers(Statement sql) throws SQLException {
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = sql.executeQuery("select datname from pg_database where datname like 'tribune_test_%'")) {
+            while (rs.next()) {
+                String[] parts = rs.getString(1).split("_");
+                try {
+                    long pid = Long.parseLong(parts[2]);
+                    if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+                        stale.add(rs.getString(1));
+                    }
+                } catch (RuntimeException notOurs) {
+                    // a name of another shape is left alone
+                }
+            }
+        }
+        for (String name : stale) {
+            sql.execute("drop database if exists " + name + " with (force)");
+        }
     }
 
     private static void drop(String adminUrl, String user, String password, String name) {

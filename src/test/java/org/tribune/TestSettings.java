@@ -23,6 +23,10 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
         settings.put("tribune.limits.posts-per-hour", 100_000);
         settings.put("tribune.limits.comments-per-hour", 100_000);
         settings.put("tribune.limits.follows-per-hour", 100_000);
+        if (TestDatabase.isPostgres()) {
+            // Many test contexts stay cached at once; small pools keep them within PostgreSQL's connection limit.
+            settings.put("spring.datasource.hikari.maximum-pool-size", 4);
+        }
         settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test");
         settings.put("logging.level.org.tribune", "INFO");
         settings.putAll(TestDatabase.settings(context.getEnvironment().getProperty("tribune.test.fresh-database", Boolean.class, false)));

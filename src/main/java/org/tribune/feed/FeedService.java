@@ -40,9 +40,9 @@ public class FeedService {
         Set<Long> followees = following.followeeIds(viewer.id());
         Set<Long> authors = new HashSet<>(followees);
         authors.add(viewer.id());
-        List<PostItem> items = posts.newest(new PostReads.Sources(myGroups, Set.of(), authors), cursor(before), PAGE_SIZE, viewer.id());
-        List<FeedEntry> entries = items.stream().map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees))).toList();
-        return page(entries);
+        PostReads.Page page = posts.newest(new PostReads.Sources(myGroups, Set.of(), authors), cursor(before), PAGE_SIZE, viewer.id());
+        return new Feed(page.items().stream().map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees))).toList(),
+                page.next());
     }
 
     /** How many posts arrived in the home feed after {@code afterId}, for "N new posts". */
@@ -50,7 +50,7 @@ public class FeedService {
         Set<Long> authors = new HashSet<>(following.followeeIds(viewer.id()));
         authors.add(viewer.id());
         List<PostItem> newer = posts.newest(new PostReads.Sources(groups.memberGroupIds(viewer.id()), Set.of(), authors),
-                Long.MAX_VALUE, 100, viewer.id());
+                Long.MAX_VALUE, 100, viewer.id()).items();
         return (int) newer.stream().filter(i -> i.post().id() > afterId && i.post().authorId() != viewer.id()).count();
     }
 
@@ -59,16 +59,14 @@ public class FeedService {
         if (!group.canRead()) {
             return new Feed(List.of(), null);
         }
-        List<PostItem> items = posts.newest(new PostReads.Sources(Set.of(group.group().id()), Set.of(), Set.of()),
-                cursor(before), PAGE_SIZE, viewerId);
-        return page(items.stream().map(i -> new FeedEntry(i, null)).toList());
+        return unexplained(posts.newest(new PostReads.Sources(Set.of(group.group().id()), Set.of(), Set.of()),
+                cursor(before), PAGE_SIZE, viewerId));
     }
 
     /** A person's posts that the viewer may read: on their profile, and in groups the viewer can read. */
     public Feed profile(Account author, Long viewerId, Long before) {
-        List<PostItem> items = posts.newest(new PostReads.Sources(Set.of(), Set.of(), Set.of(author.id())), cursor(before),
-                PAGE_SIZE, viewerId);
-        return page(items.stream().map(i -> new FeedEntry(i, null)).toList());
+        return unexplained(posts.newest(new PostReads.Sources(Set.of(), Set.of(), Set.of(author.id())), cursor(before),
+                PAGE_SIZE, viewerId));
     }
 
     /** The person behind a profile address: active (or waiting) accounts only. */
@@ -92,7 +90,7 @@ public class FeedService {
         return before == null || before <= 0 ? Long.MAX_VALUE : before;
     }
 
-    private static Feed page(List<FeedEntry> entries) {
-        return new Feed(entries, entries.size() == PAGE_SIZE ? entries.getLast().item().post().id() : null);
+    private static Feed unexplained(PostReads.Page page) {
+        return new Feed(page.items().stream().map(i -> new FeedEntry(i, null)).toList(), page.next());
     }
 }

@@ -49,27 +49,47 @@ public class PostReads {
         }
     }
 
+    /**
+     * A page of readable posts: {@code next} is where the following page starts (the {@code before} to pass), or
+     * null when the sources have nothing older. A page may hold fewer than {@code limit} posts when many in a row
+     * were not for this viewer; the cursor still moves on, so nothing is skipped and paging never stops early.
+     */
+    public record Page(List<PostItem> items, Long next) {
+    }
+
     /** Up to {@code limit} readable posts with ids below {@code before}, newest first. */
-    public List<PostItem> newest(Sources sources, long before, int limit, Long viewerId) {
+    public Page newest(Sources sources, long before, int limit, Long viewerId) {
         if (sources.isEmpty()) {
-            return List.of();
+            return new Page(List.of(), null);
         }
         List<Post> found = new ArrayList<>();
         long cursor = before;
+        boolean exhausted = false;
         for (int round = 0; round < MAX_ROUNDS && found.size() < limit; round++) {
             List<Long> ids = posts.newestIds(sources.groupIds(), sources.profileAuthorIds(), sources.anyPostAuthorIds(),
                     cursor, limit);
             if (ids.isEmpty()) {
+                exhausted = true;
                 break;
             }
-            List<Post> batch = readable(posts.live(ids), viewerId);
-            batch.stream().sorted((a, b) -> Long.compare(b.id(), a.id())).forEach(found::add);
+            List<Post> batch = readable(posts.live(ids), viewerId).stream()
+                    .sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+            for (Post post : batch) {
+                if (found.size() == limit) {
+                    break;
+                }
+                found.add(post);
+            }
             cursor = ids.getLast();
-            if (ids.size() < limit) {
+            if (ids.size() < limit && found.size() < limit) {
+                exhausted = true;
+            }
+            if (exhausted) {
                 break;
             }
         }
-        return items(found.size() > limit ? found.subList(0, limit) : found, viewerId);
+        Long next = found.size() == limit ? Long.valueOf(found.getLast().id()) : exhausted ? null : Long.valueOf(cursor);
+        return new Page(items(found, viewerId), next);
     }
 
     /** These posts, as the viewer may see them, in the order given. */

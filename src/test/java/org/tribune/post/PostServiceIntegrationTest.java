@@ -212,14 +212,36 @@ class PostServiceIntegrationTest {
         made.add(posts.publish(ana, null, draft("profile")).id());
         PostReads.Sources sources = new PostReads.Sources(Set.of(a.id(), b.id()), Set.of(ana.id()), Set.of());
 
-        List<PostItem> first = reads.newest(sources, Long.MAX_VALUE, 20, ana.id());
-        List<PostItem> second = reads.newest(sources, first.getLast().post().id(), 20, ana.id());
+        List<PostItem> first = reads.newest(sources, Long.MAX_VALUE, 20, ana.id()).items();
+        List<PostItem> second = reads.newest(sources, first.getLast().post().id(), 20, ana.id()).items();
 
         List<Long> seen = new ArrayList<>();
         first.forEach(i -> seen.add(i.post().id()));
         second.forEach(i -> seen.add(i.post().id()));
         assertThat(seen).isEqualTo(made.reversed());
         Account eve = members.active("eve");
-        assertThat(reads.newest(sources, Long.MAX_VALUE, 50, eve.id())).allMatch(i -> i.group() == null || i.group().id() == a.id());
+        assertThat(reads.newest(sources, Long.MAX_VALUE, 50, eve.id()).items()).allMatch(i -> i.group() == null || i.group().id() == a.id());
+    }
+
+    @Test
+    void pagingGoesOnPastLongRunsOfPostsTheViewerMayNotRead() {
+        Account ana = members.active("ana");
+        Account eve = members.active("eve");
+        Group secret = group(ana, "PRIVATE");
+        Post old = posts.publish(ana, null, draft("old public post"));
+        for (int i = 0; i < 130; i++) {
+            posts.publish(ana, secret.id(), draft("members only " + i));
+        }
+        PostReads.Sources sources = new PostReads.Sources(Set.of(), Set.of(), Set.of(ana.id()));
+
+        List<Long> seen = new ArrayList<>();
+        Long before = Long.MAX_VALUE;
+        for (int page = 0; page < 10 && before != null; page++) {
+            PostReads.Page p = reads.newest(sources, before, 20, eve.id());
+            p.items().forEach(i -> seen.add(i.post().id()));
+            before = p.next();
+        }
+        assertThat(seen).containsExactly(old.id());
+        assertThat(before).isNull();
     }
 }
