@@ -72,6 +72,11 @@ public class GroupAccess {
         return membership(groupId, accountId).map(Membership::canModerate).orElse(false);
     }
 
+    /** The owners and moderators of the group: who decides on requests to join. */
+    public Set<Long> moderatorIds(long groupId) {
+        return memberships.moderators(groupId).stream().map(Membership::accountId).collect(Collectors.toSet());
+    }
+
     /** The groups whose posts belong in the account's home feed. */
     public Set<Long> memberGroupIds(long accountId) {
         return Set.copyOf(memberships.groupIdsOf(accountId));

@@ -58,6 +58,13 @@ class Memberships {
                 .params(groupId, role.name()).query(MEMBERSHIP).list();
     }
 
+    /** Owners and moderators. */
+    List<Membership> moderators(long groupId) {
+        return db.sql("select group_id, account_id, role, since from group_member where group_id = ? "
+                        + "and role in ('OWNER', 'MODERATOR') order by since, account_id limit 500")
+                .param(groupId).query(MEMBERSHIP).list();
+    }
+
     /** The member who has been in the group longest, other than {@code except}. */
     Optional<Membership> longestStanding(long groupId, GroupRole role, long except) {
         return db.sql("select group_id, account_id, role, since from group_member where group_id = ? and role = ? "

@@ -14,6 +14,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -36,13 +39,18 @@ public class JteViews implements ViewResolver, Ordered {
     /** Flash or model key for a one-time notice, a message key. */
     public static final String NOTICE = "notice";
 
+    private static final Logger log = LoggerFactory.getLogger(JteViews.class);
+
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final MessageSource messages;
     private final ZoneId defaultZone;
+    private final ObjectProvider<UnreadNotifications> unread;
 
-    JteViews(MessageSource messages, @Value("${tribune.default-time-zone:UTC}") String defaultZone) {
+    JteViews(MessageSource messages, @Value("${tribune.default-time-zone:UTC}") String defaultZone,
+            ObjectProvider<UnreadNotifications> unread) {
         this.messages = messages;
         this.defaultZone = ZoneId.of(defaultZone);
+        this.unread = unread;
     }
 
     @Override
@@ -66,7 +74,22 @@ public class JteViews implements ViewResolver, Ordered {
         return new Page(messages, locale, zone, viewer, (CsrfToken) request.getAttribute(CsrfToken.class.getName()),
                 request.getRequestURI(), returnPath(request),
                 notice instanceof String key ? messages.getMessage(key, null, key, locale) : null,
-                errors instanceof InvalidInput invalid ? invalid.byField() : null);
+                errors instanceof InvalidInput invalid ? invalid.byField() : null,
+                viewer == null ? null : () -> unreadCount(viewer.id()));
+    }
+
+    /** A failing count must not break the page, least of all an error page. */
+    private int unreadCount(long accountId) {
+        UnreadNotifications counter = unread.getIfAvailable();
+        if (counter == null) {
+            return 0;
+        }
+        try {
+            return counter.count(accountId);
+        } catch (RuntimeException failure) {
+            log.warn("could not count unread notifications of account {}", accountId, failure);
+            return 0;
+        }
     }
 
     private static String returnPath(HttpServletRequest request) {

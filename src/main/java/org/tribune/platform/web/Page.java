@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -26,9 +27,11 @@ public final class Page {
     private final String returnPath;
     private final String notice;
     private final Map<String, InvalidInput.Problem> errors;
+    private final IntSupplier unread;
+    private Integer unreadCount;
 
     Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path,
-            String returnPath, String notice, Map<String, InvalidInput.Problem> errors) {
+            String returnPath, String notice, Map<String, InvalidInput.Problem> errors, IntSupplier unread) {
         this.messages = messages;
         this.locale = locale;
         this.zone = zone;
@@ -38,6 +41,7 @@ public final class Page {
         this.returnPath = returnPath;
         this.notice = notice;
         this.errors = errors == null ? Map.of() : errors;
+        this.unread = unread;
     }
 
     /** The message for {@code key} in the reader's language. */
@@ -63,6 +67,20 @@ public final class Page {
 
     public boolean isAdmin() {
         return viewer != null && viewer.isAdmin();
+    }
+
+    /** The signed-in person's unread notifications (0 for a visitor); asked once per page, when first shown. */
+    public int unreadNotifications() {
+        if (unreadCount == null) {
+            unreadCount = viewer == null || unread == null ? 0 : unread.getAsInt();
+        }
+        return unreadCount;
+    }
+
+    /** The unread count as the header shows it: "99+" above 99. */
+    public String unreadBadge() {
+        int count = unreadNotifications();
+        return count > 99 ? "99+" : Integer.toString(count);
     }
 
     public String csrfParameter() {

@@ -1,0 +1,70 @@
+package org.tribune.notification;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tribune.account.Account;
+import org.tribune.platform.web.Listing;
+
+/** Notifications over the API, as the list shows them. */
+@RestController
+@Tag(name = "Notifications")
+class NotificationApi {
+    private final Notifications notifications;
+
+    NotificationApi(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    record ActorJson(String handle, String displayName) {
+    }
+
+    /** One entry; {@code others} counts the other people who liked the same thing. Ids are strings. */
+    record EntryJson(String id, String kind, ActorJson actor, int others, String groupSlug, String postId,
+            String commentId, Instant createdAt, boolean read) {
+        static EntryJson of(NotificationEntry e) {
+            return new EntryJson(Long.toString(e.id()), e.kind().name(),
+                    e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName()), e.others(),
+                    e.group() == null ? null : e.group().slug(), e.postId() == null ? null : e.postId().toString(),
+                    e.commentId() == null ? null : e.commentId().toString(), e.createdAt(), e.read());
+        }
+    }
+
+    @GetMapping("/api/v1/notifications")
+    @Operation(summary = "Your notifications, newest first, likes of one post or comment grouped; page with ?before=<next>")
+    Listing<EntryJson> list(Account me, @RequestParam(required = false) Long before) {
+        NotificationPage page = notifications.page(me.id(), before);
+        return new Listing<>(page.entries().stream().map(EntryJson::of).toList(),
+                page.next() == null ? null : page.next().toString());
+    }
+
+    @GetMapping("/api/v1/notifications/unread-count")
+    @Operation(summary = "How many entries of your list are unread")
+    Map<String, Integer> unreadCount(Account me) {
+        return Map.of("unread", notifications.unreadCount(me.id()));
+    }
+
+    @PostMapping("/api/v1/notifications/{id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Mark one entry read (all the likes it groups); another person's is 404")
+    void read(Account me, @PathVariable long id) {
+        notifications.markRead(me.id(), id);
+    }
+
+    @PostMapping("/api/v1/notifications/read-all")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Mark all your notifications read")
+    void readAll(Account me) {
+        notifications.markAllRead(me.id());
+    }
+}

@@ -1,0 +1,38 @@
+package org.tribune.notification;
+
+/** What a notification is about. The subject ids it carries depend on the kind. */
+public enum NotificationKind {
+    /** Someone commented on your post: post and comment. */
+    COMMENT_ON_POST,
+    /** Someone replied to your comment: post and the reply. */
+    REPLY_TO_COMMENT,
+    /** Someone mentioned you: post, and the comment when it was in one. */
+    MENTION,
+    /** Someone follows you now: the follower. */
+    NEW_FOLLOWER,
+    /** Someone asks to join a group you moderate: group. */
+    JOIN_REQUEST,
+    /** A moderator let you into a group: group. */
+    REQUEST_APPROVED,
+    /** A moderator invited you to a group: group. */
+    INVITED,
+    /** Someone liked your post: post. Grouped per post. */
+    LIKE_ON_POST,
+    /** Someone liked your comment: post and comment. Grouped per comment. */
+    LIKE_ON_COMMENT;
+
+    /** Likes of one subject are shown as one entry: "ana and 4 others liked your post". */
+    public boolean isGrouped() {
+        return this == LIKE_ON_POST || this == LIKE_ON_COMMENT;
+    }
+
+    /** Kinds about a group itself rather than content in it. */
+    boolean isAboutGroup() {
+        return this == JOIN_REQUEST || this == REQUEST_APPROVED || this == INVITED;
+    }
+
+    /** The message key of the sentence that tells it; {@code .grouped} is added when others did the same. */
+    String messageKey() {
+        return "notification.kind." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

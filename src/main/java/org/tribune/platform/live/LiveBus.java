@@ -1,0 +1,18 @@
+package org.tribune.platform.live;
+
+import java.util.function.Consumer;
+
+/**
+ * Carries live messages to the node that holds the recipient's connections. With one node, {@link LiveChannel}
+ * delivers in memory. With several, declare a bean implementing this interface (over PostgreSQL LISTEN/NOTIFY or
+ * Redis pub/sub): {@link #publish} sends every message to all nodes, and each node hands the messages it receives to
+ * the consumer given to {@link #subscribe}, which writes them to the connections open on that node and ignores
+ * accounts that have none there.
+ */
+public interface LiveBus {
+
+    void publish(LiveMessage message);
+
+    /** Called once, at start, by the channel of this node. */
+    void subscribe(Consumer<LiveMessage> deliver);
+}

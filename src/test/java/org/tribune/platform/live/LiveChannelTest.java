@@ -1,0 +1,126 @@
+package org.tribune.platform.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tribune.IntegrationTest;
+import org.tribune.WebClient;
+import org.tribune.account.Account;
+import org.tribune.account.Members;
+import org.tribune.group.Group;
+import org.tribune.group.GroupForm;
+import org.tribune.group.GroupService;
+
+/** A signed-in page's event stream, over real HTTP, hears of a new notification within seconds. */
+@IntegrationTest
+class LiveChannelTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    Members members;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    LiveChannel channel;
+
+    /** An open {@code /live} stream whose lines a reader thread collects. */
+    record Stream(HttpResponse<InputStream> response, BlockingQueue<String> lines) implements AutoCloseable {
+        /** The data of the next event with this name, waiting at most {@code within}. */
+        String next(String event, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            boolean named = false;
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    continue;
+                }
+                if (line.equals("event:" + event)) {
+                    named = true;
+                } else if (named && line.startsWith("data:")) {
+                    return line.substring(5);
+                } else if (line.isEmpty()) {
+                    named = false;
+                }
+            }
+            throw new AssertionError("no \"" + event + "\" event within " + within + "; read " + lines);
+        }
+
+        @Override
+        public void close() throws Exception {
+            response.body().close();
+        }
+    }
+
+    Stream open(WebClient browser) throws Exception {
+        String session = browser.cookie("SESSION").orElseThrow().getValue();
+        HttpResponse<InputStream> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/live"))
+                        .header("Cookie", "SESSION=" + session).header("Accept", "text/event-stream").GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException closed) {
+                // the test closed the stream
+            }
+        });
+        return new Stream(response, lines);
+    }
+
+    @Test
+    void aModeratorsOpenPageHearsOfARequestToJoinAtOnce() throws Exception {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Group club = groups.create(ana, new GroupForm("live-" + Members.uniqueHandle("g").substring(2).toLowerCase().replace('_', '-'),
+                "Live maps", "", "en", "PRIVATE", "REQUEST", List.of("Why?"), false));
+        WebClient browser = new WebClient(port);
+        browser.login(ana.email(), Members.PASSWORD);
+
+        try (Stream live = open(browser)) {
+            assertThat(live.response().statusCode()).isEqualTo(200);
+            assertThat(live.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            assertThat(channel.connections(ana.id())).isEqualTo(1);
+
+            groups.join(bob, club.slug(), List.of("I love maps"));
+
+            assertThat(live.next("notification", Duration.ofSeconds(5))).isEqualTo("{\"unread\":1}");
+        }
+    }
+
+    @Test
+    void eventsReachOnlyTheirAccount() throws Exception {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        WebClient anas = new WebClient(port);
+        anas.login(ana.email(), Members.PASSWORD);
+        WebClient bobs = new WebClient(port);
+        bobs.login(bob.email(), Members.PASSWORD);
+
+        try (Stream anaLive = open(anas); Stream bobLive = open(bobs)) {
+            channel.send(bob.id(), "feed", java.util.Map.of("post", "42"));
+            assertThat(bobLive.next("feed", Duration.ofSeconds(5))).isEqualTo("{\"post\":\"42\"}");
+            channel.send(ana.id(), "feed", java.util.Map.of("post", "7"));
+            assertThat(anaLive.next("feed", Duration.ofSeconds(5))).isEqualTo("{\"post\":\"7\"}");
+            assertThat(bobLive.lines()).doesNotContain("data:{\"post\":\"7\"}");
+        }
+    }
+}
