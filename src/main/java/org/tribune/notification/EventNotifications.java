@@ -1,5 +1,7 @@
 package org.tribune.notification;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -10,26 +12,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tribune.group.GroupAccess;
+import org.tribune.follow.FollowEvents;
 import org.tribune.group.GroupEvents;
+import org.tribune.post.PostEvents;
 
 /**
  * Turns other features' events into notifications, once their transaction has committed: a change that rolls back
  * notifies nobody, and a failure here never undoes the change. The work runs on a virtual thread of its own, in a
  * transaction of its own: the request that made the change neither waits for it nor holds its database connection
- * while taking a second one (which, under load, could empty the pool). Each kind is one listener; posts and follows
- * add theirs the same way, e.g.
- * {@code @TransactionalEventListener void on(PostLiked e) { notify(e, e.authorId(), LIKE_ON_POST, e.likerId(), e.groupId(), e.postId(), null); }}
+ * while taking a second one (which, under load, could empty the pool). Each kind is one listener.
  */
 @Component
-class GroupNotifications {
-    private static final Logger log = LoggerFactory.getLogger(GroupNotifications.class);
+class EventNotifications {
+    private static final Logger log = LoggerFactory.getLogger(EventNotifications.class);
 
     private final Notifications notifications;
     private final GroupAccess groups;
     private final TransactionTemplate separately;
     private final Executor background = Executors.newVirtualThreadPerTaskExecutor();
 
-    GroupNotifications(Notifications notifications, GroupAccess groups, PlatformTransactionManager transactions) {
+    EventNotifications(Notifications notifications, GroupAccess groups, PlatformTransactionManager transactions) {
         this.notifications = notifications;
         this.groups = groups;
         this.separately = new TransactionTemplate(transactions);
@@ -49,6 +51,51 @@ class GroupNotifications {
     @TransactionalEventListener
     void on(GroupEvents.Invited e) {
         notify(e, e.accountId(), NotificationKind.INVITED, e.moderatorId(), e.groupId(), null, null);
+    }
+
+    /** People mentioned in a new post (the post already left out those who may not read it). */
+    @TransactionalEventListener
+    void on(PostEvents.PostPublished e) {
+        inOwnTransaction(e, () -> e.mentionedIds().forEach(mentioned ->
+                notifications.record(mentioned, NotificationKind.MENTION, e.authorId(), e.groupId(), e.postId(), null)));
+    }
+
+    /** The post's author hears of a comment, the parent's author of a reply, the mentioned of a mention: once each. */
+    @TransactionalEventListener
+    void on(PostEvents.CommentAdded e) {
+        inOwnTransaction(e, () -> {
+            Set<Long> told = new HashSet<>();
+            told.add(e.authorId());
+            if (e.parentAuthorId() != null && told.add(e.parentAuthorId())) {
+                notifications.record(e.parentAuthorId(), NotificationKind.REPLY_TO_COMMENT, e.authorId(), e.groupId(),
+                        e.postId(), e.commentId());
+            }
+            if (told.add(e.postAuthorId())) {
+                notifications.record(e.postAuthorId(), NotificationKind.COMMENT_ON_POST, e.authorId(), e.groupId(),
+                        e.postId(), e.commentId());
+            }
+            for (Long mentioned : e.mentionedIds()) {
+                if (told.add(mentioned)) {
+                    notifications.record(mentioned, NotificationKind.MENTION, e.authorId(), e.groupId(), e.postId(),
+                            e.commentId());
+                }
+            }
+        });
+    }
+
+    @TransactionalEventListener
+    void on(PostEvents.PostLiked e) {
+        notify(e, e.authorId(), NotificationKind.LIKE_ON_POST, e.likerId(), e.groupId(), e.postId(), null);
+    }
+
+    @TransactionalEventListener
+    void on(PostEvents.CommentLiked e) {
+        notify(e, e.authorId(), NotificationKind.LIKE_ON_COMMENT, e.likerId(), e.groupId(), e.postId(), e.commentId());
+    }
+
+    @TransactionalEventListener
+    void on(FollowEvents.Followed e) {
+        notify(e, e.followeeId(), NotificationKind.NEW_FOLLOWER, e.followerId(), null, null, null);
     }
 
     private void notify(Object event, long recipientId, NotificationKind kind, Long actorId, Long groupId, Long postId,
