@@ -23,6 +23,8 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
         settings.put("tribune.limits.posts-per-hour", 100_000);
         settings.put("tribune.limits.comments-per-hour", 100_000);
         settings.put("tribune.limits.follows-per-hour", 100_000);
+        // The daily admission runs only when a test calls it, for a day of its choosing.
+        settings.put("tribune.admission.schedule", "-");
         settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test");
         settings.put("logging.level.org.tribune", "INFO");
         settings.putAll(TestDatabase.settings(context.getEnvironment().getProperty("tribune.test.fresh-database", Boolean.class, false)));
