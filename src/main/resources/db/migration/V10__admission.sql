@@ -1,16 +1,18 @@
 -- Admission: the waiting list, its daily runs, invitations and donors. No foreign keys to account: accounts belong
 -- to the account module (as in V8); rows about accounts that are gone are skipped or removed.
 
--- One row, id 1. daily_quota null = unlimited (open gates), 0 = closed. No row yet: the installation's default
--- (tribune.admission.default-daily-quota) applies, so every node agrees on what is stored here.
+-- One row, id 1. daily_quota null = unlimited (open gates), 0 = closed. Until an administrator sets it (quota_set),
+-- the installation's default (tribune.admission.default-daily-quota) applies. Every node reads it from here.
 create table admission_setting (
     id           smallint not null primary key,
     daily_quota  integer,
+    quota_set    boolean  not null,
     updated_at   timestamp with time zone not null,
     updated_by   bigint,
     constraint admission_setting_single check (id = 1),
     constraint admission_setting_quota check (daily_quota is null or daily_quota >= 0)
 );
+insert into admission_setting (id, daily_quota, quota_set, updated_at) values (1, null, false, current_timestamp);
 
 -- Verified accounts waiting to be admitted, in the order the daily run admits them: donors, then people with an
 -- accepted invitation, then everyone else by verification time, ties by account id.
@@ -30,7 +32,7 @@ create table admission_donor (
 
 -- One row per day the run happened: the primary key is the claim, so on several nodes the day runs once.
 create table admission_run (
-    day          date    not null primary key,
+    run_day      date    not null primary key,
     daily_quota  integer,
     admitted     integer not null,
     ran_at       timestamp with time zone not null

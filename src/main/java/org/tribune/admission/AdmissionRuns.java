@@ -21,21 +21,21 @@ class AdmissionRuns {
      * for the first's transaction and then finds the row; if the first rolls back, the second gets the day.
      */
     boolean claim(LocalDate day, Integer quota, Instant at) {
-        return db.sql("insert into admission_run (day, daily_quota, admitted, ran_at) values (?, ?, 0, ?) "
+        return db.sql("insert into admission_run (run_day, daily_quota, admitted, ran_at) values (?, ?, 0, ?) "
                         + "on conflict do nothing")
                 .params(day, quota, Waitlist.ts(at)).update() == 1;
     }
 
     void recordAdmitted(LocalDate day, int admitted) {
-        db.sql("update admission_run set admitted = ? where day = ?").params(admitted, day).update();
+        db.sql("update admission_run set admitted = ? where run_day = ?").params(admitted, day).update();
     }
 
     List<AdmissionRun> newest(int limit) {
-        return db.sql("select * from admission_run order by day desc limit ?").param(limit)
+        return db.sql("select * from admission_run order by run_day desc limit ?").param(limit)
                 .query((rs, n) -> {
                     int quota = rs.getInt("daily_quota");
                     Integer q = rs.wasNull() ? null : quota;
-                    return new AdmissionRun(rs.getObject("day", LocalDate.class), q, rs.getInt("admitted"),
+                    return new AdmissionRun(rs.getObject("run_day", LocalDate.class), q, rs.getInt("admitted"),
                             rs.getTimestamp("ran_at").toInstant());
                 }).list();
     }

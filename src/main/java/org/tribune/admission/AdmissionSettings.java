@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code admission_setting} row: the daily quota every node reads from the database. */
+/** The {@code admission_setting} row (made by the migration): the daily quota every node reads from the database. */
 @Repository
 class AdmissionSettings {
     private final JdbcClient db;
@@ -18,7 +18,7 @@ class AdmissionSettings {
 
     /** Empty when no administrator set a quota yet; otherwise the stored quota, which is empty when unlimited. */
     Optional<OptionalInt> dailyQuota() {
-        return db.sql("select daily_quota from admission_setting where id = 1")
+        return db.sql("select daily_quota from admission_setting where id = 1 and quota_set")
                 .query((rs, n) -> {
                     int value = rs.getInt("daily_quota");
                     return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
@@ -26,13 +26,7 @@ class AdmissionSettings {
     }
 
     void setDailyQuota(Integer quota, long adminId, Instant at) {
-        int updated = db.sql("update admission_setting set daily_quota = ?, updated_at = ?, updated_by = ? where id = 1")
+        db.sql("update admission_setting set daily_quota = ?, quota_set = true, updated_at = ?, updated_by = ? where id = 1")
                 .params(quota, Waitlist.ts(at), adminId).update();
-        if (updated == 0) {
-            db.sql("insert into admission_setting (id, daily_quota, updated_at, updated_by) values (1, ?, ?, ?) "
-                            + "on conflict (id) do update set daily_quota = excluded.daily_quota, "
-                            + "updated_at = excluded.updated_at, updated_by = excluded.updated_by")
-                    .params(quota, Waitlist.ts(at), adminId).update();
-        }
     }
 }
