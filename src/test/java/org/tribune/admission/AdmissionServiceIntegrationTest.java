@@ -220,6 +220,40 @@ class AdmissionServiceIntegrationTest {
         assertThat(waitlist.of(p.get(0).id())).isPresent();
     }
 
+    @Autowired
+    AdmissionAdministration administration;
+
+    @Test
+    @org.springframework.security.test.context.support.WithMockUser(roles = "ADMIN")
+    void theQueueIsPagedInOrderWithExactPlaces() {
+        drain();
+        List<QueueEntry> entries = new java.util.ArrayList<>();
+        java.time.Instant at = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        for (int i = 0; i < 60; i++) {
+            entries.add(new QueueEntry(8_000_000_000_000_000_000L + i, at.plusSeconds(i / 3), i % 17 == 0, i % 5 == 0));
+        }
+        entries.forEach(waitlist::add);
+        try {
+            AdmissionAdministration.QueuePage first = administration.queue(null);
+            assertThat(first.people()).hasSize(AdmissionService.PAGE_SIZE);
+            assertThat(first.next()).isNotNull();
+            AdmissionAdministration.QueuePage second = administration.queue(first.next());
+            assertThat(second.people()).hasSize(10);
+            assertThat(second.next()).isNull();
+
+            List<AdmissionAdministration.Waiting> all = new java.util.ArrayList<>(first.people());
+            all.addAll(second.people());
+            for (int i = 0; i < all.size(); i++) {
+                assertThat(all.get(i).position()).isEqualTo(i + 1);
+                assertThat(admission.position(all.get(i).entry().accountId())).hasValue(i + 1);
+            }
+            assertThat(all.subList(0, 4)).extracting(w -> w.entry().donor()).containsOnly(true);
+            assertThat(all.stream().map(w -> w.entry().accountId()).distinct().count()).isEqualTo(60);
+        } finally {
+            entries.forEach(e -> waitlist.remove(e.accountId()));
+        }
+    }
+
     @Test
     void quotasOutOfRangeAreRefused() {
         for (int bad : new int[] {-2, -100, AdmissionService.QUOTA_MAX + 1}) {
