@@ -27,6 +27,8 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
             // Many test contexts stay cached at once; small pools keep them within PostgreSQL's connection limit.
             settings.put("spring.datasource.hikari.maximum-pool-size", 4);
         }
+        // The daily admission runs only when a test calls it, for a day of its choosing.
+        settings.put("tribune.admission.schedule", "-");
         settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test");
         settings.put("logging.level.org.tribune", "INFO");
         settings.putAll(TestDatabase.settings(context.getEnvironment().getProperty("tribune.test.fresh-database", Boolean.class, false)));

@@ -2,11 +2,15 @@ package org.tribune.account;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,27 +22,32 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts")
 class AccountApi {
     private final AccountService accounts;
+    private final ObjectProvider<WaitlistPositions> positions;
 
-    AccountApi(AccountService accounts) {
+    AccountApi(AccountService accounts, ObjectProvider<WaitlistPositions> positions) {
         this.accounts = accounts;
+        this.positions = positions;
     }
 
     /**
      * @param acceptConduct a client that signs a person up confirms they accepted the code of conduct at /conduct;
      *                      absent means yes
      */
-    record SignUpRequest(String handle, String email, String password, String locale, Boolean acceptConduct) {
+    record SignUpRequest(String handle, String email, String password, String locale, Boolean acceptConduct,
+            String invitation) {
     }
 
     record RegistrationJson(String handle, String email, String locale, String state) {
     }
 
     /** The account as its owner sees it over the API. Ids are strings, so JavaScript clients keep every digit. */
+    /** {@code waitlistPosition} is there only while the account waits to be admitted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record MeJson(String id, String handle, String displayName, String email, String bio, String locale,
-            String timeZone, String state, String role, Instant createdAt) {
-        static MeJson of(Account a) {
+            String timeZone, String state, String role, Instant createdAt, Long waitlistPosition) {
+        static MeJson of(Account a, Long waitlistPosition) {
             return new MeJson(Long.toString(a.id()), a.handle(), a.displayName(), a.email(), a.bio(), a.locale(),
-                    a.timeZone(), a.state().name(), a.role().name(), a.createdAt());
+                    a.timeZone(), a.state().name(), a.role().name(), a.createdAt(), waitlistPosition);
         }
     }
 
@@ -46,7 +55,8 @@ class AccountApi {
     @Operation(summary = "Sign up; a verification link is e-mailed. The answer is the same whether or not the address is known.")
     ResponseEntity<RegistrationJson> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
         Registration registration = accounts.signUp(new SignUp(body.handle(), body.email(), body.password(),
-                body.locale() == null ? "en" : body.locale(), body.acceptConduct() == null || body.acceptConduct()),
+                body.locale() == null ? "en" : body.locale(), body.acceptConduct() == null || body.acceptConduct(),
+                body.invitation()),
                 request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/@" + registration.handle()))
                 .body(new RegistrationJson(registration.handle(), registration.email(), registration.locale(),
@@ -56,6 +66,12 @@ class AccountApi {
     @GetMapping("/api/v1/me")
     @Operation(summary = "The signed-in account")
     MeJson me(Account me) {
-        return MeJson.of(me);
+        Long position = null;
+        WaitlistPositions queue = positions.getIfAvailable();
+        if (me.state() == AccountState.WAITING && queue != null) {
+            OptionalLong place = queue.position(me.id());
+            position = place.isPresent() ? place.getAsLong() : null;
+        }
+        return MeJson.of(me, position);
     }
 }

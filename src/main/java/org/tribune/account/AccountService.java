@@ -117,6 +117,9 @@ public class AccountService {
             }
             mails.verification(email, locale, handle, links.sign(VERIFY, account.id() + ":" + email, VERIFY_VALID_FOR));
             events.publishEvent(new AccountRegistered(account.id()));
+            if (form.invitation() != null && !form.invitation().isBlank() && form.invitation().length() <= 200) {
+                events.publishEvent(new InvitationPresented(account.id(), form.invitation().strip()));
+            }
         }
         return new Registration(handle, email, form.locale(), AccountState.UNVERIFIED);
     }
@@ -127,15 +130,31 @@ public class AccountService {
         String[] payload = links.verify(VERIFY, token).split(":", 2);
         long id = Long.parseLong(payload[0]);
         Account account = accounts.byId(id).orElseThrow(() -> new NotFound("account"));
-        if (accounts.markVerified(id, payload[1], AccountState.ACTIVE, clock.instant())) {
+        if (accounts.markVerified(id, payload[1], AccountState.WAITING, clock.instant())) {
+            // Admission listens in this transaction: it admits at once when the gates are open or an invitation
+            // was used, and otherwise puts the account in the queue.
             events.publishEvent(new AccountVerified(id));
-            events.publishEvent(new AccountActivated(id));
             return accounts.byId(id).orElseThrow();
         }
         if (account.state() == AccountState.UNVERIFIED) {
             throw new Conflict("link.invalid"); // the address changed since the link was sent
         }
         return account;
+    }
+
+    /**
+     * Lets a waiting account take part: WAITING becomes ACTIVE and {@link AccountActivated} is published. Does
+     * nothing to an account in any other state, so calling it twice admits once.
+     *
+     * @return whether this call admitted the account
+     */
+    @Transactional
+    public boolean admit(long accountId) {
+        if (!accounts.admit(accountId)) {
+            return false;
+        }
+        events.publishEvent(new AccountActivated(accountId));
+        return true;
     }
 
     /** Sends a new verification link to an unverified account; says nothing about other addresses. */

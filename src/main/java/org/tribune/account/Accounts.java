@@ -90,6 +90,11 @@ class Accounts {
                 .params(newState.name(), ts(at), id, key(email)).update() == 1;
     }
 
+    /** WAITING becomes ACTIVE; true only for the call that changed it. */
+    boolean admit(long id) {
+        return db.sql("update account set state = 'ACTIVE' where id = ? and state = 'WAITING'").param(id).update() == 1;
+    }
+
     void updateEmail(long id, String email) {
         db.sql("update account set email = ?, email_key = ? where id = ?").params(email, key(email), id).update();
     }

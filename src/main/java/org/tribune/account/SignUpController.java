@@ -22,21 +22,22 @@ class SignUpController {
     }
 
     @GetMapping("/signup")
-    String form(Model model, HttpServletRequest request) {
-        model.addAttribute("form", new SignUp("", "", "", RequestContextUtils.getLocale(request).getLanguage(), false));
+    String form(@RequestParam(required = false) String invite, Model model, HttpServletRequest request) {
+        model.addAttribute("form", new SignUp("", "", "", RequestContextUtils.getLocale(request).getLanguage(), false,
+                invite == null || invite.length() > 200 ? null : invite));
         return "account/signup";
     }
 
     @PostMapping("/signup")
     String signUp(@RequestParam(defaultValue = "") String handle, @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "en") String locale,
-            @RequestParam(defaultValue = "false") boolean acceptConduct, Model model, HttpServletRequest request,
-            RedirectAttributes redirect) {
-        SignUp form = new SignUp(handle, email, password, locale, acceptConduct);
+            @RequestParam(defaultValue = "false") boolean acceptConduct, @RequestParam(required = false) String invite,
+            Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        SignUp form = new SignUp(handle, email, password, locale, acceptConduct, invite);
         try {
             accounts.signUp(form, request.getRemoteAddr());
         } catch (InvalidInput invalid) {
-            model.addAttribute("form", new SignUp(handle, email, "", locale, acceptConduct));
+            model.addAttribute("form", new SignUp(handle, email, "", locale, acceptConduct, invite));
             model.addAttribute(JteViews.ERRORS, invalid);
             return "account/signup";
         }

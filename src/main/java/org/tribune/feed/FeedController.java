@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
+import org.tribune.account.AccountState;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
@@ -47,6 +48,9 @@ class FeedController {
         Account me = viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
         if (me == null) {
             return "site/welcome";
+        }
+        if (me.state() == AccountState.WAITING) {
+            return "redirect:/waitlist"; // admission's page: their place in the queue and the ways in sooner
         }
         Feed feed = feeds.home(me, before);
         model.addAttribute("feed", feed);

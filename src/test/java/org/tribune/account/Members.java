@@ -39,11 +39,30 @@ public class Members {
         return table.byHandle(handle).orElseThrow();
     }
 
-    /** Signed up and verified. */
+    /** Signed up, verified and admitted, whatever the daily quota. */
     public Account active(String prefix) {
+        Account account = verified(prefix);
+        accounts.admit(account.id()); // does nothing when the open gates already admitted it
+        return table.byId(account.id()).orElseThrow();
+    }
+
+    /** Signed up and verified through the link: admitted or waiting, as the admission settings decide. */
+    public Account verified(String prefix) {
         Account account = unverified(prefix);
+        return verify(account);
+    }
+
+    /** Follows the verification link of an account, as its owner would. */
+    public Account verify(Account account) {
         return accounts.verify(links.sign(AccountService.VERIFY, account.id() + ":" + account.email(),
                 AccountService.VERIFY_VALID_FOR));
+    }
+
+    /** Signed up with an invitation code, not yet verified. */
+    public Account unverifiedWithInvitation(String prefix, String invitation) {
+        String handle = uniqueHandle(prefix);
+        accounts.signUp(new SignUp(handle, emailOf(handle), PASSWORD, "en", true, invitation), "192.0.2.1");
+        return table.byHandle(handle).orElseThrow();
     }
 
     /** Verified, and waiting to be admitted: reads, has a profile, takes no part yet. */

@@ -1,0 +1,178 @@
+package org.tribune.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tribune.IntegrationTest;
+import org.tribune.TestMail;
+import org.tribune.WebClient;
+import org.tribune.account.Account;
+import org.tribune.account.AccountState;
+import org.tribune.account.Members;
+import org.tribune.account.TokenService;
+import org.tribune.follow.FollowService;
+
+/** Invitation links through the pages and the API. */
+@IntegrationTest
+class InvitationWebTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    Members members;
+    @Autowired
+    AdmissionService admission;
+    @Autowired
+    TokenService tokens;
+    @Autowired
+    FollowService follows;
+
+    @BeforeEach
+    void closeGates() {
+        admission.setDailyQuota(0, 0);
+    }
+
+    @AfterEach
+    void openGates() {
+        admission.setDailyQuota(null, 0);
+    }
+
+    WebClient api(Account account) {
+        return new WebClient(port).header("Authorization", "Bearer " + tokens.createFor(account.id(), "test"));
+    }
+
+    WebClient signedIn(Account account) {
+        WebClient browser = new WebClient(port);
+        browser.login(account.email(), Members.PASSWORD);
+        return browser;
+    }
+
+    @Test
+    void aNewcomerSignsUpThroughTheLinkAndIsInOnceVerified() {
+        Account ana = members.active("ana");
+        WebClient anas = signedIn(ana);
+        assertThat(anas.get("/invitations").status()).isEqualTo(200);
+        WebClient.Response made = anas.post("/invitations");
+        assertThat(made.location()).isEqualTo("/invitations");
+        WebClient.Response list = anas.get("/invitations");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("value=\"(https?://[^\"]+/signup\\?invite=([^\"]+))\"")
+                .matcher(list.body());
+        assertThat(link.find()).isTrue();
+        assertThat(anas.get("/invitations").body()).as("the link is shown once").doesNotContain(link.group(2));
+
+        WebClient newcomer = new WebClient(port);
+        WebClient.Response form = newcomer.get("/signup?invite=" + link.group(2));
+        assertThat(form.body()).contains("name=\"invite\" value=\"" + link.group(2) + "\"").contains("You were invited");
+        String handle = Members.uniqueHandle("bob");
+        WebClient.Response done = newcomer.post("/signup", "handle", handle, "email", Members.emailOf(handle), "password",
+                Members.PASSWORD, "locale", "en", "acceptConduct", "true", "invite", link.group(2));
+        assertThat(done.location()).isEqualTo("/signup/done");
+        String verify = TestMail.await(Members.emailOf(handle)).link("/verify");
+
+        assertThat(newcomer.get(verify.replaceFirst("^https?://[^/]+", "")).status()).isEqualTo(200);
+        assertThat(newcomer.login(Members.emailOf(handle), Members.PASSWORD).location()).isEqualTo("/");
+        assertThat(newcomer.get("/").status()).as("admitted: the home feed, not the waiting list").isEqualTo(200);
+        assertThat(anas.get("/invitations").body()).contains("Used").doesNotContain(Members.emailOf(handle))
+                .doesNotContain("@" + handle);
+    }
+
+    @Test
+    void aWaitingMemberIsSentToTheWaitlistAfterSigningUpWithoutALink() {
+        String handle = Members.uniqueHandle("wai");
+        WebClient newcomer = new WebClient(port);
+        newcomer.post("/signup", "handle", handle, "email", Members.emailOf(handle), "password", Members.PASSWORD,
+                "locale", "en", "acceptConduct", "true");
+        String verify = TestMail.await(Members.emailOf(handle)).link("/verify");
+        assertThat(newcomer.get(verify.replaceFirst("^https?://[^/]+", "")).body()).contains("You are on the waiting list");
+
+        assertThat(newcomer.login(Members.emailOf(handle), Members.PASSWORD).location()).isEqualTo("/");
+        assertThat(newcomer.get("/").location()).isEqualTo("/waitlist");
+        assertThat(newcomer.get("/waitlist").body()).contains("Your place in the queue");
+    }
+
+    @Test
+    void invitationsOverTheApi() {
+        Account ana = members.active("ana");
+        WebClient api = api(ana);
+
+        WebClient.Response created = api.postJson("/api/v1/invitations", "");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        String link = created.json().get("link").asString();
+        assertThat(link).contains("/signup?invite=");
+        assertThat(created.location()).isEqualTo("/api/v1/invitations/" + id);
+
+        var listed = api.get("/api/v1/invitations").json();
+        assertThat(listed.get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(listed.get("items").get(0).get("status").asString()).isEqualTo("UNUSED");
+        assertThat(api.get("/api/v1/invitations").body()).doesNotContain(link.substring(link.indexOf("invite=") + 7));
+
+        assertThat(api.delete("/api/v1/invitations/" + id).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/invitations").json().get("items").get(0).get("status").asString()).isEqualTo("REVOKED");
+    }
+
+    @Test
+    void someoneElsesInvitationCannotBeRevokedOverTheApiOrThePage() {
+        Account ana = members.active("ana");
+        String id = api(ana).postJson("/api/v1/invitations", "").json().get("id").asString();
+        Account eve = members.active("eve");
+
+        WebClient.Response refused = api(eve).delete("/api/v1/invitations/" + id);
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(signedIn(eve).post("/invitations/" + id + "/revoke").status()).isEqualTo(404);
+        assertThat(api(ana).get("/api/v1/invitations").json().get("items").get(0).get("status").asString()).isEqualTo("UNUSED");
+        assertThat(api(eve).delete("/api/v1/invitations/not-a-number").status()).isEqualTo(400);
+    }
+
+    @Test
+    void invitationsNeedSignIn() {
+        WebClient visitor = new WebClient(port);
+        assertThat(visitor.postJson("/api/v1/invitations", "").status()).isEqualTo(401);
+        assertThat(visitor.get("/api/v1/invitations").status()).isEqualTo(401);
+        assertThat(visitor.delete("/api/v1/invitations/1").status()).isEqualTo(401);
+        assertThat(visitor.get("/invitations").location()).isEqualTo("/login");
+    }
+
+    @Test
+    void theInviteeAddressIsNeverShownAndTheirHandleOnlyOnceConnected() {
+        Account ana = members.active("ana");
+        String link = api(ana).postJson("/api/v1/invitations", "").json().get("link").asString();
+        Account bob = members.verify(members.unverifiedWithInvitation("bob", link.substring(link.indexOf("invite=") + 7)));
+        assertThat(bob.state()).isEqualTo(AccountState.ACTIVE);
+
+        String before = api(ana).get("/api/v1/invitations").body();
+        assertThat(before).doesNotContain(bob.email()).doesNotContain(bob.handle()).contains("USED");
+        assertThat(signedIn(ana).get("/invitations").body()).doesNotContain(bob.email()).doesNotContain(bob.handle());
+
+        follows.follow(ana, bob.handle());
+        follows.follow(bob, ana.handle());
+
+        String after = api(ana).get("/api/v1/invitations").body();
+        assertThat(after).contains(bob.handle()).doesNotContain(bob.email());
+        assertThat(signedIn(ana).get("/invitations").body()).contains("@" + bob.handle()).doesNotContain(bob.email());
+    }
+
+    @Test
+    void theMonthlyLimitIsAProblemOverTheApi() {
+        WebClient api = api(members.active("ana"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.postJson("/api/v1/invitations", "").status()).isEqualTo(201);
+        }
+        WebClient.Response refused = api.postJson("/api/v1/invitations", "");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aWaitingMemberMayInviteToo() {
+        Account carl = members.verified("carl");
+        WebClient browser = signedIn(carl);
+
+        assertThat(browser.get("/invitations").status()).isEqualTo(200);
+        assertThat(api(carl).postJson("/api/v1/invitations", "").status()).isEqualTo(201);
+    }
+}
