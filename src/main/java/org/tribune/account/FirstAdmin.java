@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +32,7 @@ public class FirstAdmin {
     private final AccountRules rules;
     private final PasswordEncoder passwords;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Ids ids;
     private final Clock clock;
     private final String email;
@@ -40,7 +42,8 @@ public class FirstAdmin {
     private final String defaultZone;
 
     FirstAdmin(Accounts accounts, AdminSetups setups, AccountRules rules, PasswordEncoder passwords,
-            TransactionTemplate tx, Ids ids, Clock clock, @Value("${tribune.admin.email:}") String email,
+            TransactionTemplate tx, ApplicationEventPublisher events, Ids ids, Clock clock,
+            @Value("${tribune.admin.email:}") String email,
             @Value("${tribune.admin.password:}") String password, @Value("${tribune.admin.handle:admin}") String handle,
             @Value("${tribune.base-url}") String baseUrl, @Value("${tribune.default-time-zone:UTC}") String defaultZone) {
         this.accounts = accounts;
@@ -48,6 +51,7 @@ public class FirstAdmin {
         this.rules = rules;
         this.passwords = passwords;
         this.tx = tx;
+        this.events = events;
         this.ids = ids;
         this.clock = clock;
         this.email = email;
@@ -117,6 +121,7 @@ public class FirstAdmin {
                 AccountState.ACTIVE, Role.ADMIN, now, now);
         accounts.insert(admin, passwords.encode(password), now);
         setups.clear();
+        events.publishEvent(new AccountActivated(admin.id()));
         return admin;
     }
 }
