@@ -74,12 +74,27 @@ class StripeWebhook {
             throw new BadSignature("no signature");
         }
         try {
-            return Webhook.constructEvent(payload, signature, secret.value(), TOLERANCE_SECONDS, clock);
+            Event event = Webhook.constructEvent(payload, signature, secret.value(), TOLERANCE_SECONDS, clock);
+            // The SDK refuses old timestamps only; one from the future is as suspect as a stale one.
+            if (timestamp(signature) > clock.instant().getEpochSecond() + TOLERANCE_SECONDS) {
+                throw new BadSignature("timestamp in the future");
+            }
+            return event;
         } catch (SignatureVerificationException e) {
             throw new BadSignature(e.getMessage());
         } catch (RuntimeException unreadable) { // a signed body that is not an event
             throw new BadSignature("unreadable event");
         }
+    }
+
+    private static long timestamp(String signature) {
+        for (String part : signature.split(",")) {
+            String[] pair = part.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].equals("t") && pair[1].matches("\\d{1,12}")) {
+                return Long.parseLong(pair[1]);
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     private boolean handle(String id, String type, String payload) {
