@@ -34,9 +34,11 @@ class StripeEvents {
         db.sql("update stripe_event set applied = false where id = ?").param(id).update();
     }
 
-    List<Waiting> waiting(int limit) {
-        return db.sql("select id, event_type, payload from stripe_event where applied = false order by received_at, id limit ?")
-                .param(limit).query((rs, n) -> new Waiting(rs.getString("id"), rs.getString("event_type"), rs.getString("payload")))
+    /** Waiting events received since {@code since}, oldest first; older ones are left for a person to look at. */
+    List<Waiting> waiting(Instant since, int limit) {
+        return db.sql("select id, event_type, payload from stripe_event where applied = false and received_at >= ? "
+                        + "order by received_at, id limit ?")
+                .params(Donations.ts(since), limit).query((rs, n) -> new Waiting(rs.getString("id"), rs.getString("event_type"), rs.getString("payload")))
                 .list();
     }
 

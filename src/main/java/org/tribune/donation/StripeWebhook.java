@@ -27,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class StripeWebhook {
     static final long TOLERANCE_SECONDS = 300;
+    /**
+     * How long an event may wait for what it refers to. Stripe delivers related events within minutes; one still
+     * waiting after this (e.g. about a product of the same Stripe account that is not Tribune's) stops being retried,
+     * so such events never crowd out newer ones.
+     */
+    static final java.time.Duration WAIT_AT_MOST = java.time.Duration.ofDays(3);
     private static final Logger log = LoggerFactory.getLogger(StripeWebhook.class);
 
     /** The signature is missing, wrong, or older than the tolerance. */
@@ -115,7 +121,7 @@ class StripeWebhook {
         boolean progress = true;
         for (int round = 0; progress && round < 5; round++) {
             progress = false;
-            for (StripeEvents.Waiting waiting : events.waiting(100)) {
+            for (StripeEvents.Waiting waiting : events.waiting(clock.instant().minus(WAIT_AT_MOST), 100)) {
                 if (events.claim(waiting.id())) {
                     if (apply(waiting.type(), waiting.payload())) {
                         progress = true;
