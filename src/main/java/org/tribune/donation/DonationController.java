@@ -86,6 +86,13 @@ class DonationController {
         return "redirect:/donate/" + id;
     }
 
+    @PostMapping("/donate/{id}/test-renewal")
+    String renewTest(Account me, @PathVariable long id, RedirectAttributes redirect) {
+        donations.renewTest(me, id);
+        redirect.addFlashAttribute(JteViews.NOTICE, "donation.test-renewed");
+        return "redirect:/donate/" + id;
+    }
+
     @GetMapping("/settings/donations")
     String settings(Account me, @RequestParam(required = false) Long before, Model model) {
         List<Donation> mine = donations.mine(me, before);

@@ -182,6 +182,19 @@ public class DonationService {
         testPayments.pay(donation);
     }
 
+    /** Plays a renewal of a running monthly or yearly test donation, through the webhook code. */
+    public void renewTest(Account donor, long id) {
+        Donation donation = donations.byId(id).filter(d -> Long.valueOf(donor.id()).equals(d.accountId()))
+                .orElseThrow(() -> new NotFound("donation"));
+        if (!donation.test()) {
+            throw new Forbidden("donation.not-test");
+        }
+        if (!donation.interval().recurring() || donation.status() != DonationStatus.ACTIVE) {
+            throw new Conflict("donation.not-renewable");
+        }
+        testPayments.renew(donation);
+    }
+
     public record Preferences(boolean showBadge, boolean listed) {
     }
 

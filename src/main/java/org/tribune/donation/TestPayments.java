@@ -55,17 +55,27 @@ class TestPayments {
         }
         deliver("checkout.session.completed", session);
         if (donation.interval().recurring()) {
-            Map<String, Object> invoice = new LinkedHashMap<>();
-            invoice.put("id", "in_test_" + ids.next());
-            invoice.put("object", "invoice");
-            invoice.put("subscription", "sub_test_" + id);
-            invoice.put("subscription_details", Map.of("metadata", metadata));
-            invoice.put("billing_reason", "subscription_create");
-            invoice.put("amount_paid", donation.amount());
-            invoice.put("currency", currency);
-            invoice.put("payment_intent", "pi_test_" + ids.next());
-            deliver("invoice.paid", invoice);
+            deliver("invoice.paid", invoice(donation, "subscription_create"));
         }
+    }
+
+    /** The next month's or year's payment of a running test subscription, as Stripe reports a renewal. */
+    void renew(Donation donation) {
+        deliver("invoice.paid", invoice(donation, "subscription_cycle"));
+    }
+
+    private Map<String, Object> invoice(Donation donation, String reason) {
+        String id = Long.toString(donation.id());
+        Map<String, Object> invoice = new LinkedHashMap<>();
+        invoice.put("id", "in_test_" + ids.next());
+        invoice.put("object", "invoice");
+        invoice.put("subscription", "sub_test_" + id);
+        invoice.put("subscription_details", Map.of("metadata", Map.of("donation_id", id)));
+        invoice.put("billing_reason", reason);
+        invoice.put("amount_paid", donation.amount());
+        invoice.put("currency", donation.currency().toLowerCase(Locale.ROOT));
+        invoice.put("payment_intent", "pi_test_" + ids.next());
+        return invoice;
     }
 
     private void deliver(String type, Map<String, Object> object) {

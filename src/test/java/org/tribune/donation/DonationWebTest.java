@@ -105,6 +105,23 @@ class DonationWebTest {
     }
 
     @Test
+    void aTestSubscriptionRenewsThroughTheWebhookWithAReceiptEachTime() {
+        Account ana = members.active("ana");
+        DonationService.Started started = service.start(ana, "10000", "USD", "YEARLY", "k");
+        WebClient browser = signedIn(ana);
+        assertThat(browser.post("/donate/" + started.id() + "/test-renewal").status()).isEqualTo(409);
+        browser.post("/donate/" + started.id() + "/test-payment");
+        assertThat(browser.get("/donate/" + started.id()).body()).contains("Play the next payment (test)");
+
+        assertThat(browser.post("/donate/" + started.id() + "/test-renewal").location()).isEqualTo("/donate/" + started.id());
+
+        assertThat(donations.payments(started.id())).hasSize(2);
+        assertThat(TestMail.await(ana.email(), 3).subject()).isEqualTo("Your receipt: $100.00 for Tribune");
+        Account eve = members.active("eve");
+        assertThat(signedIn(eve).post("/donate/" + started.id() + "/test-renewal").status()).isEqualTo(404);
+    }
+
+    @Test
     void aMonthlyDonationIsCancelledInOneClick() {
         Account ana = members.active("ana");
         DonationService.Started started = service.start(ana, "1300", "USD", "MONTHLY", "k");
