@@ -40,7 +40,8 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
 /**
- * Two doors: the JSON API (bearer tokens, no cookies, so no CSRF) and the web pages (sessions stored in the
+ * Three doors: payment providers' webhooks (anonymous, no session, no CSRF: each request is trusted only through
+ * the signature its handler checks), the JSON API (bearer tokens, no cookies, so no CSRF) and the web pages (sessions stored in the
  * database, CSRF on every form, remember-me). Both send the same strict headers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,6 +74,19 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(0)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> { })
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/webhooks/**").permitAll()
+                        .anyRequest().denyAll());
+        return headers(http).build();
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Accounts accounts, TokenService tokens, ApiFailures failures,
             AuthenticationManager logins) throws Exception {
@@ -88,6 +102,7 @@ class SecurityConfiguration {
                                 "/api/v1/comments/**", "/api/v1/users/*/posts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users/*", "/api/v1/users/*/followers",
                                 "/api/v1/users/*/following").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/transparency").permitAll()
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -114,6 +129,8 @@ class SecurityConfiguration {
                         // Public group pages are read by visitors; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members", "/p/*", "/p/*/likes").permitAll()
                         .requestMatchers(HttpMethod.GET, "/@*/followers", "/@*/following").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/donate", "/transparency", "/transparency.csv").permitAll()
+                        .requestMatchers("/treasury", "/treasury/**").hasAnyRole("TREASURER", "ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(localOrAdmin())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
+import org.tribune.donation.DonationService;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
@@ -31,9 +32,11 @@ class FeedController {
     private final GroupAccess access;
     private final FollowService follows;
     private final Markdown markdown;
+    private final DonationService donations;
 
     FeedController(FeedService feeds, AccountService accounts, GroupService groups, GroupAccess access, FollowService follows,
-            Markdown markdown) {
+            Markdown markdown, DonationService donations) {
+        this.donations = donations;
         this.feeds = feeds;
         this.accounts = accounts;
         this.groups = groups;
@@ -89,6 +92,7 @@ class FeedController {
         model.addAttribute("followedByViewer", viewerId != null && follows.isFollowing(viewerId, person.id()));
         model.addAttribute("nameHistory", viewer != null && viewer.isModerator() ? accounts.displayNameHistory(person.id()) : List.of());
         model.addAttribute("feed", feeds.profile(person, viewerId, before));
+        model.addAttribute("donor", donations.showsBadge(person.id()));
         return "feed/profile";
     }
 }
