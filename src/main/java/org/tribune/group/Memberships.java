@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code group_member}, {@code group_join_request}, {@code group_ban} and {@code group_invitation} tables. */
+/**
+ * The {@code group_member}, {@code group_join_request}, {@code group_ban} and {@code group_invitation} tables.
+ * Inserts say "on conflict do nothing", so a double click or two nodes at once never turn into an error.
+ */
 @Repository
 class Memberships {
     private static final RowMapper<Membership> MEMBERSHIP = (rs, n) -> new Membership(rs.getLong("group_id"),
@@ -31,9 +34,8 @@ class Memberships {
 
     /** Adds a member; false if they already were one. */
     boolean add(long groupId, long accountId, GroupRole role, Instant since) {
-        return db.sql("insert into group_member (group_id, account_id, role, since) select ?, ?, ?, ? "
-                        + "where not exists (select 1 from group_member where group_id = ? and account_id = ?)")
-                .params(groupId, accountId, role.name(), ts(since), groupId, accountId).update() == 1;
+        return db.sql("insert into group_member (group_id, account_id, role, since) values (?, ?, ?, ?) on conflict do nothing")
+                .params(groupId, accountId, role.name(), ts(since)).update() == 1;
     }
 
     boolean remove(long groupId, long accountId) {
@@ -79,9 +81,9 @@ class Memberships {
     // join requests
 
     boolean addRequest(long id, long groupId, long accountId, List<String> answers, Instant at) {
-        return db.sql("insert into group_join_request (id, group_id, account_id, answers, created_at) select ?, ?, ?, ?, ? "
-                        + "where not exists (select 1 from group_join_request where group_id = ? and account_id = ?)")
-                .params(id, groupId, accountId, String.join(SEPARATOR, answers), ts(at), groupId, accountId).update() == 1;
+        return db.sql("insert into group_join_request (id, group_id, account_id, answers, created_at) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(id, groupId, accountId, String.join(SEPARATOR, answers), ts(at)).update() == 1;
     }
 
     record StoredRequest(long id, long groupId, long accountId, List<String> answers, Instant createdAt) {
@@ -125,9 +127,9 @@ class Memberships {
     }
 
     boolean ban(long groupId, long accountId, long by, String reason, Instant at) {
-        return db.sql("insert into group_ban (group_id, account_id, banned_by, reason, since) select ?, ?, ?, ?, ? "
-                        + "where not exists (select 1 from group_ban where group_id = ? and account_id = ?)")
-                .params(groupId, accountId, by, reason, ts(at), groupId, accountId).update() == 1;
+        return db.sql("insert into group_ban (group_id, account_id, banned_by, reason, since) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(groupId, accountId, by, reason, ts(at)).update() == 1;
     }
 
     boolean unban(long groupId, long accountId) {
@@ -146,9 +148,9 @@ class Memberships {
     // invitations
 
     boolean invite(long groupId, long accountId, long by, Instant at) {
-        return db.sql("insert into group_invitation (group_id, account_id, invited_by, created_at) select ?, ?, ?, ? "
-                        + "where not exists (select 1 from group_invitation where group_id = ? and account_id = ?)")
-                .params(groupId, accountId, by, ts(at), groupId, accountId).update() == 1;
+        return db.sql("insert into group_invitation (group_id, account_id, invited_by, created_at) values (?, ?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(groupId, accountId, by, ts(at)).update() == 1;
     }
 
     boolean isInvited(long groupId, long accountId) {

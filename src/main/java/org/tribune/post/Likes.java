@@ -20,9 +20,8 @@ class Likes {
     }
 
     boolean likePost(long postId, long accountId, Instant at) {
-        return db.sql("insert into post_like (post_id, account_id, created_at) select ?, ?, ? "
-                        + "where not exists (select 1 from post_like where post_id = ? and account_id = ?)")
-                .params(postId, accountId, ts(at), postId, accountId).update() == 1;
+        return db.sql("insert into post_like (post_id, account_id, created_at) values (?, ?, ?) on conflict do nothing")
+                .params(postId, accountId, ts(at)).update() == 1;
     }
 
     boolean unlikePost(long postId, long accountId) {
@@ -30,9 +29,8 @@ class Likes {
     }
 
     boolean likeComment(long commentId, long accountId, Instant at) {
-        return db.sql("insert into comment_like (comment_id, account_id, created_at) select ?, ?, ? "
-                        + "where not exists (select 1 from comment_like where comment_id = ? and account_id = ?)")
-                .params(commentId, accountId, ts(at), commentId, accountId).update() == 1;
+        return db.sql("insert into comment_like (comment_id, account_id, created_at) values (?, ?, ?) on conflict do nothing")
+                .params(commentId, accountId, ts(at)).update() == 1;
     }
 
     boolean unlikeComment(long commentId, long accountId) {

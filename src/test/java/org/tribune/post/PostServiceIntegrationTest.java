@@ -244,4 +244,33 @@ class PostServiceIntegrationTest {
         assertThat(seen).containsExactly(old.id());
         assertThat(before).isNull();
     }
+
+    @Test
+    void aLikeClickedManyTimesAtOnceCountsOnceAndNeverFails() throws Exception {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Group g = group(ana, "PUBLIC");
+        Post post = posts.publish(ana, g.id(), draft("click me"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> clicks = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                clicks.add(pool.submit(() -> groups.join(bob, g.slug(), List.of())));
+            }
+            for (java.util.concurrent.Future<?> click : clicks) {
+                click.get();
+            }
+            clicks.clear();
+            for (int i = 0; i < 16; i++) {
+                clicks.add(pool.submit(() -> posts.like(bob, post.id())));
+            }
+            for (java.util.concurrent.Future<?> click : clicks) {
+                click.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(posts.read(post.id(), null).likeCount()).isEqualTo(1);
+        assertThat(groups.view(g.slug(), bob).group().memberCount()).isEqualTo(2);
+    }
 }
