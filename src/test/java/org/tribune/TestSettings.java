@@ -30,9 +30,6 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
         // The daily admission runs only when a test calls it, for a day of its choosing.
         settings.put("tribune.admission.schedule", "-");
         settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test");
-        // Quiet test output: what a test needs to show, it asserts.
-        settings.put("logging.level.root", "WARN");
-        settings.put("logging.level.org.tribune", "WARN");
         settings.putAll(TestDatabase.settings(context.getEnvironment().getProperty("tribune.test.fresh-database", Boolean.class, false)));
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         MapPropertySource ours = new MapPropertySource("tribune-test", settings);
