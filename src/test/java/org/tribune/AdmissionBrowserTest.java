@@ -169,7 +169,7 @@ class AdmissionBrowserTest {
         follow(button("Pay (test, no money moves)"));
         assertThat(path()).matches("/donate/\\d+");
         assertThat(browser.findElement(By.cssSelector(".notice[role=status], .notice")).getText()).isNotBlank();
-        assertThat(text()).contains("Test payment done");
+        assertThat(text()).contains("Test payment done").contains("you are in");
         screenshot("10-paid");
 
         assertThat(accounts.byHandle(handle).orElseThrow().state()).isEqualTo(AccountState.ACTIVE);
