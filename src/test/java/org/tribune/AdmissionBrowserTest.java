@@ -212,7 +212,7 @@ class AdmissionBrowserTest {
 
         verify(email);
         assertThat(h1()).isEqualTo("Address confirmed");
-        assertThat(text()).doesNotContain("waiting list");
+        assertThat(text()).doesNotContain("waiting list").contains("You are in");
         screenshot("23-invited-confirmed");
 
         follow(browser.findElement(By.cssSelector("main a.button")));
@@ -221,6 +221,15 @@ class AdmissionBrowserTest {
         assertThat(path()).as("in at once: the home feed, not the waiting list").isEqualTo("/");
         assertThat(h1()).startsWith("Welcome");
         screenshot("24-invited-home");
+
+        browser.manage().deleteAllCookies(); // someone else tries the same link, now used
+        open(invite.getRawPath() + "?" + invite.getRawQuery());
+        assertThat(text()).contains("This invitation link is not valid").doesNotContain("You were invited");
+        assertThat(browser.findElements(By.id("handle"))).as("they may still sign up and wait").hasSize(1);
+        screenshot("25-invitation-link-used");
+        open(invite.getRawPath() + "?" + invite.getRawQuery() + "&lang=fr");
+        assertThat(text()).contains("Ce lien d’invitation n’est pas valable");
+        screenshot("26-invitation-link-used-fr");
 
         assertEverythingCameFromTribune();
     }
