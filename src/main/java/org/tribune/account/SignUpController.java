@@ -2,6 +2,7 @@ package org.tribune.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,15 +17,25 @@ import org.tribune.platform.web.JteViews;
 @Controller
 class SignUpController {
     private final AccountService accounts;
+    private final ObjectProvider<InvitationLinks> invitations;
 
-    SignUpController(AccountService accounts) {
+    SignUpController(AccountService accounts, ObjectProvider<InvitationLinks> invitations) {
         this.accounts = accounts;
+        this.invitations = invitations;
+    }
+
+    /** A link that cannot be used is said so plainly: the person may still sign up, and waits like everyone. */
+    private void checkInvitation(String invite, Model model) {
+        InvitationLinks links = invitations.getIfAvailable();
+        boolean given = invite != null && !invite.isBlank();
+        model.addAttribute("invitationInvalid", given && links != null && !links.usable(invite));
     }
 
     @GetMapping("/signup")
     String form(@RequestParam(required = false) String invite, Model model, HttpServletRequest request) {
         model.addAttribute("form", new SignUp("", "", "", RequestContextUtils.getLocale(request).getLanguage(), false,
                 invite == null || invite.length() > 200 ? null : invite));
+        checkInvitation(invite, model);
         return "account/signup";
     }
 
@@ -39,6 +50,7 @@ class SignUpController {
         } catch (InvalidInput invalid) {
             model.addAttribute("form", new SignUp(handle, email, "", locale, acceptConduct, invite));
             model.addAttribute(JteViews.ERRORS, invalid);
+            checkInvitation(invite, model);
             return "account/signup";
         }
         redirect.addFlashAttribute("email", email.trim());

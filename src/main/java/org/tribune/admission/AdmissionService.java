@@ -62,14 +62,20 @@ public class AdmissionService implements WaitlistPositions {
         return stored.get().isPresent() ? stored.get().getAsInt() : null;
     }
 
-    /** Sets the quota; null or -1 opens the gates, 0 closes them. Callers check that an administrator asks. */
+    /**
+     * Sets the quota; null or -1 opens the gates, 0 closes them. Opening the gates admits everyone waiting now,
+     * not at the next daily run: "open" means nobody waits. Callers check that an administrator asks.
+     */
     @Transactional
-    void setDailyQuota(Integer quota, long adminId) {
+    public void setDailyQuota(Integer quota, long adminId) {
         Integer value = quota == null || quota == -1 ? null : quota;
         if (value != null && (value < 0 || value > QUOTA_MAX)) {
             throw InvalidInput.of("dailyQuota", "admission.quota-invalid", QUOTA_MAX);
         }
         settings.setDailyQuota(value, adminId, clock.instant());
+        if (value == null) {
+            admitInQueueOrder(Integer.MAX_VALUE);
+        }
     }
 
     /** The 1-based place of a waiting account in the queue, the one the daily run follows; empty if not waiting. */
@@ -146,7 +152,13 @@ public class AdmissionService implements WaitlistPositions {
         if (!runs.claim(day, quota, clock.instant())) {
             return new RunOutcome(day, false, 0);
         }
-        int limit = quota == null ? Integer.MAX_VALUE : quota;
+        int admitted = admitInQueueOrder(quota == null ? Integer.MAX_VALUE : quota);
+        runs.recordAdmitted(day, admitted);
+        return new RunOutcome(day, true, admitted);
+    }
+
+    /** Admits up to {@code limit} waiting people in queue order, mailing each; returns how many were admitted. */
+    private int admitInQueueOrder(int limit) {
         int admitted = 0;
         QueueEntry last = null;
         while (admitted < limit) {
@@ -168,8 +180,7 @@ public class AdmissionService implements WaitlistPositions {
                 } // a suspended account keeps its place for when the suspension ends
             }
         }
-        runs.recordAdmitted(day, admitted);
-        return new RunOutcome(day, true, admitted);
+        return admitted;
     }
 
     /** The queue in order, a page at a time; {@code cursor} comes from the last entry of the previous page. */

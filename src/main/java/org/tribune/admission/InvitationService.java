@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
+import org.tribune.account.InvitationLinks;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupService;
@@ -31,7 +32,7 @@ import org.tribune.platform.SecretTokens;
  * connected (they follow each other or share a group other than a default one).
  */
 @Service
-public class InvitationService {
+public class InvitationService implements InvitationLinks {
     public static final Duration VALID_FOR = Duration.ofDays(14);
     public static final int PAGE_SIZE = 50;
 
@@ -116,6 +117,13 @@ public class InvitationService {
             throw new Conflict("invitation.already-used");
         }
         invitations.revoke(id, inviter.id(), clock.instant()); // revoking twice changes nothing
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean usable(String token) {
+        return token != null && !token.isBlank() && token.length() <= 200
+                && invitations.usable(SecretTokens.hash(token.strip()), clock.instant());
     }
 
     /** Uses the link an account signed up with, if it is still valid; an invalid one is ignored and they wait. */

@@ -63,6 +63,13 @@ class Invitations {
                 .params(inviterId, Waitlist.ts(since)).query(Long.class).single();
     }
 
+    /** Whether a link with this token could be claimed now: the same conditions as {@link #claim}. */
+    boolean usable(String tokenHash, Instant at) {
+        return db.sql("select count(*) from invitation where token_hash = ? and used_by is null "
+                        + "and revoked_at is null and expires_at > ?")
+                .params(tokenHash, Waitlist.ts(at)).query(Long.class).single() > 0;
+    }
+
     /** Uses a valid link for this account, atomically: of two sign-ups racing on one link, one wins. */
     boolean claim(String tokenHash, long accountId, Instant at) {
         return db.sql("update invitation set used_by = ?, used_at = ? where token_hash = ? and used_by is null "

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tribune.account.Account;
+import org.tribune.account.AccountState;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.web.JteViews;
 
@@ -82,7 +83,9 @@ class DonationController {
     @PostMapping("/donate/{id}/test-payment")
     String payTest(Account me, @PathVariable long id, RedirectAttributes redirect) {
         donations.payTest(me, id);
-        redirect.addFlashAttribute(JteViews.NOTICE, "donation.test-paid");
+        // A waiting donor is admitted by the payment itself: say so where they look, with the way to the feed.
+        redirect.addFlashAttribute(JteViews.NOTICE, me.state() == AccountState.WAITING
+                ? "donation.test-paid-admitted" : "donation.test-paid");
         return "redirect:/donate/" + id;
     }
 

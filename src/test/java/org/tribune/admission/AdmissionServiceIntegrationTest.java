@@ -175,6 +175,29 @@ class AdmissionServiceIntegrationTest {
     }
 
     @Test
+    void openingTheGatesAdmitsEveryoneWaitingAtOnceAndMailsThem() {
+        drain();
+        List<Account> p = waitingPeople(3, 0);
+
+        admission.setDailyQuota(null, 0); // no daily run in between
+
+        assertThat(p).extracting(this::stateOf).containsOnly(AccountState.ACTIVE);
+        assertThat(admission.waiting()).isZero();
+        assertThat(p).allSatisfy(a -> assertThat(TestMail.await(a.email(), 2).subject())
+                .isEqualTo("You are in: welcome to Tribune"));
+    }
+
+    @Test
+    void settingANumberAdmitsNobodyBeforeTheDailyRun() {
+        drain();
+        List<Account> p = waitingPeople(2, 0);
+
+        admission.setDailyQuota(5, 0);
+
+        assertThat(p).extracting(this::stateOf).containsOnly(AccountState.WAITING);
+    }
+
+    @Test
     void aDonorIsAdmittedAtOnceAndGetsTheMail() {
         drain();
         List<Account> p = waitingPeople(2, 0);

@@ -38,11 +38,19 @@ class DonorAdmissionTest {
         browser.login(waiting.email(), Members.PASSWORD);
 
         WebClient.Response form = browser.get("/donate?interval=ONE_TIME&currency=USD&amount=13");
+        assertThat(form.status()).as("a waiting person may donate").isEqualTo(200);
+        assertThat(form.body()).contains("Continue to the test payment");
         String key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(form.body()).results().findFirst().orElseThrow().group(1);
         WebClient.Response started = browser.post("/donate", "amount", "13", "currency", "USD", "interval", "ONE_TIME", "key", key);
         assertThat(members.reload(waiting).state()).isEqualTo(AccountState.WAITING);
-        browser.post(started.location() + "/test-payment");
+        assertThat(started.location()).matches("/donate/\\d+");
+        assertThat(browser.get(started.location()).body()).contains("Pay (test, no money moves)");
+        WebClient.Response paid = browser.post(started.location() + "/test-payment");
+        assertThat(paid.location()).isEqualTo(started.location());
 
         assertThat(members.reload(waiting).state()).isEqualTo(AccountState.ACTIVE);
+        assertThat(browser.get(started.location()).body()).as("told where they look that they are in")
+                .contains("you are in, and the home feed is yours");
+        assertThat(browser.get("/").status()).as("the home feed, not the waiting list").isEqualTo(200);
     }
 }

@@ -50,6 +50,47 @@ class InvitationWebTest {
         return browser;
     }
 
+    @Autowired
+    InvitationService invitationService;
+    @Autowired
+    Invitations invitationTable;
+    @Autowired
+    org.tribune.platform.Ids ids;
+
+    @Test
+    void aBadUsedExpiredOrRevokedLinkIsSaidToBeInvalidInEnglishAndFrenchAndTheyMayStillSignUp() {
+        Account ana = members.active("ana");
+        String used = token(invitationService.create(ana));
+        invitationService.claim(used, members.unverified("usedby").id());
+        InvitationService.Created revokedOne = invitationService.create(ana);
+        invitationService.revoke(ana, revokedOne.invitation().id());
+        String expired = org.tribune.platform.SecretTokens.newToken("");
+        java.time.Instant longAgo = java.time.Instant.now().minus(InvitationService.VALID_FOR).minusSeconds(3600);
+        invitationTable.insert(new Invitation(ids.next(), ana.id(), longAgo,
+                longAgo.plus(InvitationService.VALID_FOR), null, null, null), org.tribune.platform.SecretTokens.hash(expired));
+
+        for (String token : java.util.List.of("no-such-link", used, expired, token(revokedOne))) {
+            WebClient newcomer = new WebClient(port);
+            String english = newcomer.get("/signup?invite=" + token).body();
+            assertThat(english).as(token).contains("This invitation link is not valid").doesNotContain("You were invited")
+                    .contains("Create my account");
+            assertThat(newcomer.get("/signup?invite=" + token + "&lang=fr").body()).as(token)
+                    .contains("Ce lien d’invitation n’est pas valable");
+        }
+        WebClient newcomer = new WebClient(port);
+        String handle = Members.uniqueHandle("late");
+        assertThat(newcomer.post("/signup", "handle", handle, "email", Members.emailOf(handle), "password",
+                Members.PASSWORD, "locale", "en", "acceptConduct", "true", "invite", used).location())
+                .as("they can still sign up, and will wait").isEqualTo("/signup/done");
+        String good = token(invitationService.create(ana));
+        assertThat(new WebClient(port).get("/signup?invite=" + good).body()).contains("You were invited")
+                .doesNotContain("not valid");
+    }
+
+    private static String token(InvitationService.Created created) {
+        return created.link().substring(created.link().indexOf("invite=") + 7);
+    }
+
     @Test
     void aNewcomerSignsUpThroughTheLinkAndIsInOnceVerified() {
         Account ana = members.active("ana");
