@@ -285,7 +285,7 @@ class SocialBrowserTest {
         bobWindow.screenshot("30-fr-group");
         bobWindow.follow(bobWindow.main().findElement(By.linkText("Heat map of our streets")));
         assertThat(bobWindow.lang()).isEqualTo("fr");
-        assertThat(bobWindow.main().findElement(By.cssSelector(".post-actions")).getText()).contains("1 j’aime");
+        assertThat(bobWindow.main().findElement(By.cssSelector(".post-actions")).getText()).contains("1 personne aime");
         bobWindow.screenshot("31-fr-permalink");
 
         windows.forEach(Window::assertEverythingCameFromTribune);
