@@ -1,22 +1,11 @@
 package org.tribune;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -24,21 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tribune.account.Account;
 import org.tribune.account.Members;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A day on Tribune in real browsers, headless Chromium: Ana and Bob each in their own window, and a visitor in a
@@ -49,12 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 @Tag("browser")
 class SocialBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
     @Autowired
@@ -193,7 +167,7 @@ class SocialBrowserTest {
         WebElement hers = bobWindow.field("c" + anaComment);
         hers.findElement(By.cssSelector("details.reply summary")).sendKeys(Keys.ENTER);
         WebElement reply = hers.findElement(By.cssSelector("textarea[name=body]"));
-        new WebDriverWait(bobWindow.driver, PATIENCE).until(ExpectedConditions.visibilityOf(reply));
+        new WebDriverWait(bobWindow.driver(), Chromium.PATIENCE).until(ExpectedConditions.visibilityOf(reply));
         assertThat(hers.findElement(By.cssSelector("label[for=reply-" + anaComment + "]")).getText()).isEqualTo("Your reply to @" + ana);
         reply.sendKeys("Yes! The 14th, from the town hall at nine.");
         bobWindow.screenshot("18-bob-reply-open");
@@ -255,14 +229,14 @@ class SocialBrowserTest {
         assertThat(visitor.postIds()).isEmpty();
         assertThat(visitor.main().getText()).contains("Only members").doesNotContain("Seed swap", "tomatoes");
         visitor.screenshot("25-visitor-private-group");
-        visitor.missingOnPurpose.add("/p/" + seedSwap);
+        visitor.expectMissing("/p/" + seedSwap);
         visitor.open("/p/" + seedSwap);
         assertThat(visitor.h1()).isEqualTo("Page not found");
         assertThat(visitor.main().getText()).doesNotContain("Seed swap", "tomatoes", ana);
         visitor.screenshot("26-visitor-private-post-404");
 
         // 7. On a phone, nothing is wider than the screen.
-        bobWindow.onPhone(true);
+        bobWindow.onPhone();
         bobWindow.reload();
         bobWindow.assertNoSidewaysScrolling();
         bobWindow.screenshot("27-phone-home-feed");
@@ -273,7 +247,7 @@ class SocialBrowserTest {
         bobWindow.open("/groups");
         bobWindow.assertNoSidewaysScrolling();
         bobWindow.screenshot("29-phone-group-directory");
-        bobWindow.onPhone(false);
+        bobWindow.onDesktop();
 
         // 8. In French: the header's language button, then the group page and a permalink.
         bobWindow.follow(bobWindow.headerLink("Groups"));
@@ -297,51 +271,10 @@ class SocialBrowserTest {
         return window;
     }
 
-    /** One person's browser, with what it asked for and what its console said. */
-    private final class Window {
-        final ChromeDriver driver;
-        final Path profile;
-        final String who;
-        final String origin = "http://localhost:" + port;
-        final List<String> requests = new ArrayList<>();
-        final List<String> consoleErrors = new ArrayList<>();
-        /** Pages opened on purpose although the reader may not see them: the browser reports their 404. */
-        final List<String> missingOnPurpose = new ArrayList<>();
-
+    /** One person's browser, with what Tribune's pages offer them: a Chromium that knows its way around. */
+    private final class Window extends Chromium {
         Window(String who) {
-            requireInstalled(CHROMIUM, "chromium");
-            requireInstalled(CHROMEDRIVER, "chromium-driver");
-            this.who = who;
-            try {
-                profile = Files.createTempDirectory("tribune-chromium-" + who + "-");
-                Files.createDirectories(SCREENSHOTS);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
-                    "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.PERFORMANCE, Level.ALL);
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-            // Debian's driver, given explicitly, so that Selenium Manager never looks for (or downloads) another.
-            System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(PATIENCE);
-        }
-
-        void close() {
-            driver.quit();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            super(port, who, "social-");
         }
 
         void logIn(Account account) {
@@ -382,68 +315,20 @@ class SocialBrowserTest {
             return postIdFromPath();
         }
 
-        void open(String path) {
-            driver.get(origin + path);
-        }
-
-        void reload() {
-            andWait(() -> driver.navigate().refresh());
-        }
-
-        /** Clicks a link or a submit button and waits for the next page. */
-        void follow(WebElement element) {
-            andWait(element::click);
-        }
-
-        /** Types into a field, ending with a key that submits its form, and waits for the next page. */
-        void press(WebElement element, CharSequence... keys) {
-            andWait(() -> element.sendKeys(keys));
-        }
-
-        private void andWait(Runnable action) {
-            WebElement before = driver.findElement(By.tagName("html"));
-            String url = driver.getCurrentUrl();
-            action.run();
-            new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.or(ExpectedConditions.stalenessOf(before),
-                    d -> !d.getCurrentUrl().equals(url) && isFragmentOnly(url, d.getCurrentUrl())));
-            new WebDriverWait(driver, PATIENCE).until(
-                    d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
-        }
-
-        WebElement field(String id) {
-            return driver.findElement(By.id(id));
-        }
-
-        WebElement button(String text) {
-            return driver.findElement(By.xpath("//main//button[normalize-space()='" + text + "']"));
-        }
-
         WebElement headerLink(String text) {
             return header().findElement(By.linkText(text));
         }
 
         WebElement header() {
-            return driver.findElement(By.cssSelector("header.site-header"));
+            return driver().findElement(By.cssSelector("header.site-header"));
         }
 
         WebElement main() {
-            return driver.findElement(By.tagName("main"));
-        }
-
-        String h1() {
-            return driver.findElement(By.tagName("h1")).getText();
+            return driver().findElement(By.tagName("main"));
         }
 
         String notice() {
-            return driver.findElement(By.cssSelector("main .notice")).getText();
-        }
-
-        String lang() {
-            return driver.findElement(By.tagName("html")).getDomAttribute("lang");
-        }
-
-        String path() {
-            return URI.create(driver.getCurrentUrl()).getPath();
+            return driver().findElement(By.cssSelector("main .notice")).getText();
         }
 
         long postIdFromPath() {
@@ -453,7 +338,7 @@ class SocialBrowserTest {
 
         /** The id in the address's fragment, as {@code #c123} after a comment is sent. */
         long fragmentId(String prefix) {
-            String fragment = URI.create(driver.getCurrentUrl()).getFragment();
+            String fragment = URI.create(driver().getCurrentUrl()).getFragment();
             assertThat(fragment).matches(prefix + "\\d+");
             return Long.parseLong(fragment.substring(prefix.length()));
         }
@@ -464,84 +349,16 @@ class SocialBrowserTest {
                     .map(a -> Long.parseLong(a.getDomAttribute("id").substring("post-".length()))).toList();
         }
 
-        /** A 390 px wide touch screen, as a recent phone; or back to the desktop window. */
-        void onPhone(boolean phone) {
-            if (phone) {
-                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                        Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-            } else {
-                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-            }
-            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", phone));
-        }
-
+        /** Stricter than the usual check: the window is the phone's, and the page no wider than either width. */
+        @Override
         void assertNoSidewaysScrolling() {
-            Object widths = driver.executeScript("return [document.documentElement.scrollWidth, window.innerWidth, "
+            Object widths = driver().executeScript("return [document.documentElement.scrollWidth, window.innerWidth, "
                     + "document.documentElement.clientWidth]");
             List<?> w = (List<?>) widths;
             int scrollWidth = ((Number) w.get(0)).intValue();
             assertThat(((Number) w.get(1)).intValue()).as("window width on a phone").isEqualTo(390);
             assertThat(scrollWidth).as("page width on " + path()).isLessThanOrEqualTo(((Number) w.get(1)).intValue())
                     .isLessThanOrEqualTo(((Number) w.get(2)).intValue());
-        }
-
-        /** The whole page, not only what fits in the window. */
-        void screenshot(String name) {
-            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
-            Map<?, ?> viewport = (Map<?, ?>) metrics.get("cssLayoutViewport");
-            double width = Math.max(number(content.get("width")), number(viewport.get("clientWidth")));
-            double height = Math.max(number(content.get("height")), number(viewport.get("clientHeight")));
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-            try {
-                Files.write(SCREENSHOTS.resolve("social-" + name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            readBrowserLogs();
-        }
-
-        private void readBrowserLogs() {
-            for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-                JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-                JsonNode params = message.path("params");
-                // The browser's own pages (its new-tab page, loaded before the first visit) are not Tribune's.
-                if ("Network.requestWillBeSent".equals(message.path("method").asString())
-                        && !params.path("documentURL").asString().startsWith("chrome://")) {
-                    requests.add(params.path("request").path("url").asString());
-                }
-            }
-            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-                boolean expected = missingOnPurpose.stream().anyMatch(path -> entry.getMessage().startsWith(origin + path + " "));
-                if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !expected) {
-                    consoleErrors.add(entry.getMessage());
-                }
-            }
-        }
-
-        /** No request to another site: fonts, styles, images and scripts all come from Tribune itself. */
-        void assertEverythingCameFromTribune() {
-            readBrowserLogs();
-            assertThat(requests).as(who + "'s requests").isNotEmpty().anyMatch(url -> url.endsWith("/css/tribune.css"));
-            assertThat(requests).as(who + "'s requests").allMatch(url -> url.startsWith(origin + "/"), "go to " + origin);
-            assertThat(consoleErrors).as("errors in " + who + "'s browser console (CSP violations, failed loads)").isEmpty();
-        }
-    }
-
-    private static boolean isFragmentOnly(String before, String after) {
-        return after.contains("#") && after.substring(0, after.indexOf('#')).equals(before.replaceFirst("#.*", ""));
-    }
-
-    private static double number(Object value) {
-        return ((Number) value).doubleValue();
-    }
-
-    private static void requireInstalled(Path program, String debianPackage) {
-        if (!Files.isExecutable(program)) {
-            fail("The browser test needs " + program + ": install it with `apt-get install chromium chromium-driver` "
-                    + "(package " + debianPackage + ").");
         }
     }
 }
