@@ -88,6 +88,11 @@ class FailureHandling {
         if (e instanceof AuthenticationException || e instanceof AccessDeniedException) {
             throw e;
         }
+        if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+            // The reader closed the page (a live connection, a download): nobody is left to answer.
+            log.debug("client went away on {}", request.getRequestURI());
+            return null;
+        }
         HttpStatus status;
         if (e instanceof ErrorResponse error) {
             error.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
