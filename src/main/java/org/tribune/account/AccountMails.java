@@ -2,23 +2,20 @@ package org.tribune.account;
 
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tribune.mail.Mailer;
+import org.tribune.platform.SiteAddress;
 
 /** The e-mails accounts send, written in the recipient's language. */
 @Component
 class AccountMails {
     private final Mailer mailer;
-    private final MessageSource messages;
     private final String baseUrl;
 
-    AccountMails(Mailer mailer, MessageSource messages, @Value("${tribune.base-url}") String baseUrl) {
+    AccountMails(Mailer mailer, SiteAddress site) {
         this.mailer = mailer;
-        this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     String link(String path, String token) {
@@ -54,6 +51,6 @@ class AccountMails {
     }
 
     private void send(String to, Locale locale, String key, Object... args) {
-        mailer.send(to, messages.getMessage(key + ".subject", args, locale), messages.getMessage(key + ".body", args, locale));
+        mailer.send(to, locale, key, args);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tribune.platform.Ids;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.SecretTokens;
+import org.tribune.platform.SiteAddress;
 
 /**
  * Makes sure a new installation can get an administrator: from {@code TRIBUNE_ADMIN_EMAIL} and
@@ -45,7 +46,7 @@ public class FirstAdmin {
             TransactionTemplate tx, ApplicationEventPublisher events, Ids ids, Clock clock,
             @Value("${tribune.admin.email:}") String email,
             @Value("${tribune.admin.password:}") String password, @Value("${tribune.admin.handle:admin}") String handle,
-            @Value("${tribune.base-url}") String baseUrl, @Value("${tribune.default-time-zone:UTC}") String defaultZone) {
+            SiteAddress site, @Value("${tribune.default-time-zone:UTC}") String defaultZone) {
         this.accounts = accounts;
         this.setups = setups;
         this.rules = rules;
@@ -57,7 +58,7 @@ public class FirstAdmin {
         this.email = email;
         this.password = password;
         this.handle = handle;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
         this.defaultZone = defaultZone;
     }
 

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.mail.Mailer;
+import org.tribune.platform.SiteAddress;
 
 /** What follows a confirmed payment: a receipt in the donor's language, and the event other features wait for. */
 @Component
@@ -22,12 +22,12 @@ class Receipts {
     private final String baseUrl;
 
     Receipts(AccountService accounts, Mailer mailer, MessageSource messages, ApplicationEventPublisher events,
-            @Value("${tribune.base-url}") String baseUrl) {
+            SiteAddress site) {
         this.accounts = accounts;
         this.mailer = mailer;
         this.messages = messages;
         this.events = events;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     /** Called in the transaction that records the payment, so a rollback sends nothing. */
@@ -48,7 +48,6 @@ class Receipts {
                 messages.getMessage("donation.interval." + donation.interval().name(), null, locale), when,
                 Long.toString(donation.id()), baseUrl + "/settings/donations",
                 donation.test() ? messages.getMessage("donation.receipt.test", null, locale) : ""};
-        mailer.send(donor.email(), messages.getMessage("donation.receipt.subject", args, locale),
-                messages.getMessage("donation.receipt.body", args, locale));
+        mailer.send(donor.email(), locale, "donation.receipt", args);
     }
 }

@@ -1,7 +1,9 @@
 package org.tribune.mail;
 
 import java.time.Clock;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +21,20 @@ public class Mailer {
     private final MailDelivery delivery;
     private final Ids ids;
     private final Clock clock;
+    private final MessageSource messages;
 
-    Mailer(MailOutbox outbox, MailDelivery delivery, Ids ids, Clock clock) {
+    Mailer(MailOutbox outbox, MailDelivery delivery, Ids ids, Clock clock, MessageSource messages) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.ids = ids;
         this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** Queues the mail whose subject and body are the messages {@code key.subject} and {@code key.body}, in the recipient's language. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(String recipient, Locale language, String key, Object... args) {
+        send(recipient, messages.getMessage(key + ".subject", args, language), messages.getMessage(key + ".body", args, language));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.mail.Mailer;
+import org.tribune.platform.SiteAddress;
 
 /**
  * The e-mail digest: every hour, each person whose period (a day or a week) has passed since their last digest, and
@@ -45,7 +45,7 @@ class DigestMails {
 
     DigestMails(DigestSettings settings, Inbox inbox, Entries entries, AccountService accounts, Mailer mailer,
             MessageSource messages, Clock clock, PlatformTransactionManager transactions,
-            @Value("${tribune.base-url}") String baseUrl) {
+            SiteAddress site) {
         this.settings = settings;
         this.inbox = inbox;
         this.entries = entries;
@@ -53,7 +53,7 @@ class DigestMails {
         this.mailer = mailer;
         this.messages = messages;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
         this.eachInItsOwn = new TransactionTemplate(transactions);
         this.eachInItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }

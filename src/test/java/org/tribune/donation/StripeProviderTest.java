@@ -9,8 +9,8 @@ class StripeProviderTest {
     @Test
     void stripeIsUsedOnlyWhenItsSecretKeyIsSet() {
         PaymentConfiguration configuration = new PaymentConfiguration();
-        PaymentProvider offline = configuration.paymentProvider("", "", "http://tribune.test/");
-        PaymentProvider stripe = configuration.paymentProvider("sk_test_123", "whsec_123", "http://tribune.test");
+        PaymentProvider offline = configuration.paymentProvider("", "", new org.tribune.platform.SiteAddress("http://tribune.test/"));
+        PaymentProvider stripe = configuration.paymentProvider("sk_test_123", "whsec_123", new org.tribune.platform.SiteAddress("http://tribune.test"));
 
         assertThat(offline).isInstanceOf(OfflineProvider.class);
         assertThat(offline.offline()).isTrue();
