@@ -1,0 +1,52 @@
+package org.tribune.trust;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tribune.platform.Sql;
+
+/** Everyone's current trust level, as other features ask for it (edit rights, flag weight, limits). */
+@Service
+public class TrustLevels {
+    private final JdbcClient db;
+    private final Clock clock;
+
+    TrustLevels(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public TrustLevel of(long accountId) {
+        return db.sql("select level from trust_level where account_id = ?").param(accountId)
+                .query(Integer.class).optional().map(TrustLevel::of).orElse(TrustLevel.NEW);
+    }
+
+    /** Levels of many accounts at once; accounts without a row are {@link TrustLevel#NEW}. */
+    public Map<Long, TrustLevel> of(Collection<Long> accountIds) {
+        Map<Long, TrustLevel> levels = new HashMap<>();
+        accountIds.forEach(id -> levels.put(id, TrustLevel.NEW));
+        if (!accountIds.isEmpty()) {
+            db.sql("select account_id, level from trust_level where account_id in (:ids)").param("ids", accountIds)
+                    .query((rs, n) -> levels.put(rs.getLong(1), TrustLevel.of(rs.getInt(2)))).list();
+        }
+        return levels;
+    }
+
+    /** Sets a computed level; rows granted by an administrator are left as they are. */
+    @Transactional
+    void set(long accountId, TrustLevel level) {
+        int changed = db.sql("update trust_level set level = ?, changed_at = ? "
+                        + "where account_id = ? and level <> ? and not granted_by_admin")
+                .params(level.number(), Sql.ts(clock.instant()), accountId, level.number()).update();
+        if (changed == 0) {
+            db.sql("insert into trust_level (account_id, level, granted_by_admin, changed_at) values (?, ?, false, ?) "
+                            + "on conflict do nothing")
+                    .params(accountId, level.number(), Sql.ts(clock.instant())).update();
+        }
+    }
+}

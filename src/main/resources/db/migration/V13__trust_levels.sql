@@ -1,0 +1,9 @@
+-- Each person's trust level (0 new … 4 leader). No row means level 0. Level 4 is only ever granted by an
+-- administrator (granted_by_admin), and the nightly computation leaves such rows alone.
+create table trust_level (
+    account_id        bigint   primary key,
+    level             smallint not null,
+    granted_by_admin  boolean  not null default false,
+    changed_at        timestamp with time zone not null,
+    constraint trust_level_range check (level between 0 and 4)
+);
