@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tribune.platform.Ids;
 import org.tribune.platform.Sql;
 
 /** Everyone's current trust level, as other features ask for it (edit rights, flag weight, limits). */
@@ -15,10 +16,19 @@ import org.tribune.platform.Sql;
 public class TrustLevels {
     private final JdbcClient db;
     private final Clock clock;
+    private final Ids ids;
 
-    TrustLevels(JdbcClient db, Clock clock) {
+    TrustLevels(JdbcClient db, Clock clock, Ids ids) {
         this.db = db;
         this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** Called by moderation when a flag against this person's content is upheld; it weighs on the regular level. */
+    @Transactional
+    public void flagUpheldAgainst(long accountId) {
+        db.sql("insert into trust_upheld_flag (id, account_id, upheld_at) values (?, ?, ?)")
+                .params(ids.next(), accountId, Sql.ts(clock.instant())).update();
     }
 
     public TrustLevel of(long accountId) {
