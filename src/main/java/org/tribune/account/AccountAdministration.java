@@ -99,6 +99,15 @@ public class AccountAdministration {
         return accounts.byId(subject.id()).orElseThrow();
     }
 
+    /**
+     * Writes an administrator's action of another feature (e.g. a trust level given) to the same audit log, in the
+     * caller's transaction; {@code action} has a message {@code audit.<action>}.
+     */
+    @Transactional
+    public void recordAction(Account admin, long subjectId, String action, String detail) {
+        audit.add(ids.next(), admin.id(), subjectId, action, detail, clock.instant());
+    }
+
     private void record(Account admin, Account subject, String action, String detail) {
         audit.add(ids.next(), admin.id(), subject.id(), action, detail, clock.instant());
     }

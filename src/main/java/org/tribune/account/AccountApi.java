@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountApi {
     private final AccountService accounts;
     private final ObjectProvider<WaitlistPositions> positions;
+    private final ObjectProvider<TrustLevelLookup> trust;
 
-    AccountApi(AccountService accounts, ObjectProvider<WaitlistPositions> positions) {
+    AccountApi(AccountService accounts, ObjectProvider<WaitlistPositions> positions, ObjectProvider<TrustLevelLookup> trust) {
         this.accounts = accounts;
         this.positions = positions;
+        this.trust = trust;
     }
 
     /**
@@ -41,13 +43,13 @@ class AccountApi {
     }
 
     /** The account as its owner sees it over the API. Ids are strings, so JavaScript clients keep every digit. */
-    /** {@code waitlistPosition} is there only while the account waits to be admitted. */
+    /** {@code waitlistPosition} is there only while the account waits to be admitted; {@code trustLevel} is 0…4. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MeJson(String id, String handle, String displayName, String email, String bio, String locale,
-            String timeZone, String state, String role, Instant createdAt, Long waitlistPosition) {
-        static MeJson of(Account a, Long waitlistPosition) {
+            String timeZone, String state, String role, Instant createdAt, Long waitlistPosition, Integer trustLevel) {
+        static MeJson of(Account a, Long waitlistPosition, Integer trustLevel) {
             return new MeJson(Long.toString(a.id()), a.handle(), a.displayName(), a.email(), a.bio(), a.locale(),
-                    a.timeZone(), a.state().name(), a.role().name(), a.createdAt(), waitlistPosition);
+                    a.timeZone(), a.state().name(), a.role().name(), a.createdAt(), waitlistPosition, trustLevel);
         }
     }
 
@@ -72,6 +74,7 @@ class AccountApi {
             OptionalLong place = queue.position(me.id());
             position = place.isPresent() ? place.getAsLong() : null;
         }
-        return MeJson.of(me, position);
+        TrustLevelLookup levels = trust.getIfAvailable();
+        return MeJson.of(me, position, levels == null ? null : levels.trustLevel(me.id()));
     }
 }

@@ -14,9 +14,11 @@ import org.tribune.platform.web.JteViews;
 @Controller
 class AdminUsersController {
     private final AccountAdministration admin;
+    private final org.springframework.beans.factory.ObjectProvider<TrustLevelLookup> trust;
 
-    AdminUsersController(AccountAdministration admin) {
+    AdminUsersController(AccountAdministration admin, org.springframework.beans.factory.ObjectProvider<TrustLevelLookup> trust) {
         this.admin = admin;
+        this.trust = trust;
     }
 
     @GetMapping("/admin/users")
@@ -35,6 +37,8 @@ class AdminUsersController {
         model.addAttribute("audit", admin.auditOf(account.id()));
         model.addAttribute("names", admin.displayNameHistory(account.id()));
         model.addAttribute("roles", Role.values());
+        TrustLevelLookup levels = trust.getIfAvailable();
+        model.addAttribute("trustLevel", levels == null ? null : levels.trustLevel(account.id()));
         return "admin/user";
     }
 

@@ -24,6 +24,7 @@ class InvitationController {
         var listed = invitations.list(me, before);
         model.addAttribute("invitations", listed);
         model.addAttribute("remaining", invitations.remainingThisMonth(me));
+        model.addAttribute("trusted", invitations.trusted(me));
         model.addAttribute("created", model.getAttribute("created"));
         model.addAttribute("next", listed.size() == InvitationService.PAGE_SIZE
                 ? Long.toString(listed.getLast().invitation().id()) : null);

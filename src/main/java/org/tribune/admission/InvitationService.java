@@ -24,9 +24,11 @@ import org.tribune.platform.Forbidden;
 import org.tribune.platform.Ids;
 import org.tribune.platform.NotFound;
 import org.tribune.platform.SecretTokens;
+import org.tribune.trust.TrustLevel;
+import org.tribune.trust.TrustLevels;
 
 /**
- * Invitation links: members (active or still waiting) make a few a month, administrators as many as they like.
+ * Invitation links: members of trust level 2 make a few a month, administrators as many as they like.
  * A link is single-use, expires after {@link #VALID_FOR}, and can be revoked while unused. Only a hash of the
  * token is stored and the invitee's address never is; the inviter sees who used a link only once the two are
  * connected (they follow each other or share a group other than a default one).
@@ -44,10 +46,12 @@ public class InvitationService implements InvitationLinks {
     private final Ids ids;
     private final Clock clock;
     private final int perMonth;
+    private final TrustLevels trust;
 
     InvitationService(Invitations invitations, AccountService accounts, FollowService follows, GroupService groups,
             AdmissionMails mails, Ids ids, Clock clock,
-            @Value("${tribune.admission.invitations-per-month:5}") int perMonth) {
+            @Value("${tribune.admission.invitations-per-month:5}") int perMonth, TrustLevels trust) {
+        this.trust = trust;
         this.invitations = invitations;
         this.accounts = accounts;
         this.follows = follows;
@@ -69,6 +73,9 @@ public class InvitationService implements InvitationLinks {
     @Transactional
     public Created create(Account inviter) {
         requireMember(inviter);
+        if (!trusted(inviter)) {
+            throw new Forbidden("invitation.trust-level");
+        }
         if (remainingThisMonth(inviter) == 0) {
             throw new Forbidden("invitation.limit-reached");
         }
@@ -77,6 +84,14 @@ public class InvitationService implements InvitationLinks {
         Invitation invitation = new Invitation(ids.next(), inviter.id(), now, now.plus(VALID_FOR), null, null, null);
         invitations.insert(invitation, SecretTokens.hash(token));
         return new Created(invitation, mails.baseUrl() + "/signup?invite=" + token);
+    }
+
+    /**
+     * Inviting is a right of trust level 2 (member): people who took part for a few weeks vouch for newcomers.
+     * Administrators invite whatever their level.
+     */
+    public boolean trusted(Account inviter) {
+        return inviter.isAdmin() || trust.of(inviter.id()).atLeast(TrustLevel.MEMBER);
     }
 
     /** Links left this calendar month (UTC); -1 means no limit. */

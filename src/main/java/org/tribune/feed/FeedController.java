@@ -22,6 +22,9 @@ import org.tribune.group.GroupPage;
 import org.tribune.group.GroupService;
 import org.tribune.platform.web.Markdown;
 import org.tribune.platform.web.Viewer;
+import org.tribune.trust.ReadingLog;
+import org.tribune.trust.TrustComputation;
+import org.tribune.trust.TrustLevels;
 
 /** The pages that show feeds: home, a group, a person's profile. */
 @Controller
@@ -33,9 +36,15 @@ class FeedController {
     private final FollowService follows;
     private final Markdown markdown;
     private final DonationService donations;
+    private final ReadingLog reading;
+    private final TrustLevels trust;
+    private final TrustComputation progress;
 
     FeedController(FeedService feeds, AccountService accounts, GroupService groups, GroupAccess access, FollowService follows,
-            Markdown markdown, DonationService donations) {
+            Markdown markdown, DonationService donations, ReadingLog reading, TrustLevels trust, TrustComputation progress) {
+        this.reading = reading;
+        this.trust = trust;
+        this.progress = progress;
         this.donations = donations;
         this.feeds = feeds;
         this.accounts = accounts;
@@ -56,6 +65,7 @@ class FeedController {
             return "redirect:/waitlist"; // admission's page: their place in the queue and the ways in sooner
         }
         Feed feed = feeds.home(me, before);
+        read(me.id(), feed);
         model.addAttribute("feed", feed);
         model.addAttribute("firstPage", before == null);
         model.addAttribute("groupCount", access.memberGroupIds(me.id()).size());
@@ -75,7 +85,9 @@ class FeedController {
         GroupPage view = groups.view(slug, me);
         model.addAttribute("view", view);
         model.addAttribute("description", markdown.toSafeHtml(view.group().description()));
-        model.addAttribute("feed", feeds.group(view, me == null ? null : me.id(), before));
+        Feed feed = feeds.group(view, me == null ? null : me.id(), before);
+        read(me == null ? null : me.id(), feed);
+        model.addAttribute("feed", feed);
         return "feed/group";
     }
 
@@ -91,8 +103,19 @@ class FeedController {
         model.addAttribute("counts", follows.counts(person.id()));
         model.addAttribute("followedByViewer", viewerId != null && follows.isFollowing(viewerId, person.id()));
         model.addAttribute("nameHistory", viewer != null && viewer.isModerator() ? accounts.displayNameHistory(person.id()) : List.of());
-        model.addAttribute("feed", feeds.profile(person, viewerId, before));
+        Feed feed = feeds.profile(person, viewerId, before);
+        read(viewerId, feed);
+        model.addAttribute("feed", feed);
         model.addAttribute("donor", donations.showsBadge(person.id()));
+        model.addAttribute("trustLevel", trust.of(person.id()));
+        model.addAttribute("trustProgress", viewerId != null && viewerId == person.id() ? progress.progress(person.id()) : null);
         return "feed/profile";
+    }
+
+    /** The posts shown count as read for the reader's trust level (counted in memory, written in bulk). */
+    private void read(Long viewerId, Feed feed) {
+        if (viewerId != null && !feed.entries().isEmpty()) {
+            reading.read(viewerId, feed.entries().stream().map(e -> e.item().post().id()).toList());
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.tribune.post;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +32,11 @@ class PostController {
     private final AccountService accounts;
     private final GroupService groupService;
     private final GroupAccess groups;
+    private final ApplicationEventPublisher events;
 
-    PostController(PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups) {
+    PostController(PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.posts = posts;
         this.reads = reads;
         this.accounts = accounts;
@@ -55,6 +59,9 @@ class PostController {
         model.addAttribute("canTakePart", posts.canTakePart(post, me));
         model.addAttribute("canDelete", posts.canDelete(post, viewerId));
         model.addAttribute("noindex", item.group() != null && !item.group().isPublic());
+        if (viewerId != null) {
+            events.publishEvent(new PostEvents.PostViewed(id, viewerId));
+        }
         return "post/permalink";
     }
 

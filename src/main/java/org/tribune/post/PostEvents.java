@@ -27,4 +27,11 @@ public final class PostEvents {
 
     public record CommentLiked(long commentId, long postId, Long groupId, long likerId, long authorId) {
     }
+
+    /**
+     * A signed-in reader opened a post's own page. Published in memory only, with no transaction: it tells what was
+     * read (trust levels count it) and must stay as cheap as the page.
+     */
+    public record PostViewed(long postId, long viewerId) {
+    }
 }

@@ -3,6 +3,7 @@ package org.tribune.trust;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,47 @@ public class TrustLevels {
                     .query((rs, n) -> levels.put(rs.getLong(1), TrustLevel.of(rs.getInt(2)))).list();
         }
         return levels;
+    }
+
+    /** A level and whether an administrator gave it (the computation leaves those alone). */
+    public record Standing(TrustLevel level, boolean grantedByAdmin) {
+    }
+
+    /** Standings of many accounts; accounts without a row are new and not granted. */
+    public Map<Long, Standing> standings(Collection<Long> accountIds) {
+        Map<Long, Standing> standings = new HashMap<>();
+        accountIds.forEach(id -> standings.put(id, new Standing(TrustLevel.NEW, false)));
+        if (!accountIds.isEmpty()) {
+            db.sql("select account_id, level, granted_by_admin from trust_level where account_id in (:ids)")
+                    .param("ids", accountIds)
+                    .query((rs, n) -> standings.put(rs.getLong(1), new Standing(TrustLevel.of(rs.getInt(2)), rs.getBoolean(3))))
+                    .list();
+        }
+        return standings;
+    }
+
+    /** Accounts an administrator made leaders, newest first. */
+    public List<Long> leaders(int limit) {
+        return db.sql("select account_id from trust_level where granted_by_admin and level = 4 "
+                        + "order by changed_at desc, account_id limit ?").param(limit).query(Long.class).list();
+    }
+
+    /** Makes someone a leader; only administrators call this (see {@link TrustAdministration}). */
+    @Transactional
+    void grantLeader(long accountId) {
+        int changed = db.sql("update trust_level set level = 4, granted_by_admin = true, changed_at = ? where account_id = ?")
+                .params(Sql.ts(clock.instant()), accountId).update();
+        if (changed == 0) {
+            db.sql("insert into trust_level (account_id, level, granted_by_admin, changed_at) values (?, 4, true, ?)")
+                    .params(accountId, Sql.ts(clock.instant())).update();
+        }
+    }
+
+    /** Takes an administrator's grant back; the level becomes {@code earned} and is computed again from now on. */
+    @Transactional
+    void removeLeader(long accountId, TrustLevel earned) {
+        db.sql("update trust_level set level = ?, granted_by_admin = false, changed_at = ? where account_id = ?")
+                .params(earned.number(), Sql.ts(clock.instant()), accountId).update();
     }
 
     /** Sets a computed level; rows granted by an administrator are left as they are. */
