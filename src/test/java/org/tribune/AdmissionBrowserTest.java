@@ -17,6 +17,9 @@ import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.account.Members;
+import org.tribune.trust.TrustFixture;
+import org.tribune.trust.TrustLevel;
+import org.tribune.trust.TrustLevels;
 import org.tribune.admission.AdmissionService;
 
 /**
@@ -33,11 +36,19 @@ class AdmissionBrowserTest {
     @Autowired
     Members members;
     @Autowired
+    TrustLevels trustLevels;
+    @Autowired
     AdmissionService admission;
     @Autowired
     AccountService accounts;
 
     private Chromium chromium;
+
+    /** Inviting is a right of trust level 2: the inviters of these tests have it. */
+    Account trusted(Account account) {
+        TrustFixture.set(trustLevels, account.id(), TrustLevel.MEMBER);
+        return account;
+    }
 
     @BeforeEach
     void closeTheGatesAndStartChromium() {
@@ -127,7 +138,7 @@ class AdmissionBrowserTest {
 
     @Test
     void aNewcomerComesInAtOnceByAMembersInvitationLink() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         chromium.open("/login");
         logIn(ana.email());
         chromium.follow(chromium.button("Log in"));

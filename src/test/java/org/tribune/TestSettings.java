@@ -29,6 +29,9 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
         }
         // The daily admission runs only when a test calls it, for a day of its choosing.
         settings.put("tribune.admission.schedule", "-");
+        // Trust levels are computed, and activity counts written, only when a test asks (ReadingLog.flush).
+        settings.put("tribune.trust.schedule", "-");
+        settings.put("tribune.trust.reading.flush-every", "1h");
         settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test");
         settings.putAll(TestDatabase.settings(context.getEnvironment().getProperty("tribune.test.fresh-database", Boolean.class, false)));
         MutablePropertySources sources = context.getEnvironment().getPropertySources();

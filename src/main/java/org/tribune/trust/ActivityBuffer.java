@@ -18,7 +18,10 @@ import java.util.function.UnaryOperator;
  * UTC days.
  */
 class ActivityBuffer {
-    /** Reloading a feed does not read its posts again: a node remembers this many posts per person and day. */
+    /**
+     * Reloading a feed does not read its posts again: a node remembers this many posts per person and day. Past that,
+     * reads are counted without remembering them, as memory matters more than the exact count of such a reader.
+     */
     static final int READS_REMEMBERED = 1000;
 
     private final Clock clock;
@@ -76,7 +79,7 @@ class ActivityBuffer {
         Set<Long> seen = seenToday(accountId);
         synchronized (seen) {
             for (Long postId : postIds) {
-                if (postId != null && seen.size() < READS_REMEMBERED && seen.add(postId)) {
+                if (postId != null && (seen.size() >= READS_REMEMBERED ? !seen.contains(postId) : seen.add(postId))) {
                     fresh++;
                 }
             }

@@ -17,6 +17,9 @@ import org.tribune.TestMail;
 import org.tribune.account.Account;
 import org.tribune.account.AccountState;
 import org.tribune.account.Members;
+import org.tribune.trust.TrustFixture;
+import org.tribune.trust.TrustLevel;
+import org.tribune.trust.TrustLevels;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
@@ -34,6 +37,8 @@ class InvitationServiceIntegrationTest {
     AdmissionService admission;
     @Autowired
     Members members;
+    @Autowired
+    TrustLevels trustLevels;
     @Autowired
     FollowService follows;
     @Autowired
@@ -63,9 +68,15 @@ class InvitationServiceIntegrationTest {
         return invitations.list(inviter, null).stream().filter(l -> l.invitation().id() == id).findFirst().orElseThrow();
     }
 
+    /** Inviting is a right of trust level 2: the inviters of these tests have it. */
+    Account trusted(Account account) {
+        TrustFixture.set(trustLevels, account.id(), TrustLevel.MEMBER);
+        return account;
+    }
+
     @Test
     void anInviteeIsAdmittedAtVerificationEvenWithTheGatesClosed() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         InvitationService.Created created = invitations.create(ana);
         assertThat(created.link()).matches("https?://.+/signup\\?invite=[A-Za-z0-9_-]{43}");
 
@@ -73,12 +84,12 @@ class InvitationServiceIntegrationTest {
 
         assertThat(bob.state()).isEqualTo(AccountState.ACTIVE);
         assertThat(listed(ana, created.invitation().id()).status()).isEqualTo(Invitation.Status.USED);
-        assertThat(members.verified("carl").state()).as("without a link, one waits").isEqualTo(AccountState.WAITING);
+        assertThat(trusted(members.verified("carl")).state()).as("without a link, one waits").isEqualTo(AccountState.WAITING);
     }
 
     @Test
     void aLinkWorksOnce() {
-        InvitationService.Created created = invitations.create(members.active("ana"));
+        InvitationService.Created created = invitations.create(trusted(members.active("ana")));
         assertThat(signUpAndVerify("bob", token(created)).state()).isEqualTo(AccountState.ACTIVE);
 
         assertThat(signUpAndVerify("eve", token(created)).state()).isEqualTo(AccountState.WAITING);
@@ -86,7 +97,7 @@ class InvitationServiceIntegrationTest {
 
     @Test
     void anExpiredLinkAdmitsNobody() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         InvitationService.Created created = invitations.create(ana);
         assertThat(created.invitation().expiresAt()).isEqualTo(created.invitation().createdAt().plus(InvitationService.VALID_FOR));
         db.sql("update invitation set expires_at = ? where id = ?")
@@ -98,7 +109,7 @@ class InvitationServiceIntegrationTest {
 
     @Test
     void aRevokedLinkAdmitsNobody() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         InvitationService.Created created = invitations.create(ana);
 
         invitations.revoke(ana, created.invitation().id());
@@ -110,7 +121,7 @@ class InvitationServiceIntegrationTest {
 
     @Test
     void aUsedLinkCannotBeRevoked() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         InvitationService.Created created = invitations.create(ana);
         signUpAndVerify("bob", token(created));
 
@@ -119,8 +130,8 @@ class InvitationServiceIntegrationTest {
 
     @Test
     void someoneElsesLinkCannotBeRevoked() {
-        Account ana = members.active("ana");
-        Account eve = members.active("eve");
+        Account ana = trusted(members.active("ana"));
+        Account eve = trusted(members.active("eve"));
         InvitationService.Created created = invitations.create(ana);
 
         assertThatThrownBy(() -> invitations.revoke(eve, created.invitation().id())).isInstanceOf(NotFound.class);
@@ -133,7 +144,7 @@ class InvitationServiceIntegrationTest {
 
     @Test
     void aWaitingInviterIsAdmittedWhenTheirInviteeVerifies() {
-        Account carl = members.verified("carl");
+        Account carl = trusted(members.verified("carl"));
         assertThat(carl.state()).isEqualTo(AccountState.WAITING);
         InvitationService.Created created = invitations.create(carl);
 
@@ -147,7 +158,7 @@ class InvitationServiceIntegrationTest {
 
     @Test
     void anInviteeWhoNeverVerifiesAdmitsNobody() {
-        Account carl = members.verified("carl");
+        Account carl = trusted(members.verified("carl"));
         members.unverifiedWithInvitation("dan", token(invitations.create(carl)));
 
         assertThat(members.reload(carl).state()).isEqualTo(AccountState.WAITING);
@@ -155,7 +166,7 @@ class InvitationServiceIntegrationTest {
 
     @Test
     void membersMakeFiveLinksAMonthAndAdminsAsManyAsTheyNeed() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         for (int i = 0; i < 5; i++) {
             invitations.create(ana);
         }
@@ -174,14 +185,14 @@ class InvitationServiceIntegrationTest {
     void unverifiedAndSuspendedPeopleCannotInvite() {
         Account unverified = members.unverified("unv");
         assertThatThrownBy(() -> invitations.create(unverified)).isInstanceOf(Forbidden.class);
-        Account suspended = members.active("sus");
+        Account suspended = trusted(members.active("sus"));
         members.suspend(suspended);
         assertThatThrownBy(() -> invitations.create(members.reload(suspended))).isInstanceOf(Forbidden.class);
     }
 
     @Test
     void theInviteeIsNamedOnlyOnceTheyFollowEachOther() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         InvitationService.Created created = invitations.create(ana);
         Account bob = signUpAndVerify("bob", token(created));
 
@@ -194,7 +205,7 @@ class InvitationServiceIntegrationTest {
 
     @Test
     void theInviteeIsNamedOnceTheyShareAGroup() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         InvitationService.Created created = invitations.create(ana);
         Account bob = signUpAndVerify("bob", token(created));
         Group group = groups.create(ana, new GroupForm(("inv-" + Members.uniqueHandle("g").substring(2)).toLowerCase()
@@ -210,5 +221,19 @@ class InvitationServiceIntegrationTest {
     void aForgedOrOverlongCodeIsIgnoredAndThePersonWaits() {
         assertThat(signUpAndVerify("bob", "forged-code").state()).isEqualTo(AccountState.WAITING);
         assertThat(signUpAndVerify("eve", "x".repeat(500)).state()).isEqualTo(AccountState.WAITING);
+    }
+
+    @Test
+    void belowTrustLevelTwoNobodyButAdministratorsInvites() {
+        Account basic = members.active("basic");
+        TrustFixture.set(trustLevels, basic.id(), TrustLevel.BASIC);
+        assertThat(invitations.trusted(basic)).isFalse();
+        assertThatThrownBy(() -> invitations.create(basic)).isInstanceOfSatisfying(Forbidden.class,
+                e -> assertThat(e.code()).isEqualTo("invitation.trust-level"));
+        assertThatThrownBy(() -> invitations.create(members.active("newcomer"))).isInstanceOf(Forbidden.class);
+
+        TrustFixture.set(trustLevels, basic.id(), TrustLevel.MEMBER);
+        assertThat(invitations.create(basic).link()).contains("invite=");
+        assertThat(invitations.create(members.admin("adm")).link()).as("administrators at any level").contains("invite=");
     }
 }

@@ -13,6 +13,9 @@ import org.tribune.WebClient;
 import org.tribune.account.Account;
 import org.tribune.account.AccountState;
 import org.tribune.account.Members;
+import org.tribune.trust.TrustFixture;
+import org.tribune.trust.TrustLevel;
+import org.tribune.trust.TrustLevels;
 import org.tribune.account.TokenService;
 import org.tribune.follow.FollowService;
 
@@ -23,6 +26,8 @@ class InvitationWebTest {
     int port;
     @Autowired
     Members members;
+    @Autowired
+    TrustLevels trustLevels;
     @Autowired
     AdmissionService admission;
     @Autowired
@@ -57,9 +62,15 @@ class InvitationWebTest {
     @Autowired
     org.tribune.platform.Ids ids;
 
+    /** Inviting is a right of trust level 2: the inviters of these tests have it. */
+    Account trusted(Account account) {
+        TrustFixture.set(trustLevels, account.id(), TrustLevel.MEMBER);
+        return account;
+    }
+
     @Test
     void aBadUsedExpiredOrRevokedLinkIsSaidToBeInvalidInEnglishAndFrenchAndTheyMayStillSignUp() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         String used = token(invitationService.create(ana));
         invitationService.claim(used, members.unverified("usedby").id());
         InvitationService.Created revokedOne = invitationService.create(ana);
@@ -93,7 +104,7 @@ class InvitationWebTest {
 
     @Test
     void aNewcomerSignsUpThroughTheLinkAndIsInOnceVerified() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         WebClient anas = signedIn(ana);
         assertThat(anas.get("/invitations").status()).isEqualTo(200);
         WebClient.Response made = anas.post("/invitations");
@@ -136,7 +147,7 @@ class InvitationWebTest {
 
     @Test
     void invitationsOverTheApi() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         WebClient api = api(ana);
 
         WebClient.Response created = api.postJson("/api/v1/invitations", "");
@@ -157,9 +168,9 @@ class InvitationWebTest {
 
     @Test
     void someoneElsesInvitationCannotBeRevokedOverTheApiOrThePage() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         String id = api(ana).postJson("/api/v1/invitations", "").json().get("id").asString();
-        Account eve = members.active("eve");
+        Account eve = trusted(members.active("eve"));
 
         WebClient.Response refused = api(eve).delete("/api/v1/invitations/" + id);
         assertThat(refused.status()).isEqualTo(404);
@@ -180,7 +191,7 @@ class InvitationWebTest {
 
     @Test
     void theInviteeAddressIsNeverShownAndTheirHandleOnlyOnceConnected() {
-        Account ana = members.active("ana");
+        Account ana = trusted(members.active("ana"));
         String link = api(ana).postJson("/api/v1/invitations", "").json().get("link").asString();
         Account bob = members.verify(members.unverifiedWithInvitation("bob", link.substring(link.indexOf("invite=") + 7)));
         assertThat(bob.state()).isEqualTo(AccountState.ACTIVE);
@@ -199,7 +210,7 @@ class InvitationWebTest {
 
     @Test
     void theMonthlyLimitIsAProblemOverTheApi() {
-        WebClient api = api(members.active("ana"));
+        WebClient api = api(trusted(members.active("ana")));
         for (int i = 0; i < 5; i++) {
             assertThat(api.postJson("/api/v1/invitations", "").status()).isEqualTo(201);
         }
@@ -210,10 +221,28 @@ class InvitationWebTest {
 
     @Test
     void aWaitingMemberMayInviteToo() {
-        Account carl = members.verified("carl");
+        Account carl = trusted(members.verified("carl"));
         WebClient browser = signedIn(carl);
 
         assertThat(browser.get("/invitations").status()).isEqualTo(200);
         assertThat(api(carl).postJson("/api/v1/invitations", "").status()).isEqualTo(201);
+    }
+
+    @Test
+    void belowTrustLevelTwoThePageSaysWhyAndMakingALinkIsRefused() {
+        Account newcomer = members.active("newbie");
+        WebClient browser = signedIn(newcomer);
+
+        WebClient.Response page = browser.get("/invitations");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("once you reach trust level 2").contains("href=\"/trust-levels\"")
+                .doesNotContain("action=\"/invitations\"");
+        assertThat(browser.post("/invitations").status()).isEqualTo(403);
+        WebClient.Response refused = api(newcomer).postJson("/api/v1/invitations", "");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asString()).contains("trust level 2");
+
+        WebClient french = signedIn(newcomer);
+        assertThat(french.get("/invitations?lang=fr").body()).contains("au niveau de confiance 2");
     }
 }
