@@ -42,7 +42,7 @@ public class TrustComputation {
     }
 
     /** What a run did: how many accounts it looked at and how many changed level. */
-    public record Outcome(int examined, int changed) {
+    public record Outcome(int examined, int changed) implements java.io.Serializable {
     }
 
     /** Runs now on this node; a second run asked for while one is going is refused rather than queued. */
