@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ class ActivityBuffer {
     private final java.util.concurrent.locks.ReadWriteLock swap = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final Map<Long, Instant> lastPage = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> readToday = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Long>> enteredToday = new ConcurrentHashMap<>();
     private volatile LocalDate readDay;
     private Pending pending = new Pending();
 
@@ -75,15 +77,7 @@ class ActivityBuffer {
 
     /** Posts shown to a reader; a post already counted today on this node is not counted again. */
     void read(long accountId, Iterable<Long> postIds) {
-        int fresh = 0;
-        Set<Long> seen = seenToday(accountId);
-        synchronized (seen) {
-            for (Long postId : postIds) {
-                if (postId != null && (seen.size() >= READS_REMEMBERED ? !seen.contains(postId) : seen.add(postId))) {
-                    fresh++;
-                }
-            }
-        }
+        int fresh = fresh(readToday, accountId, postIds);
         if (fresh > 0) {
             int read = fresh;
             add(accountId, c -> new DayCounts(c.accountId(), c.day(), c.visited(), c.postsEntered(),
@@ -91,11 +85,14 @@ class ActivityBuffer {
         }
     }
 
-    /** A post's own page opened: entered, and read. */
+    /** A post's own page opened: entered, and read. Coming back to it the same day (after a like) is not new. */
     void entered(long accountId, long postId) {
+        if (fresh(enteredToday, accountId, List.of(postId)) == 0) {
+            return;
+        }
         add(accountId, c -> new DayCounts(c.accountId(), c.day(), c.visited(), c.postsEntered() + 1, c.postsRead(),
                 c.readingSeconds(), c.likesGiven(), c.likesReceived(), c.replies()));
-        read(accountId, java.util.List.of(postId));
+        read(accountId, List.of(postId));
     }
 
     void liked(long likerId, long authorId) {
@@ -159,17 +156,28 @@ class ActivityBuffer {
         }
     }
 
-    private Set<Long> seenToday(long accountId) {
+    /** How many of these posts this person had not yet been counted for today on this node; remembers them. */
+    private int fresh(Map<Long, Set<Long>> today, long accountId, Iterable<Long> postIds) {
         LocalDate day = today();
         if (!day.equals(readDay)) {
             synchronized (readToday) {
                 if (!day.equals(readDay)) {
                     readToday.clear();
+                    enteredToday.clear();
                     readDay = day;
                 }
             }
         }
-        return readToday.computeIfAbsent(accountId, id -> new HashSet<>());
+        Set<Long> seen = today.computeIfAbsent(accountId, id -> new HashSet<>());
+        int fresh = 0;
+        synchronized (seen) {
+            for (Long postId : postIds) {
+                if (postId != null && (seen.size() >= READS_REMEMBERED ? !seen.contains(postId) : seen.add(postId))) {
+                    fresh++;
+                }
+            }
+        }
+        return fresh;
     }
 
     private void forgetIdleReaders() {
