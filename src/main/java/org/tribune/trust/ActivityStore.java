@@ -19,10 +19,13 @@ import org.springframework.stereotype.Repository;
 /** The activity tables: bulk additions from the nodes' buffers, and the sums the level computation reads. */
 @Repository
 class ActivityStore {
+    /** Rows per statement: one MERGE joins a whole chunk of day counts (9 parameters a row, far below any limit). */
+    static final int CHUNK = 500;
+    private static final String DAY_ROW = "(cast(? as bigint), cast(? as date), cast(? as boolean), cast(? as int), "
+            + "cast(? as int), cast(? as int), cast(? as int), cast(? as int), cast(? as int))";
     private static final String ADD_DAYS = """
             merge into trust_activity_day t
-            using (values (cast(? as bigint), cast(? as date), cast(? as boolean), cast(? as int), cast(? as int),
-                           cast(? as int), cast(? as int), cast(? as int), cast(? as int)))
+            using (values %s)
                   as s(account_id, on_day, visited, posts_entered, posts_read, reading_seconds, likes_given, likes_received, replies)
             on t.account_id = s.account_id and t.on_day = s.on_day
             when matched then update set visited = t.visited or s.visited,
@@ -56,15 +59,22 @@ class ActivityStore {
         this.db = db;
     }
 
-    /** Adds a buffer's counts: one batched statement per table, whatever the number of people and days. */
+    /**
+     * Adds a buffer's counts in bulk: day counts as one MERGE per {@link #CHUNK} rows, the rest as one batch per
+     * table. Rows go in key order, so two nodes flushing at once take their row locks in the same order.
+     */
     void add(ActivityBuffer.Snapshot counts) {
-        if (!counts.days().isEmpty()) {
-            List<Object[]> rows = new ArrayList<>();
-            counts.days().values().stream().sorted(java.util.Comparator.comparingLong(DayCounts::accountId)
-                    .thenComparing(DayCounts::day)).forEach(c -> rows.add(new Object[] {c.accountId(), Date.valueOf(c.day()),
-                            c.visited(), c.postsEntered(), c.postsRead(), c.readingSeconds(), c.likesGiven(),
-                            c.likesReceived(), c.replies()}));
-            jdbc.batchUpdate(ADD_DAYS, rows);
+        List<DayCounts> days = counts.days().values().stream()
+                .sorted(java.util.Comparator.comparingLong(DayCounts::accountId).thenComparing(DayCounts::day)).toList();
+        for (int from = 0; from < days.size(); from += CHUNK) {
+            List<DayCounts> chunk = days.subList(from, Math.min(days.size(), from + CHUNK));
+            List<Object> params = new ArrayList<>(chunk.size() * 9);
+            for (DayCounts c : chunk) {
+                params.addAll(java.util.Arrays.asList(c.accountId(), Date.valueOf(c.day()), c.visited(), c.postsEntered(),
+                        c.postsRead(), c.readingSeconds(), c.likesGiven(), c.likesReceived(), c.replies()));
+            }
+            String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(), DAY_ROW));
+            jdbc.update(ADD_DAYS.formatted(rows), params.toArray());
         }
         if (!counts.likers().isEmpty()) {
             List<Object[]> rows = new ArrayList<>();

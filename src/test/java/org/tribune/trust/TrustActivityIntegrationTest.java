@@ -69,6 +69,19 @@ class TrustActivityIntegrationTest {
     }
 
     @Test
+    void aFlushOfMoreRowsThanOneStatementTakesWritesThemAll() {
+        long first = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 50, 1L << 52);
+        int people = ActivityStore.CHUNK * 2 + 17;
+        for (long id = first; id < first + people; id++) {
+            reading.read(id, List.of(1L, 2L));
+        }
+        reading.flush();
+        long written = db.sql("select count(*) from trust_activity_day where account_id >= ? and account_id < ? and posts_read = 2")
+                .params(first, first + people).query(Long.class).single();
+        assertThat(written).isEqualTo(people);
+    }
+
+    @Test
     void likesRepliesAndPublishingAreCountedFromPostEvents() {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
