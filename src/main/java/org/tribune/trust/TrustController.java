@@ -37,8 +37,9 @@ class TrustController {
 
     @GetMapping("/admin/trust")
     String adminPage(Model model) {
-        Map<Long, Account> leaders = accounts.byIds(levels.leaders(200));
-        model.addAttribute("leaders", levels.leaders(200).stream().map(leaders::get).filter(a -> a != null).toList());
+        List<Long> ids = levels.leaders(200);
+        Map<Long, Account> leaders = accounts.byIds(ids);
+        model.addAttribute("leaders", ids.stream().map(leaders::get).filter(a -> a != null).toList());
         return "trust/admin";
     }
 
