@@ -24,12 +24,17 @@ import org.tribune.group.GroupService;
 import org.tribune.platform.Forbidden;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
+import org.tribune.trust.TrustFixture;
+import org.tribune.trust.TrustLevel;
+import org.tribune.trust.TrustLevels;
 
 /** What a waiting person sees, and what they may not do yet. */
 @IntegrationTest
 class WaitlistWebTest {
     @LocalServerPort
     int port;
+    @Autowired
+    TrustLevels trustLevels;
     @Autowired
     Members members;
     @Autowired
@@ -81,9 +86,15 @@ class WaitlistWebTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.h1()).isEqualTo("You are on the waiting list");
         assertThat(page.body()).contains("Your place in the queue: " + admission.position(ana.id()).getAsLong() + ".")
-                .contains("7 people are admitted each day").contains("href=\"/invitations\"").contains("href=\"/donate\"");
+                .contains("7 people are admitted each day").contains("href=\"/donate\"").contains("A way in sooner");
+        assertThat(page.body().substring(page.body().indexOf("<main"))).as("inviting needs trust level 2, which a newcomer does not have")
+                .doesNotContain("href=\"/invitations\"");
         browser.post("/settings/language", "locale", "fr", "returnTo", "/waitlist");
         assertThat(browser.get("/waitlist").body()).contains("Vous êtes sur la liste d’attente").contains("Votre place dans la file");
+
+        TrustFixture.set(trustLevels, ana.id(), TrustLevel.MEMBER);
+        assertThat(browser.get("/waitlist").body()).as("those who may invite are told so")
+                .contains("Deux façons d’entrer plus tôt");
     }
 
     @Test
