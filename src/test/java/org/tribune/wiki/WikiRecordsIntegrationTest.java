@@ -155,8 +155,8 @@ class WikiRecordsIntegrationTest {
             public void media(String path, byte[] content) {
             }
         });
-        assertThat(exported.get("wiki-revisions")).extracting(m -> m.get("summary")).contains("mine");
-        assertThat(exported.get("wiki-talk")).extracting(m -> m.get("body")).containsExactly("ana talks");
+        assertThat(exported.get("wiki-revisions")).extracting(m -> (Object) m.get("summary")).contains((Object) "mine");
+        assertThat(exported.get("wiki-talk")).extracting(m -> (Object) m.get("body")).containsExactly((Object) "ana talks");
 
         data.erase(ana.id(), new Erasure(false));
         assertThat(data.counts(ana.id())).containsEntry("wiki-revisions", 2L).containsEntry("wiki-talk", 1L);
