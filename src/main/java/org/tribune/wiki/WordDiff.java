@@ -28,35 +28,66 @@ public final class WordDiff {
         List<String> a = tokens(before == null ? "" : before);
         List<String> b = tokens(after == null ? "" : after);
         Patch<String> patch = DiffUtils.diff(a, b);
+        List<int[]> chunks = chunks(a, patch);
         StringBuilder left = new StringBuilder();
         StringBuilder right = new StringBuilder();
         int ia = 0;
         int ib = 0;
+        for (int[] c : chunks) {
+            ia = copy(a, ia, c[0], left);
+            ib = copy(b, ib, c[2], right);
+            wrap("del", a, c[0], c[1], left);
+            wrap("ins", b, c[2], c[3], right);
+            ia = c[1];
+            ib = c[3];
+        }
+        copy(a, ia, a.size(), left);
+        copy(b, ib, b.size(), right);
+        return new Sides(left.toString(), right.toString(), !chunks.isEmpty());
+    }
+
+    /**
+     * The changes as {source from, source to, target from, target to}, where changes apart only by spaces are one:
+     * "<del>old words</del>" reads better than "<del>old</del> <del>words</del>".
+     */
+    private static List<int[]> chunks(List<String> a, Patch<String> patch) {
+        List<int[]> chunks = new ArrayList<>();
         for (AbstractDelta<String> delta : patch.getDeltas()) {
-            int sourceAt = delta.getSource().getPosition();
-            int targetAt = delta.getTarget().getPosition();
-            while (ia < sourceAt) {
-                left.append(escape(a.get(ia++)));
-            }
-            while (ib < targetAt) {
-                right.append(escape(b.get(ib++)));
-            }
-            if (!delta.getSource().getLines().isEmpty()) {
-                left.append("<del>").append(escape(String.join("", delta.getSource().getLines()))).append("</del>");
-                ia += delta.getSource().size();
-            }
-            if (!delta.getTarget().getLines().isEmpty()) {
-                right.append("<ins>").append(escape(String.join("", delta.getTarget().getLines()))).append("</ins>");
-                ib += delta.getTarget().size();
+            int sa = delta.getSource().getPosition();
+            int ta = delta.getTarget().getPosition();
+            int[] chunk = {sa, sa + delta.getSource().size(), ta, ta + delta.getTarget().size()};
+            if (!chunks.isEmpty() && onlySpaces(a, chunks.getLast()[1], sa)) {
+                int[] last = chunks.getLast();
+                last[1] = chunk[1];
+                last[3] = chunk[3];
+            } else {
+                chunks.add(chunk);
             }
         }
-        while (ia < a.size()) {
-            left.append(escape(a.get(ia++)));
+        return chunks;
+    }
+
+    private static boolean onlySpaces(List<String> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!tokens.get(i).isBlank()) {
+                return false;
+            }
         }
-        while (ib < b.size()) {
-            right.append(escape(b.get(ib++)));
+        return true;
+    }
+
+    private static int copy(List<String> tokens, int from, int to, StringBuilder out) {
+        for (int i = from; i < to; i++) {
+            out.append(escape(tokens.get(i)));
         }
-        return new Sides(left.toString(), right.toString(), !patch.getDeltas().isEmpty());
+        return Math.max(from, to);
+    }
+
+    private static void wrap(String tag, List<String> tokens, int from, int to, StringBuilder out) {
+        if (from < to) {
+            out.append('<').append(tag).append('>').append(escape(String.join("", tokens.subList(from, to))))
+                    .append("</").append(tag).append('>');
+        }
     }
 
     static List<String> tokens(String text) {
