@@ -131,7 +131,7 @@ class WikiBrowserTest {
         assertThat(anas.h1()).isEqualTo("BUY CHEAP PILLS NOW");
         anas.follow(anas.main().findElement(By.cssSelector(".wiki-links a[href$='/history']")));
         anas.screenshot("06-ana-history-with-vandalism");
-        anas.follow(anas.main().findElement(By.cssSelector("li.current")).findElement(By.xpath(".//button[normalize-space()='Roll back this editor’s latest edits']")));
+        anas.follow(anas.main().findElement(By.cssSelector("li.current")).findElement(By.xpath(".//button[normalize-space()='Roll back all the latest edits by @" + vandal.handle() + "']")));
         assertThat(anas.notice()).isEqualTo("Rolled back: the edits are undone.");
         assertThat(anas.main().findElement(By.cssSelector("li.current")).getText()).contains("Rolled back to revision 2.");
         anas.screenshot("07-ana-rolled-back");

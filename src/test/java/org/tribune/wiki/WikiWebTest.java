@@ -185,7 +185,7 @@ class WikiWebTest {
         for (int i = 0; i < 2; i++) {
             wiki.propose(vandal, Document.post(post.id()), WikiFixture.edit("T", "spam " + i, "x", null));
         }
-        assertThat(anas.get("/p/" + post.id() + "/history").body()).contains("Roll back this editor’s latest edits");
+        assertThat(anas.get("/p/" + post.id() + "/history").body()).contains("Roll back all the latest edits by @" + vandal.handle());
         assertThat(anas.post("/p/" + post.id() + "/rollback", "editor", Long.toString(vandal.id())).location())
                 .isEqualTo("/p/" + post.id() + "/history");
         assertThat(world.posts.read(post.id(), null).body()).isEqualTo("good");
