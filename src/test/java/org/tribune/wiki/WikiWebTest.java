@@ -247,4 +247,35 @@ class WikiWebTest {
         assertThat(outsiders.post("/groups/" + g.slug() + "/wiki/edit", "body", "not a member").status()).isEqualTo(403);
         assertThat(anas.post("/groups/" + g.slug() + "/wiki/talk", "body", "").status()).isEqualTo(200);
     }
+
+    @Test
+    void onlyRegularsAndModeratorsMovePostsAndOnlyBetweenGroupsOfTheSameVisibility() {
+        Account ana = world.person("ana", TrustLevel.BASIC);
+        Account member = world.person("mem", TrustLevel.MEMBER);
+        Account regular = world.person("reg", TrustLevel.REGULAR);
+        Group from = world.group(ana, "PUBLIC", EditMode.OPEN);
+        Group to = world.group(ana, "PUBLIC", EditMode.OPEN);
+        Group closed = world.group(ana, "PRIVATE", EditMode.OPEN);
+        world.join(from, member, regular);
+        world.join(to, member, regular);
+        world.join(closed, regular);
+        Post post = world.post(ana, from, "Off topic", "b");
+
+        WebClient members = signedIn(member);
+        assertThat(members.get("/p/" + post.id() + "/history").body()).doesNotContain("Move to another group");
+        WebClient.Response refused = members.post("/p/" + post.id() + "/move", "group", Long.toString(to.id()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Moving posts needs trust level 3");
+
+        WebClient regulars = signedIn(regular);
+        assertThat(regulars.get("/p/" + post.id() + "/history").body()).contains("Move to another group")
+                .contains("value=\"" + to.id() + "\"").doesNotContain("value=\"" + closed.id() + "\"");
+        assertThat(regulars.post("/p/" + post.id() + "/move", "group", Long.toString(closed.id())).body())
+                .contains("same visibility");
+        assertThat(regulars.post("/p/" + post.id() + "/move").status()).isEqualTo(400);
+        assertThat(regulars.post("/p/" + post.id() + "/move", "group", Long.toString(to.id()), "summary", "Belongs there").location())
+                .isEqualTo("/p/" + post.id());
+        assertThat(world.posts.read(post.id(), null).groupId()).isEqualTo(to.id());
+        assertThat(new WebClient(port).get("/p/" + post.id() + "/history").body()).contains("Moves", "Belongs there");
+    }
 }
