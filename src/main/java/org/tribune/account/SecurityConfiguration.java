@@ -128,6 +128,8 @@ class SecurityConfiguration {
                                 "/setup/admin", "/@*", "/trust-levels").permitAll()
                         // Public group pages are read by visitors; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members", "/p/*", "/p/*/likes").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/p/*/history", "/p/*/diff", "/p/*/talk", "/groups/*/wiki",
+                                "/groups/*/wiki/history", "/groups/*/wiki/diff", "/groups/*/wiki/talk").permitAll()
                         .requestMatchers(HttpMethod.GET, "/@*/followers", "/@*/following").permitAll()
                         .requestMatchers(HttpMethod.GET, "/donate", "/transparency", "/transparency.csv").permitAll()
                         .requestMatchers("/treasury", "/treasury/**").hasAnyRole("TREASURER", "ADMIN")

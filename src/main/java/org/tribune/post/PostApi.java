@@ -86,15 +86,6 @@ class PostApi {
         return PostJson.of(reads.item(posts.read(id, viewerId), viewerId));
     }
 
-    @PatchMapping("/api/v1/posts/{id}")
-    @Operation(summary = "Edit your own post; fields left out stay as they are")
-    PostJson edit(Account me, @PathVariable long id, @RequestBody DraftJson body) {
-        Post current = posts.read(id, me.id());
-        PostService.Draft draft = new PostService.Draft(body.title() == null ? current.title() : body.title(),
-                body.body() == null ? current.body() : body.body(), body.link() == null ? current.linkUrl() : body.link());
-        return PostJson.of(reads.item(posts.edit(me, id, draft), me.id()));
-    }
-
     @DeleteMapping("/api/v1/posts/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a post (its author, or a moderator of its group)")

@@ -33,10 +33,12 @@ class PostController {
     private final GroupService groupService;
     private final GroupAccess groups;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<PostWiki> wiki;
 
     PostController(PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<PostWiki> wiki) {
         this.events = events;
+        this.wiki = wiki;
         this.posts = posts;
         this.reads = reads;
         this.accounts = accounts;
@@ -62,6 +64,10 @@ class PostController {
         if (viewerId != null) {
             events.publishEvent(new PostEvents.PostViewed(id, viewerId));
         }
+        PostWiki history = wiki.getIfAvailable();
+        model.addAttribute("hasHistory", history != null);
+        model.addAttribute("canEdit", history != null && history.mayEdit(post, viewerId));
+        model.addAttribute("editorCount", history == null ? 0 : history.editorCount(id));
         return "post/permalink";
     }
 
@@ -91,34 +97,6 @@ class PostController {
             redirect.addFlashAttribute(JteViews.ERRORS, invalid);
             return "redirect:" + back;
         }
-    }
-
-    @GetMapping("/p/{id}/edit")
-    String editForm(Account me, @PathVariable long id, Model model) {
-        Post post = posts.read(id, me.id());
-        if (post.authorId() != me.id()) {
-            throw new org.tribune.platform.Forbidden("post.not-yours");
-        }
-        model.addAttribute("post", post);
-        model.addAttribute("draft", new PostService.Draft(post.title(), post.body(), post.linkUrl() == null ? "" : post.linkUrl()));
-        return "post/edit";
-    }
-
-    @PostMapping("/p/{id}/edit")
-    String edit(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link, Model model,
-            RedirectAttributes redirect) {
-        PostService.Draft draft = new PostService.Draft(title, body, link);
-        try {
-            posts.edit(me, id, draft);
-        } catch (InvalidInput invalid) {
-            model.addAttribute("post", posts.read(id, me.id()));
-            model.addAttribute("draft", draft);
-            model.addAttribute(JteViews.ERRORS, invalid);
-            return "post/edit";
-        }
-        redirect.addFlashAttribute(JteViews.NOTICE, "post.saved");
-        return "redirect:/p/" + id;
     }
 
     @PostMapping("/p/{id}/delete")

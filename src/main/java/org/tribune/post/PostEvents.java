@@ -11,7 +11,12 @@ public final class PostEvents {
     public record PostPublished(long postId, Long groupId, long authorId, Set<Long> mentionedIds) {
     }
 
+    /** The accepted text of a post changed (an edit went live, was accepted, or was reverted). */
     public record PostEdited(long postId, long editorId) {
+    }
+
+    /** A post was recategorised: moved from one group to another. */
+    public record PostMoved(long postId, long fromGroupId, long toGroupId, long moverId) {
     }
 
     public record PostDeleted(long postId, Long groupId) {

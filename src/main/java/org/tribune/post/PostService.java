@@ -34,6 +34,7 @@ public class PostService {
     public static final int BODY_MAX = 20_000;
     public static final int COMMENT_MAX = 5_000;
     public static final int LINK_MAX = 2_000;
+    public static final int LINK_SUMMARY_MAX = 1_000;
 
     private final Posts posts;
     private final Comments comments;
@@ -85,7 +86,7 @@ public class PostService {
         limiter.consume(postLimit, Long.toString(author.id()));
         PostText.Rendered rendered = text.render(checked.body());
         Post post = new Post(ids.next(), groupId, author.id(), checked.title(), checked.body(), rendered.html(),
-                checked.link(), clock.instant(), null, 0, 0, null);
+                checked.link(), clock.instant(), null, 0, 0, null, null);
         posts.insert(post);
         if (group != null) {
             groupService.recordActivity(group.id());
@@ -121,18 +122,62 @@ public class PostService {
                 || (post.groupId() != null && groups.canModerate(post.groupId(), viewerId)));
     }
 
-    @Transactional
-    public Post edit(Account editor, long postId, Draft draft) {
-        Post post = read(postId, editor.id());
-        if (post.authorId() != editor.id()) {
-            throw new Forbidden("post.not-yours");
+    /** What a revision of a post holds: its draft and the community's summary of its link. */
+    public record Text(String title, String body, String link, String linkSummary) {
+    }
+
+    /**
+     * Checks a proposed revision of a post with the same rules as publishing, and normalises it (trimmed, blanks to
+     * null); throws {@link InvalidInput} naming the fields at fault.
+     */
+    public static Text checkText(Text proposed) {
+        String summary = proposed.linkSummary() == null || proposed.linkSummary().isBlank() ? null : proposed.linkSummary().strip();
+        Draft draft;
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        try {
+            draft = check(new Draft(proposed.title(), proposed.body(), proposed.link()));
+        } catch (InvalidInput invalid) {
+            invalid.problems().forEach(p -> errors.add(p.field(), p.code(), p.args().toArray()));
+            draft = null;
         }
-        requireActive(editor);
-        Draft checked = check(draft);
+        if (summary != null && summary.length() > LINK_SUMMARY_MAX) {
+            errors.add("linkSummary", "post.link-summary-too-long", LINK_SUMMARY_MAX);
+        }
+        errors.throwIfAny();
+        return new Text(draft.title(), draft.body(), draft.link(), summary);
+    }
+
+    /**
+     * Makes an accepted revision the post's text. Only the wiki calls this, after deciding that the editor may; the
+     * post then shows it everywhere (feeds, search, the API). Publishes {@link PostEvents.PostEdited} when the text
+     * changed.
+     */
+    @Transactional
+    public Post applyAcceptedRevision(long postId, long editorId, Text accepted) {
+        Post post = posts.live(postId).orElseThrow(() -> new NotFound("post"));
+        Text checked = checkText(accepted);
+        if (checked.equals(new Text(post.title(), post.body(), post.linkUrl(), post.linkSummary()))) {
+            return post;
+        }
         PostText.Rendered rendered = text.render(checked.body());
-        posts.update(postId, checked.title(), checked.body(), rendered.html(), checked.link(), clock.instant());
-        events.publishEvent(new PostEvents.PostEdited(postId, editor.id()));
+        posts.update(postId, checked.title(), checked.body(), rendered.html(), checked.link(), checked.linkSummary(), clock.instant());
+        events.publishEvent(new PostEvents.PostEdited(postId, editorId));
         return posts.live(postId).orElseThrow();
+    }
+
+    /**
+     * Moves a post to another group. Only the wiki calls this, after deciding that the mover may recategorise it and
+     * may post in the target group.
+     */
+    @Transactional
+    public void moveToGroup(long postId, long groupId, long moverId) {
+        Post post = posts.live(postId).orElseThrow(() -> new NotFound("post"));
+        if (post.groupId() == null || post.groupId() == groupId) {
+            return;
+        }
+        posts.moveTo(postId, groupId);
+        groupService.recordActivity(groupId);
+        events.publishEvent(new PostEvents.PostMoved(postId, post.groupId(), groupId, moverId));
     }
 
     @Transactional

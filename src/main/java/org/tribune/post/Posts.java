@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Posts {
     static final String COLUMNS = "id, group_id, author_id, title, body, body_html, link_url, created_at, edited_at, "
-            + "comment_count, like_count, last_comment_at";
+            + "comment_count, like_count, last_comment_at, link_summary";
     static final RowMapper<Post> POST = Posts::post;
 
     private final JdbcClient db;
@@ -34,7 +34,7 @@ class Posts {
         return new Post(rs.getLong("id"), groupId, rs.getLong("author_id"), rs.getString("title"),
                 rs.getString("body"), rs.getString("body_html"), rs.getString("link_url"), instant(rs, "created_at"),
                 instant(rs, "edited_at"), rs.getInt("comment_count"), rs.getInt("like_count"),
-                instant(rs, "last_comment_at"));
+                instant(rs, "last_comment_at"), rs.getString("link_summary"));
     }
 
     void insert(Post post) {
@@ -57,14 +57,19 @@ class Posts {
                 .param("ids", ids).query(POST).list();
     }
 
-    void update(long id, String title, String body, String bodyHtml, String linkUrl, Instant at) {
-        db.sql("update post set title = ?, body = ?, body_html = ?, link_url = ?, edited_at = ? where id = ?")
-                .params(title, body, bodyHtml, linkUrl, ts(at), id).update();
+    void update(long id, String title, String body, String bodyHtml, String linkUrl, String linkSummary, Instant at) {
+        db.sql("update post set title = ?, body = ?, body_html = ?, link_url = ?, link_summary = ?, edited_at = ? "
+                        + "where id = ? and deleted_at is null")
+                .params(title, body, bodyHtml, linkUrl, linkSummary, ts(at), id).update();
+    }
+
+    void moveTo(long id, long groupId) {
+        db.sql("update post set group_id = ? where id = ? and deleted_at is null").params(groupId, id).update();
     }
 
     /** Deletes the text for good and hides the post; true only for the first deletion. */
     boolean delete(long id, Instant at) {
-        return db.sql("update post set deleted_at = ?, title = '', body = '', body_html = '', link_url = null "
+        return db.sql("update post set deleted_at = ?, title = '', body = '', body_html = '', link_url = null, link_summary = null "
                         + "where id = ? and deleted_at is null")
                 .params(ts(at), id).update() == 1;
     }

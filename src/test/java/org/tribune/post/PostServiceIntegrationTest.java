@@ -128,15 +128,13 @@ class PostServiceIntegrationTest {
     }
 
     @Test
-    void onlyTheAuthorEditsAndTheAuthorOrAModeratorDeletes() {
+    void onlyTheAuthorOrAModeratorDeletes() {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
         Group g = group(ana, "PUBLIC");
         groups.join(bob, g.slug(), List.of());
         Post bobs = posts.publish(bob, g.id(), draft("first"));
 
-        assertThatThrownBy(() -> posts.edit(ana, bobs.id(), draft("hijacked"))).isInstanceOf(Forbidden.class);
-        assertThat(posts.edit(bob, bobs.id(), draft("second")).editedAt()).isNotNull();
         Post anas = posts.publish(ana, g.id(), draft("owner's post"));
         assertThatThrownBy(() -> posts.delete(bob, anas.id())).isInstanceOf(Forbidden.class);
         posts.delete(ana, bobs.id());
