@@ -1,12 +1,18 @@
 package org.tribune.post;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.tribune.account.Account;
 
-/** A post as the API shows it; {@code bodyHtml} is the sanitised rendering of {@code body}. Ids are strings. */
+/**
+ * A post as the API shows it; {@code bodyHtml} is the sanitised rendering of {@code body}. Ids are strings.
+ * {@code hidden} is only ever true for the post's author and moderators; {@code note} is its Helpful community note;
+ * {@code shared} the post a share embeds (null when there is none or the reader may not see it).
+ */
 public record PostJson(String id, Person author, GroupRef group, String title, String body, String bodyHtml, String link,
-        Instant createdAt, Instant editedAt, int likeCount, int commentCount, boolean likedByMe) {
+        Instant createdAt, Instant editedAt, int likeCount, int commentCount, boolean likedByMe, boolean hidden,
+        boolean locked, NoteRef note, PostJson shared) {
 
     public record Person(String id, String handle, String displayName) {
         public static Person of(Account a) {
@@ -17,11 +23,18 @@ public record PostJson(String id, Person author, GroupRef group, String title, S
     public record GroupRef(String id, String slug, String name) {
     }
 
+    /** The Helpful note under a post. */
+    public record NoteRef(String id, String textHtml, List<String> sources, boolean postEditedSince) {
+    }
+
     public static PostJson of(PostItem item) {
         Post p = item.post();
+        PostNote n = item.note();
         return new PostJson(Long.toString(p.id()), Person.of(item.author()),
                 item.group() == null ? null : new GroupRef(Long.toString(item.group().id()), item.group().slug(), item.group().name()),
                 p.title(), p.body(), p.bodyHtml(), p.linkUrl(), p.createdAt(), p.editedAt(), p.likeCount(),
-                p.commentCount(), item.likedByViewer());
+                p.commentCount(), item.likedByViewer(), item.hidden(), item.locked(),
+                n == null ? null : new NoteRef(Long.toString(n.noteId()), n.textHtml(), n.sources(), n.postEditedSince()),
+                item.shared() == null ? null : of(item.shared()));
     }
 }
