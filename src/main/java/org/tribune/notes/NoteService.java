@@ -233,9 +233,9 @@ public class NoteService {
         notes.postEdited(e.postId(), clock.instant());
     }
 
-    /** A reader asked for context on a post: it joins the list offered to note writers. */
-    @Transactional
-    public void requestContext(long postId, Long groupId) {
-        notes.request(postId, groupId, clock.instant());
+    /** A reader flagged a post as needing context: it joins the list offered to note writers. */
+    @EventListener
+    void on(org.tribune.moderation.ModerationEvents.ContextRequested e) {
+        notes.request(e.postId(), e.groupId(), clock.instant());
     }
 }

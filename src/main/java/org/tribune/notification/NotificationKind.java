@@ -19,7 +19,13 @@ public enum NotificationKind {
     /** Someone liked your post: post. Grouped per post. */
     LIKE_ON_POST,
     /** Someone liked your comment: post and comment. Grouped per comment. */
-    LIKE_ON_COMMENT;
+    LIKE_ON_COMMENT,
+    /** A moderation action concerns you (content hidden, removed, restored; suspension, ban, lock): the post if any. */
+    MODERATION_ACTION,
+    /** An appeal waits for your decision as a moderator. */
+    APPEAL_TO_DECIDE,
+    /** Your appeal was decided. */
+    APPEAL_DECIDED;
 
     /** Likes of one subject are shown as one entry: "ana and 4 others liked your post". */
     public boolean isGrouped() {
