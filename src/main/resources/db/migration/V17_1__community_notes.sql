@@ -41,7 +41,7 @@ create table note_request (
 
 -- The daily anonymised export: one row per day, the files as text (TSV), made 48 hours after the day's end.
 create table note_export (
-    day           varchar(10)  primary key,
+    export_day    varchar(10)  primary key,
     notes_tsv     text         not null,
     ratings_tsv   text         not null,
     made_at       timestamp with time zone not null

@@ -27,8 +27,10 @@ class NoteApi {
     private final NoteService notes;
     private final NoteScoring scoring;
     private final AccountService accounts;
+    private final NoteExport export;
 
-    NoteApi(NoteService notes, NoteScoring scoring, AccountService accounts) {
+    NoteApi(NoteService notes, NoteScoring scoring, AccountService accounts, NoteExport export) {
+        this.export = export;
         this.notes = notes;
         this.scoring = scoring;
         this.accounts = accounts;
@@ -91,6 +93,15 @@ class NoteApi {
     @Operation(summary = "Notes waiting for ratings that you may rate (TL1+), newest first; pass the last id as before=")
     List<NoteJson> needingRatings(Account me, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before) {
         return notes.needingRatings(me, before, 50).stream().map(NoteJson::of).toList();
+    }
+
+    @GetMapping("/api/v1/notes/export")
+    @Operation(summary = "Days of the anonymised export, newest first, with their files (TSV and JSON)")
+    List<java.util.Map<String, String>> exports() {
+        return export.days().stream().map(day -> java.util.Map.of("day", day,
+                "notesTsv", "/notes/export/" + day + "/notes.tsv", "ratingsTsv", "/notes/export/" + day + "/ratings.tsv",
+                "notesJson", "/notes/export/" + day + "/notes.json", "ratingsJson", "/notes/export/" + day + "/ratings.json"))
+                .toList();
     }
 
     @PostMapping("/api/v1/notes/scoring")

@@ -68,7 +68,12 @@ public class NoteExport {
         if (day.isAfter(latestDay())) {
             throw new IllegalArgumentException("the export of " + day + " is not due before 48 hours have passed");
         }
-        Instant until = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        NoteExports.Files files = build(day.toString(), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        exports.insert(day.toString(), files.notesTsv(), files.ratingsTsv(), clock.instant());
+    }
+
+    /** The files of everything written before {@code until}, public posts only. */
+    NoteExports.Files build(String day, Instant until) {
         List<Note> shown = publicOnly(notes.createdBefore(until));
         Set<Long> ids = new HashSet<>();
         StringBuilder notesTsv = new StringBuilder(NOTES_HEADER).append('\n');
@@ -86,7 +91,7 @@ public class NoteExport {
                         .append(r.helpfulness()).append('\t').append(r.tags()).append('\t').append(r.createdAt()).append('\n');
             }
         }
-        exports.insert(day.toString(), notesTsv.toString(), ratingsTsv.toString(), clock.instant());
+        return new NoteExports.Files(day, notesTsv.toString(), ratingsTsv.toString());
     }
 
     private List<Note> publicOnly(List<Note> list) {

@@ -65,15 +65,30 @@ public class NoteService {
         if (writer == null || !writer.isActive()) {
             return "notes.active-members-only";
         }
-        if (!trust.of(writer.id()).atLeast(WRITER_LEVEL)) {
+        TrustLevel level = trust.of(writer.id());
+        if (!level.atLeast(WRITER_LEVEL)) {
             return "notes.writer-level";
         }
-        if (notes.countFinal() >= rules.bootstrapFinalNotes()
-                && ratings.matchingFinalOutcomes(writer.id()) < rules.writerMatchingRatings()) {
+        return whyCannotWrite(rules, level, notes.countFinal(), ratings.matchingFinalOutcomes(writer.id()),
+                notes.latestStatusesOf(writer.id(), rules.pauseWindow()));
+    }
+
+    /**
+     * The writing rules on their own: TL2+; once the site has {@code bootstrapFinalNotes} notes with a final status,
+     * at least {@code writerMatchingRatings} of the writer's ratings must have matched final outcomes (before that
+     * nobody could have such a history); and writing pauses while {@code pauseNotHelpful} of the writer's last
+     * {@code pauseWindow} notes are Not Helpful.
+     */
+    static String whyCannotWrite(NoteRules rules, TrustLevel level, long finalNotes, long matchingRatings,
+            List<NoteStatus> latestStatuses) {
+        if (!level.atLeast(WRITER_LEVEL)) {
+            return "notes.writer-level";
+        }
+        if (finalNotes >= rules.bootstrapFinalNotes() && matchingRatings < rules.writerMatchingRatings()) {
             return "notes.writer-history";
         }
-        List<NoteStatus> latest = notes.latestStatusesOf(writer.id(), rules.pauseWindow());
-        if (latest.stream().filter(s -> s == NoteStatus.NOT_HELPFUL).count() >= rules.pauseNotHelpful()) {
+        if (latestStatuses.stream().limit(rules.pauseWindow()).filter(s -> s == NoteStatus.NOT_HELPFUL).count()
+                >= rules.pauseNotHelpful()) {
             return "notes.writer-paused";
         }
         return null;
