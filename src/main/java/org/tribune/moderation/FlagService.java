@@ -76,7 +76,7 @@ public class FlagService {
             throw new Forbidden("flag.level");
         }
         TrustLevel level = trust.of(flagger.id());
-        if (!level.atLeast(FLAGGER_LEVEL)) {
+        if (!level.atLeast(FLAGGER_LEVEL) && !Moderators.site(flagger)) {
             throw new Forbidden("flag.level");
         }
         Post post;

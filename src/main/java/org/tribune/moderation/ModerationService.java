@@ -18,8 +18,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
-import org.tribune.account.AccountAdministration;
 import org.tribune.account.AccountService;
+import org.tribune.account.Suspensions;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupService;
@@ -53,7 +53,7 @@ public class ModerationService {
     private final TrustLevels trust;
     private final Moderators moderators;
     private final AccountService accounts;
-    private final AccountAdministration administration;
+    private final Suspensions suspensions;
     private final GroupService groupService;
     private final GroupAccess groups;
     private final ClusterJobs jobs;
@@ -62,7 +62,7 @@ public class ModerationService {
     private final Clock clock;
 
     ModerationService(Flags flags, ModerationLog log, PostService posts, TrustLevels trust, Moderators moderators,
-            AccountService accounts, AccountAdministration administration, GroupService groupService, GroupAccess groups,
+            AccountService accounts, Suspensions suspensions, GroupService groupService, GroupAccess groups,
             ClusterJobs jobs, ApplicationEventPublisher events, Ids ids, Clock clock) {
         this.flags = flags;
         this.log = log;
@@ -70,7 +70,7 @@ public class ModerationService {
         this.trust = trust;
         this.moderators = moderators;
         this.accounts = accounts;
-        this.administration = administration;
+        this.suspensions = suspensions;
         this.groupService = groupService;
         this.groups = groups;
         this.jobs = jobs;
@@ -185,7 +185,7 @@ public class ModerationService {
             throw new Forbidden("moderation.not-a-moderator");
         }
         String why = checkedReason(reason);
-        administration.suspend(moderator, subject.handle(), why);
+        suspensions.suspend(moderator, subject.id(), why);
         Instant until = clock.instant().plus(Duration.ofDays(days));
         ModerationAction action = record(ModerationAction.Action.SUSPEND, TargetKind.ACCOUNT, subject.id(), null,
                 subject.id(), moderator, checkedRule(rule, true), why, until, null);
@@ -419,7 +419,7 @@ public class ModerationService {
         }
         try {
             if (sanction.kind().equals("SUSPEND")) {
-                administration.unsuspend(by, subject.handle());
+                suspensions.lift(by, subject.id());
             } else if (sanction.groupId() != null) {
                 Group group = groups.group(sanction.groupId()).orElse(null);
                 if (group != null) {
