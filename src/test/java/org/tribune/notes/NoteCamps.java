@@ -36,6 +36,13 @@ public final class NoteCamps {
 
     /** Accounts and notes only; the ratings come with {@link #rateAll}. */
     public static NoteCamps write(Members members, TrustLevels trust, PostService posts, NoteService notes, int perCamp) {
+        NoteCamps camps = background(members, trust, posts, notes, perCamp);
+        camps.bridging = notes.write(camps.writer, camps.misleadingPost.id(), true, BRIDGING_TEXT);
+        return camps;
+    }
+
+    /** Everything but the note on the misleading post, for a test that writes it as a person would. */
+    public static NoteCamps background(Members members, TrustLevels trust, PostService posts, NoteService notes, int perCamp) {
         NoteCamps camps = new NoteCamps(members.active("poster"), members.active("writer"));
         TrustFixture.set(trust, camps.writer.id(), TrustLevel.MEMBER);
         for (int i = 0; i < perCamp; i++) {
@@ -44,7 +51,6 @@ public final class NoteCamps {
         }
         camps.misleadingPost = posts.publish(camps.poster, null,
                 new PostService.Draft("Flood in the city centre today", "Look at this photo of the flood, taken this morning!", null));
-        camps.bridging = notes.write(camps.writer, camps.misleadingPost.id(), true, BRIDGING_TEXT);
         for (int i = 0; i < 4; i++) {
             camps.sideA.add(note(camps, posts, notes, "Side A view " + i));
             camps.sideB.add(note(camps, posts, notes, "Side B view " + i));
@@ -57,13 +63,20 @@ public final class NoteCamps {
 
     /** Each camp rates every note: its side's helpful, the other side's and the poor ones not, the bridging one helpful. */
     public void rateAll(NoteService notes) {
-        rate(notes, campA, sideA, sideB);
-        rate(notes, campB, sideB, sideA);
+        rateAll(notes, java.util.Set.of());
     }
 
-    private void rate(NoteService notes, List<Account> camp, List<Note> ours, List<Note> theirs) {
+    /** The same, leaving the bridging note to these raters, who rate it themselves. */
+    public void rateAll(NoteService notes, java.util.Set<Long> leaveBridgingTo) {
+        rate(notes, campA, sideA, sideB, leaveBridgingTo);
+        rate(notes, campB, sideB, sideA, leaveBridgingTo);
+    }
+
+    private void rate(NoteService notes, List<Account> camp, List<Note> ours, List<Note> theirs, java.util.Set<Long> skip) {
         for (Account rater : camp) {
-            notes.rate(rater, bridging.id(), Helpfulness.HELPFUL, List.of("good-sources"));
+            if (!skip.contains(rater.id())) {
+                notes.rate(rater, bridging.id(), Helpfulness.HELPFUL, List.of("good-sources"));
+            }
             ours.forEach(n -> notes.rate(rater, n.id(), Helpfulness.HELPFUL, List.of()));
             theirs.forEach(n -> notes.rate(rater, n.id(), Helpfulness.NOT_HELPFUL, List.of("opinion")));
             poor.forEach(n -> notes.rate(rater, n.id(), Helpfulness.NOT_HELPFUL, List.of("sources-missing")));
