@@ -322,6 +322,46 @@ class ModerationIntegrationTest {
         assertThat(moderation.queue(members.withRole("mod", Role.MODERATOR))).noneMatch(i -> false);
     }
 
+    @Autowired
+    List<org.tribune.platform.personaldata.PersonalData> personalData;
+
+    /** What a person's export would hold, category → records. */
+    Map<String, List<? extends Map<String, ?>>> exportOf(long accountId) {
+        Map<String, List<? extends Map<String, ?>>> out = new java.util.HashMap<>();
+        personalData.forEach(p -> p.export(accountId, new org.tribune.platform.personaldata.ExportWriter() {
+            @Override
+            public void records(String category, List<? extends Map<String, ?>> records) {
+                out.put(category, records);
+            }
+
+            @Override
+            public void media(String path, byte[] content) {
+            }
+        }));
+        return out;
+    }
+
+    @Test
+    void flagsFiledAreTheFlaggersDataAndFlagsAgainstSomeoneNeverNameTheFlagger() {
+        Account author = withLevel("flagged", TrustLevel.BASIC);
+        Post post = post(author, "Contested");
+        Account flagger = withLevel("reporter", TrustLevel.BASIC);
+        flags.flag(flagger, TargetKind.POST, post.id(), FlagReason.OFF_TOPIC);
+        moderation.decide(members.withRole("mod", Role.MODERATOR), TargetKind.POST, post.id(), true, "off-topic", "");
+
+        var mine = exportOf(flagger.id());
+        assertThat(mine.get("flags-filed")).singleElement().satisfies(r -> assertThat(r.get("reason")).isEqualTo("off-topic"));
+        var theirs = exportOf(author.id());
+        assertThat(theirs.get("flags-filed")).isEmpty();
+        assertThat(theirs.get("moderation-decisions")).hasSize(1);
+        assertThat(theirs.toString()).doesNotContain(flagger.handle()).doesNotContain(Long.toString(flagger.id()));
+        ModerationPersonalData data = personalData.stream().filter(ModerationPersonalData.class::isInstance)
+                .map(ModerationPersonalData.class::cast).findFirst().orElseThrow();
+        assertThat(data.counts(flagger.id())).containsEntry("flags-filed", 1L);
+        data.erase(flagger.id(), new org.tribune.platform.personaldata.Erasure(false));
+        assertThat(data.counts(flagger.id())).containsEntry("flags-filed", 0L);
+    }
+
     @Test
     void theFlagPagesWorkInBothLanguagesWithCsrf() {
         Account author = withLevel("webauthor", TrustLevel.BASIC);

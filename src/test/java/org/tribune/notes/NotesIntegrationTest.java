@@ -227,6 +227,36 @@ class NotesIntegrationTest {
     }
 
     @Test
+    void theApiIsDescribedInOpenApi() {
+        String spec = new WebClient(port).get("/api/openapi.json").body();
+        assertThat(spec).contains("/api/v1/posts/{id}/notes", "/api/v1/notes/{id}/ratings", "/api/v1/posts/{id}/flags",
+                "/api/v1/moderation/log", "/api/v1/moderation/appeals/{id}", "/api/v1/posts/{id}/shares");
+    }
+
+    @Test
+    void aWritersAndRatersDataAreTheirsToExport() {
+        Account poster = members.active("poster");
+        Post post = posts.publish(poster, null, new PostService.Draft("", "Data claim", null));
+        Account writer = withLevel("datawriter", TrustLevel.MEMBER);
+        Account rater = withLevel("datarater", TrustLevel.BASIC);
+        Note note = notes.write(writer, post.id(), true, "Data context https://example.org/data");
+        notes.rate(rater, note.id(), Helpfulness.NOT_HELPFUL, List.of("opinion"));
+        NotesPersonalData data = new NotesPersonalData(notesTable, ratingsTable);
+        assertThat(data.counts(writer.id())).containsEntry("community-notes", 1L).containsEntry("note-ratings", 0L);
+        assertThat(data.counts(rater.id())).containsEntry("note-ratings", 1L);
+        data.erase(rater.id(), new org.tribune.platform.personaldata.Erasure(false));
+        assertThat(data.counts(rater.id())).containsEntry("note-ratings", 0L);
+        data.erase(writer.id(), new org.tribune.platform.personaldata.Erasure(false));
+        assertThat(data.counts(writer.id())).containsEntry("community-notes", 0L);
+        assertThat(notes.note(note.id(), rater).note().authorId()).isZero();
+    }
+
+    @Autowired
+    Notes notesTable;
+    @Autowired
+    NoteRatings ratingsTable;
+
+    @Test
     void theScoringPageExplainsInBothLanguages() {
         WebClient visitor = new WebClient(port);
         assertThat(visitor.get("/notes/about").body()).contains("How community notes are chosen");
