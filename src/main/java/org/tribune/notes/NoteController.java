@@ -63,8 +63,8 @@ class NoteController {
     String rate(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String helpfulness,
             @RequestParam(required = false) List<String> tags, @RequestParam(defaultValue = "") String returnTo,
             RedirectAttributes redirect) {
-        NoteView note = notes.note(id, me);
         notes.rate(me, id, Helpfulness.parse(helpfulness), tags);
+        NoteView note = notes.note(id, me);
         redirect.addFlashAttribute(JteViews.NOTICE, "notes.rated");
         return "redirect:" + ("needs-ratings".equals(returnTo) ? "/notes/needs-ratings" : "/p/" + note.note().postId() + "/notes");
     }

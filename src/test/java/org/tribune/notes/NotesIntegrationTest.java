@@ -227,6 +227,38 @@ class NotesIntegrationTest {
     }
 
     @Test
+    void theNotesPageOffersWritingToMembersAndRatingToRaters() {
+        Account poster = members.active("poster");
+        Post post = posts.publish(poster, null, new PostService.Draft("", "Page claim", null));
+        Account member = withLevel("pagewriter", TrustLevel.MEMBER);
+        Account basic = withLevel("pagerater", TrustLevel.BASIC);
+        Account newcomer = withLevel("pagenew", TrustLevel.NEW);
+
+        WebClient writer = new WebClient(port);
+        writer.login(member.email(), Members.PASSWORD);
+        assertThat(writer.get("/p/" + post.id() + "/notes").body()).contains("id=\"note-body\"");
+        assertThat(writer.post("/p/" + post.id() + "/notes", "classification", "misleading", "body", "No source").location())
+                .isEqualTo("/p/" + post.id() + "/notes");
+        assertThat(writer.get("/p/" + post.id() + "/notes").body()).contains("at least one source link");
+        writer.post("/p/" + post.id() + "/notes", "classification", "misleading", "body", "Context https://example.org/page");
+        Note note = notes.ofPost(post.id(), member).getFirst().note();
+
+        WebClient rater = new WebClient(port);
+        rater.login(basic.email(), Members.PASSWORD);
+        String page = rater.get("/p/" + post.id() + "/notes").body();
+        assertThat(page).contains("Writing notes opens at trust level 2").contains("action=\"/notes/" + note.id() + "/rate\"");
+        assertThat(rater.post("/notes/" + note.id() + "/rate", "helpfulness", "helpful", "tags", "clear").status()).isEqualTo(302);
+        assertThat(rater.get("/p/" + post.id() + "/notes").body()).contains("1 rating");
+
+        WebClient fresh = new WebClient(port);
+        fresh.login(newcomer.email(), Members.PASSWORD);
+        assertThat(fresh.get("/p/" + post.id() + "/notes").body()).doesNotContain("Context https");
+        assertThat(fresh.post("/notes/" + note.id() + "/rate", "helpfulness", "helpful").status()).isEqualTo(403);
+        assertThat(fresh.get("/notes/needs-ratings").status()).isEqualTo(403);
+        assertThat(new WebClient(port).get("/p/" + post.id() + "/notes").body()).contains("Log in to write a note");
+    }
+
+    @Test
     void theApiIsDescribedInOpenApi() {
         String spec = new WebClient(port).get("/api/openapi.json").body();
         assertThat(spec).contains("/api/v1/posts/{id}/notes", "/api/v1/notes/{id}/ratings", "/api/v1/posts/{id}/flags",
