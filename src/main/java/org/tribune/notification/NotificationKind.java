@@ -32,6 +32,11 @@ public enum NotificationKind {
         return this == LIKE_ON_POST || this == LIKE_ON_COMMENT;
     }
 
+    /** Whether the sentence starts with who did it; moderation kinds name nobody (flaggers are never named). */
+    public boolean namesActor() {
+        return this != MODERATION_ACTION && this != APPEAL_TO_DECIDE && this != APPEAL_DECIDED;
+    }
+
     /** Kinds about a group itself rather than content in it. */
     boolean isAboutGroup() {
         return this == JOIN_REQUEST || this == REQUEST_APPROVED || this == INVITED;
