@@ -40,8 +40,10 @@ class NoteController {
         Account me = viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
         Long viewerId = me == null ? null : me.id();
         model.addAttribute("item", reads.item(posts.read(id, viewerId), viewerId));
-        model.addAttribute("notes", notes.ofPost(id, me));
-        model.addAttribute("cannotWrite", me == null ? "notes.login-to-write" : notes.whyCannotWrite(me));
+        List<NoteView> shown = notes.ofPost(id, me);
+        model.addAttribute("notes", shown);
+        model.addAttribute("cannotWrite", me == null ? "notes.login-to-write"
+                : shown.stream().anyMatch(NoteView::mine) ? "notes.already-written" : notes.whyCannotWrite(me));
         model.addAttribute("tags", Helpfulness.TAGS.stream().sorted().toList());
         return "notes/post";
     }

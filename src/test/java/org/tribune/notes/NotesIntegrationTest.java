@@ -242,6 +242,8 @@ class NotesIntegrationTest {
         assertThat(writer.get("/p/" + post.id() + "/notes").body()).contains("at least one source link");
         writer.post("/p/" + post.id() + "/notes", "classification", "misleading", "body", "Context https://example.org/page");
         Note note = notes.ofPost(post.id(), member).getFirst().note();
+        assertThat(writer.get("/p/" + post.id() + "/notes").body()).doesNotContain("id=\"note-body\"")
+                .contains("You already wrote a note on this post.");
 
         WebClient rater = new WebClient(port);
         rater.login(basic.email(), Members.PASSWORD);
