@@ -103,6 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/users/*", "/api/v1/users/*/followers",
                                 "/api/v1/users/*/following").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/transparency").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notes/export", "/api/v1/notes/*",
+                                "/api/v1/moderation/log").permitAll()
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -132,6 +134,9 @@ class SecurityConfiguration {
                                 "/groups/*/wiki/history", "/groups/*/wiki/diff", "/groups/*/wiki/talk").permitAll()
                         .requestMatchers(HttpMethod.GET, "/@*/followers", "/@*/following").permitAll()
                         .requestMatchers(HttpMethod.GET, "/donate", "/transparency", "/transparency.csv").permitAll()
+                        // Community notes and the moderation log are public; services refuse what is not.
+                        .requestMatchers(HttpMethod.GET, "/p/*/notes", "/notes/about", "/notes/export",
+                                "/notes/export/**", "/moderation/log").permitAll()
                         .requestMatchers("/treasury", "/treasury/**").hasAnyRole("TREASURER", "ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(localOrAdmin())

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tribune.group.GroupAccess;
 import org.tribune.follow.FollowEvents;
 import org.tribune.group.GroupEvents;
+import org.tribune.moderation.ModerationEvents;
 import org.tribune.post.PostEvents;
 
 /**
@@ -91,6 +92,23 @@ class EventNotifications {
     @TransactionalEventListener
     void on(PostEvents.CommentLiked e) {
         notify(e, e.authorId(), NotificationKind.LIKE_ON_COMMENT, e.likerId(), e.groupId(), e.postId(), e.commentId());
+    }
+
+    /** The person a moderation action concerns hears of it (without who flagged); no group, so it always shows. */
+    @TransactionalEventListener
+    void on(ModerationEvents.ActionTaken e) {
+        notify(e, e.subjectId(), NotificationKind.MODERATION_ACTION, null, null, null, null);
+    }
+
+    @TransactionalEventListener
+    void on(ModerationEvents.AppealFiled e) {
+        inOwnTransaction(e, () -> e.moderatorIds().forEach(moderator ->
+                notifications.record(moderator, NotificationKind.APPEAL_TO_DECIDE, null, null, null, null)));
+    }
+
+    @TransactionalEventListener
+    void on(ModerationEvents.AppealDecided e) {
+        notify(e, e.appellantId(), NotificationKind.APPEAL_DECIDED, null, null, null, null);
     }
 
     @TransactionalEventListener

@@ -36,6 +36,8 @@ public record NotificationEntry(long id, NotificationKind kind, Actor actor, int
             case JOIN_REQUEST -> group == null ? "/notifications" : "/groups/" + group.slug() + "/requests";
             case REQUEST_APPROVED, INVITED -> group == null ? "/notifications" : "/groups/" + group.slug();
             case NEW_FOLLOWER -> actor == null ? "/notifications" : "/@" + actor.handle();
+            case MODERATION_ACTION, APPEAL_DECIDED -> "/moderation/mine";
+            case APPEAL_TO_DECIDE -> "/moderation/appeals";
         };
     }
 }

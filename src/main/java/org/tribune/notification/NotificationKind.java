@@ -19,11 +19,22 @@ public enum NotificationKind {
     /** Someone liked your post: post. Grouped per post. */
     LIKE_ON_POST,
     /** Someone liked your comment: post and comment. Grouped per comment. */
-    LIKE_ON_COMMENT;
+    LIKE_ON_COMMENT,
+    /** A moderation action concerns you (content hidden, removed, restored; suspension, ban, lock): the post if any. */
+    MODERATION_ACTION,
+    /** An appeal waits for your decision as a moderator. */
+    APPEAL_TO_DECIDE,
+    /** Your appeal was decided. */
+    APPEAL_DECIDED;
 
     /** Likes of one subject are shown as one entry: "ana and 4 others liked your post". */
     public boolean isGrouped() {
         return this == LIKE_ON_POST || this == LIKE_ON_COMMENT;
+    }
+
+    /** Whether the sentence starts with who did it; moderation kinds name nobody (flaggers are never named). */
+    public boolean namesActor() {
+        return this != MODERATION_ACTION && this != APPEAL_TO_DECIDE && this != APPEAL_DECIDED;
     }
 
     /** Kinds about a group itself rather than content in it. */

@@ -40,4 +40,20 @@ public class ServerSecret {
     byte[] key() {
         return key.clone();
     }
+
+    /**
+     * A stable pseudonym for {@code value} within {@code purpose}: the first 16 bytes of HMAC-SHA256 over both, in
+     * hexadecimal. The same input always gives the same pseudonym on every node; without the key nobody can tell
+     * which value it stands for (used by public exports that must not carry account ids).
+     */
+    public String pseudonym(String purpose, String value) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal((purpose + "\n" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
 }

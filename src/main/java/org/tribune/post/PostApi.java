@@ -79,6 +79,21 @@ class PostApi {
         return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(reads.item(post, me.id())));
     }
 
+    record ShareJson(String body, String groupId) {
+    }
+
+    @PostMapping("/api/v1/posts/{id}/shares")
+    @Operation(summary = "Share a public post into a group you may post in, or onto your profile (groupId left out)")
+    ResponseEntity<PostJson> share(Account me, @PathVariable long id, @RequestBody ShareJson body) {
+        Long groupId;
+        try {
+            groupId = body.groupId() == null || body.groupId().isBlank() ? null : Long.parseLong(body.groupId());
+        } catch (NumberFormatException e) {
+            throw org.tribune.platform.InvalidInput.of("groupId", "post.group-unknown");
+        }
+        return created(posts.share(me, id, groupId, body.body()), me);
+    }
+
     @GetMapping("/api/v1/posts/{id}")
     @Operation(summary = "One post; 404 when it does not exist or you may not read it")
     PostJson one(@PathVariable long id, Viewer viewer) {

@@ -68,6 +68,7 @@ class PostController {
         model.addAttribute("hasHistory", history != null);
         model.addAttribute("canEdit", history != null && history.mayEdit(post, viewerId));
         model.addAttribute("editorCount", history == null ? 0 : history.editorCount(id));
+        model.addAttribute("hiddenComments", posts.hiddenComments(id));
         return "post/permalink";
     }
 
@@ -176,6 +177,22 @@ class PostController {
         Comment comment = posts.comment(id, me.id());
         posts.unlikeComment(me, id);
         return "redirect:/p/" + comment.postId() + "#c" + id;
+    }
+
+    @GetMapping("/p/{id}/share")
+    String shareForm(Account me, @PathVariable long id, Model model) {
+        Post post = posts.read(id, me.id());
+        model.addAttribute("item", reads.item(post, me.id()));
+        model.addAttribute("groups", groupService.mine(me.id()));
+        return "post/share";
+    }
+
+    @PostMapping("/p/{id}/share")
+    String share(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
+            @RequestParam(required = false) Long groupId, RedirectAttributes redirect) {
+        Post share = posts.share(me, id, groupId, body);
+        redirect.addFlashAttribute(JteViews.NOTICE, "post.shared");
+        return "redirect:/p/" + share.id();
     }
 
     @GetMapping("/p/{id}/likes")

@@ -1,15 +1,19 @@
 package org.tribune.post;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.tribune.account.Account;
 
 /**
- * A post as the API shows it: always its accepted revision, never a pending one. {@code bodyHtml} is the sanitised
- * rendering of {@code body}; {@code linkSummary} the community's description of the link. Ids are strings.
+ * A post as the API shows it: always its accepted revision, never a pending one. {@code linkSummary} is the
+ * community's description of the link; {@code bodyHtml} is the sanitised rendering of {@code body}. Ids are strings.
+ * {@code hidden} is only ever true for the post's author and moderators; {@code note} is its Helpful community note;
+ * {@code shared} the post a share embeds (null when there is none or the reader may not see it).
  */
 public record PostJson(String id, Person author, GroupRef group, String title, String body, String bodyHtml, String link,
-        Instant createdAt, Instant editedAt, int likeCount, int commentCount, boolean likedByMe, String linkSummary) {
+        Instant createdAt, Instant editedAt, int likeCount, int commentCount, boolean likedByMe, String linkSummary,
+        boolean hidden, boolean locked, NoteRef note, PostJson shared) {
 
     public record Person(String id, String handle, String displayName) {
         public static Person of(Account a) {
@@ -20,11 +24,18 @@ public record PostJson(String id, Person author, GroupRef group, String title, S
     public record GroupRef(String id, String slug, String name) {
     }
 
+    /** The Helpful note under a post. */
+    public record NoteRef(String id, String textHtml, List<String> sources, boolean postEditedSince) {
+    }
+
     public static PostJson of(PostItem item) {
         Post p = item.post();
+        PostNote n = item.note();
         return new PostJson(Long.toString(p.id()), Person.of(item.author()),
                 item.group() == null ? null : new GroupRef(Long.toString(item.group().id()), item.group().slug(), item.group().name()),
                 p.title(), p.body(), p.bodyHtml(), p.linkUrl(), p.createdAt(), p.editedAt(), p.likeCount(),
-                p.commentCount(), item.likedByViewer(), p.linkSummary());
+                p.commentCount(), item.likedByViewer(), p.linkSummary(), item.hidden(), item.locked(),
+                n == null ? null : new NoteRef(Long.toString(n.noteId()), n.textHtml(), n.sources(), n.postEditedSince()),
+                item.shared() == null ? null : of(item.shared()));
     }
 }

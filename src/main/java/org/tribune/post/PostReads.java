@@ -27,13 +27,20 @@ public class PostReads {
     private final AccountService accounts;
     private final GroupAccess groups;
     private final LinkPreviews previews;
+    private final Restrictions restrictions;
+    private final ContentModerators moderators;
+    private final List<HelpfulNotes> notes;
 
-    PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups, LinkPreviews previews) {
+    PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups, LinkPreviews previews,
+            Restrictions restrictions, ContentModerators moderators, List<HelpfulNotes> notes) {
         this.posts = posts;
         this.likes = likes;
         this.accounts = accounts;
         this.groups = groups;
         this.previews = previews;
+        this.restrictions = restrictions;
+        this.moderators = moderators;
+        this.notes = notes;
     }
 
     /** Where posts come from: groups, people's profiles, and people's posts anywhere. */
@@ -92,18 +99,41 @@ public class PostReads {
         return new Page(items(found, viewerId), next);
     }
 
-    /** These posts, as the viewer may see them, in the order given. */
+    /** These posts, as the viewer may see them, in the order given; shares carry the post they embed. */
     public List<PostItem> items(List<Post> list, Long viewerId) {
+        Map<Long, Long> originals = restrictions.originals(list.stream().map(Post::id).toList());
+        Map<Long, PostItem> embedded = new java.util.HashMap<>();
+        if (!originals.isEmpty()) {
+            List<Post> found = readable(posts.live(Set.copyOf(originals.values())), viewerId);
+            Set<Long> hidden = restrictions.hiddenPosts(found.stream().map(Post::id).toList());
+            itemsWithoutShares(found.stream().filter(p -> !hidden.contains(p.id())).toList(), viewerId)
+                    .forEach(item -> embedded.put(item.post().id(), item));
+        }
+        return itemsWithoutShares(list, viewerId).stream()
+                .map(item -> originals.containsKey(item.post().id())
+                        ? new PostItem(item.post(), item.author(), item.group(), item.likedByViewer(), item.preview(),
+                                item.hidden(), item.locked(), item.note(), embedded.get(originals.get(item.post().id())))
+                        : item)
+                .toList();
+    }
+
+    private List<PostItem> itemsWithoutShares(List<Post> list, Long viewerId) {
         if (list.isEmpty()) {
             return List.of();
         }
+        List<Long> postIds = list.stream().map(Post::id).toList();
         Map<Long, Account> authors = accounts.byIds(list.stream().map(Post::authorId).distinct().toList());
         Map<Long, Group> inGroups = groups.groups(list.stream().map(Post::groupId).filter(g -> g != null).distinct().toList());
-        Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, list.stream().map(Post::id).toList());
+        Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, postIds);
+        Set<Long> hidden = restrictions.hiddenPosts(postIds);
+        Set<Long> locked = restrictions.locked(postIds);
+        Map<Long, PostNote> helpful = new java.util.HashMap<>();
+        notes.forEach(source -> helpful.putAll(source.forPosts(postIds)));
         return list.stream()
                 .filter(p -> authors.containsKey(p.authorId()) && authors.get(p.authorId()).state() != AccountState.DELETED)
                 .map(p -> new PostItem(p, authors.get(p.authorId()), p.groupId() == null ? null : inGroups.get(p.groupId()),
-                        liked.contains(p.id()), p.linkUrl() == null ? null : previews.cached(p.linkUrl()).orElse(null)))
+                        liked.contains(p.id()), p.linkUrl() == null ? null : previews.cached(p.linkUrl()).orElse(null),
+                        hidden.contains(p.id()), locked.contains(p.id()), helpful.get(p.id()), null))
                 .toList();
     }
 
@@ -117,9 +147,13 @@ public class PostReads {
         return items(found.stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList(), viewerId);
     }
 
+    /** Posts in groups the viewer may read, without hidden ones unless the viewer wrote or moderates them. */
     private List<Post> readable(List<Post> list, Long viewerId) {
         Set<Long> groupIds = Set.copyOf(list.stream().map(Post::groupId).filter(g -> g != null).toList());
         Set<Long> allowed = groups.readable(groupIds, viewerId);
-        return list.stream().filter(p -> p.groupId() == null || allowed.contains(p.groupId())).toList();
+        Set<Long> hidden = restrictions.hiddenPosts(list.stream().map(Post::id).toList());
+        return list.stream().filter(p -> p.groupId() == null || allowed.contains(p.groupId()))
+                .filter(p -> !hidden.contains(p.id()) || moderators.seesHidden(p.authorId(), p.groupId(), viewerId))
+                .toList();
     }
 }

@@ -48,9 +48,12 @@ public class PostService {
     private final Clock clock;
     private final RateLimiter.Limit postLimit;
     private final RateLimiter.Limit commentLimit;
+    private final Restrictions restrictions;
+    private final ContentModerators moderators;
 
     PostService(Posts posts, Comments comments, Likes likes, PostText text, GroupAccess groups, GroupService groupService,
-            RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock,
+            RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, Restrictions restrictions,
+            ContentModerators moderators,
             @Value("${tribune.limits.posts-per-hour:30}") int postsPerHour,
             @Value("${tribune.limits.comments-per-hour:120}") int commentsPerHour) {
         this.posts = posts;
@@ -63,6 +66,8 @@ public class PostService {
         this.events = events;
         this.ids = ids;
         this.clock = clock;
+        this.restrictions = restrictions;
+        this.moderators = moderators;
         this.postLimit = new RateLimiter.Limit("post", postsPerHour, Duration.ofHours(1));
         this.commentLimit = new RateLimiter.Limit("comment", commentsPerHour, Duration.ofHours(1));
     }
@@ -99,6 +104,9 @@ public class PostService {
     public Post read(long postId, Long viewerId) {
         Post post = posts.live(postId).orElseThrow(() -> new NotFound("post"));
         if (!canRead(post, viewerId)) {
+            throw new NotFound("post");
+        }
+        if (isHidden(postId) && !moderators.seesHidden(post.authorId(), post.groupId(), viewerId)) {
             throw new NotFound("post");
         }
         return post;
@@ -197,6 +205,9 @@ public class PostService {
         if (!canTakePart(post, author)) {
             throw new Forbidden("post.members-only");
         }
+        if (isLocked(postId)) {
+            throw new Forbidden("post.locked");
+        }
         String checked = checkComment(body);
         Comment parent = null;
         if (parentId != null) {
@@ -221,16 +232,113 @@ public class PostService {
 
     /** A page of the post's comments, oldest first; deleted ones only where replies need their place. */
     public List<Comment> comments(long postId, Long viewerId, long afterId, int limit) {
-        read(postId, viewerId);
+        Post post = read(postId, viewerId);
+        Set<Long> hidden = restrictions.hiddenComments(postId);
+        boolean moderates = !hidden.isEmpty() && moderators.moderates(post.groupId(), viewerId);
         return comments.ofPost(postId, afterId, Math.min(Math.max(limit, 1), 500)).stream()
                 .filter(c -> !c.deleted() || comments.hasReplies(c.id()))
+                .filter(c -> !hidden.contains(c.id()) || moderates || (viewerId != null && viewerId == c.authorId()))
                 .toList();
     }
 
     public Comment comment(long commentId, Long viewerId) {
         Comment comment = comments.byId(commentId).filter(c -> !c.deleted()).orElseThrow(() -> new NotFound("comment"));
-        read(comment.postId(), viewerId);
+        Post post = read(comment.postId(), viewerId);
+        if (restrictions.hiddenComments(post.id()).contains(commentId)
+                && !moderators.seesHidden(comment.authorId(), post.groupId(), viewerId)) {
+            throw new NotFound("comment");
+        }
         return comment;
+    }
+
+    /** The hidden comments of a post, for marking them to the author and moderators who still see them. */
+    public Set<Long> hiddenComments(long postId) {
+        return restrictions.hiddenComments(postId);
+    }
+
+    public boolean isHidden(long postId) {
+        return !restrictions.hiddenPosts(List.of(postId)).isEmpty();
+    }
+
+    public boolean isLocked(long postId) {
+        return !restrictions.locked(List.of(postId)).isEmpty();
+    }
+
+    /**
+     * A live post whatever its hidden state and whoever asks: for moderation, which decides itself who may act.
+     * Never show it to a reader without the checks of {@link #read}.
+     */
+    public Optional<Post> forModeration(long postId) {
+        return posts.live(postId);
+    }
+
+    /** A comment that is not deleted, whatever its hidden state: for moderation only, like {@link #forModeration}. */
+    public Optional<Comment> commentForModeration(long commentId) {
+        return comments.byId(commentId).filter(c -> !c.deleted());
+    }
+
+    /** Hides a post from everyone but its author and moderators (flags or a moderator decided). True if it changed. */
+    @Transactional
+    public boolean hide(long postId) {
+        return restrictions.hidePost(postId, clock.instant());
+    }
+
+    @Transactional
+    public boolean restore(long postId) {
+        return restrictions.restorePost(postId);
+    }
+
+    @Transactional
+    public boolean hideComment(long commentId) {
+        Comment comment = comments.byId(commentId).orElseThrow(() -> new NotFound("comment"));
+        return restrictions.hideComment(commentId, comment.postId(), clock.instant());
+    }
+
+    @Transactional
+    public boolean restoreComment(long commentId) {
+        return restrictions.restoreComment(commentId);
+    }
+
+    /** Closes a discussion to new comments; moderation decides who may (TL3+ and moderators). */
+    @Transactional
+    public boolean lock(long postId) {
+        return restrictions.lock(postId, clock.instant());
+    }
+
+    @Transactional
+    public boolean unlock(long postId) {
+        return restrictions.unlock(postId);
+    }
+
+    /**
+     * Shares a post the sharer may read into a group or onto their profile: a new post, with an optional comment,
+     * that embeds the original (and the original's Helpful note, wherever the share is shown).
+     */
+    @Transactional
+    public Post share(Account sharer, long originalId, Long groupId, String comment) {
+        Post original = read(originalId, sharer.id());
+        if (original.groupId() != null && groups.group(original.groupId()).map(g -> !g.isPublic()).orElse(true)) {
+            throw new Forbidden("post.share-private");
+        }
+        String said = comment == null ? "" : comment.strip();
+        if (said.length() > BODY_MAX) {
+            throw InvalidInput.of("body", "post.body-too-long", BODY_MAX);
+        }
+        requireActive(sharer);
+        Group group = null;
+        if (groupId != null) {
+            group = groups.group(groupId).filter(g -> groups.canSee(g, sharer.id())).orElseThrow(() -> new NotFound("group"));
+            if (!groups.canPost(group, sharer)) {
+                throw new Forbidden("post.members-only");
+            }
+        }
+        limiter.consume(postLimit, Long.toString(sharer.id()));
+        PostText.Rendered rendered = text.render(said);
+        Post post = new Post(ids.next(), groupId, sharer.id(), "", said, rendered.html(), null, clock.instant(), null, 0, 0, null);
+        posts.insert(post);
+        restrictions.share(post.id(), original.id());
+        events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, sharer.id(), mentionsVisibleIn(rendered, group)));
+        return post;
     }
 
     @Transactional

@@ -1,0 +1,27 @@
+package org.tribune.moderation;
+
+import java.time.Instant;
+
+/**
+ * One entry of the moderation log. {@code moderatorId} is null when the community's flags acted; {@code role} says
+ * in which capacity ({@code community}, {@code trusted-member}, {@code group-moderator}, {@code site-moderator});
+ * {@code rule} is the flag reason or the code-of-conduct rule; {@code appealOf} links an appeal decision to the action
+ * it reviewed.
+ */
+public record ModerationAction(long id, Action action, TargetKind targetKind, long targetId, Long postId, Long groupId,
+        Long subjectId, Long moderatorId, String role, String rule, String reason, Instant until, Instant createdAt,
+        Long appealOf) {
+
+    public enum Action {
+        HIDE, REMOVE, RESTORE, SUSPEND, BAN, LOCK, UNLOCK, APPEAL_UPHELD, APPEAL_REVERSED;
+
+        /** Actions a person may appeal: those that took something from them. */
+        public boolean appealable() {
+            return this == HIDE || this == REMOVE || this == SUSPEND || this == BAN || this == LOCK;
+        }
+
+        public String slug() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.tribune.notes;
+
+import static org.tribune.platform.Sql.instant;
+import static org.tribune.platform.Sql.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code note} and {@code note_request} tables. */
+@Repository
+class Notes {
+    static final String COLUMNS = "id, post_id, group_id, author_id, misleading, body, body_html, sources, created_at, "
+            + "status, status_at, intercept, factor, post_edited_at";
+    static final RowMapper<Note> NOTE = Notes::note;
+
+    private final JdbcClient db;
+
+    Notes(JdbcClient db) {
+        this.db = db;
+    }
+
+    private static Note note(ResultSet rs, int row) throws SQLException {
+        long group = rs.getLong("group_id");
+        Long groupId = rs.wasNull() ? null : group;
+        double i = rs.getDouble("intercept");
+        Double intercept = rs.wasNull() ? null : i;
+        double f = rs.getDouble("factor");
+        Double factor = rs.wasNull() ? null : f;
+        String sources = rs.getString("sources");
+        return new Note(rs.getLong("id"), rs.getLong("post_id"), groupId, rs.getLong("author_id"),
+                rs.getBoolean("misleading"), rs.getString("body"), rs.getString("body_html"),
+                sources.isEmpty() ? List.of() : Arrays.asList(sources.split("\n")), instant(rs, "created_at"),
+                NoteStatus.valueOf(rs.getString("status")), instant(rs, "status_at"), intercept, factor,
+                instant(rs, "post_edited_at"));
+    }
+
+    void insert(Note note) {
+        db.sql("insert into note (id, post_id, group_id, author_id, misleading, body, body_html, sources, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(note.id(), note.postId(), note.groupId(), note.authorId(), note.misleading(), note.body(),
+                        note.bodyHtml(), String.join("\n", note.sources()), ts(note.createdAt()))
+                .update();
+    }
+
+    Optional<Note> byId(long id) {
+        return db.sql("select " + COLUMNS + " from note where id = ?").param(id).query(NOTE).optional();
+    }
+
+    List<Note> ofPost(long postId) {
+        return db.sql("select " + COLUMNS + " from note where post_id = ? order by id").param(postId).query(NOTE).list();
+    }
+
+    boolean wrote(long authorId, long postId) {
+        return db.sql("select count(*) from note where author_id = ? and post_id = ?").params(authorId, postId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** The Helpful notes of these posts, the most helpful first. */
+    List<Note> helpfulOf(Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from note where post_id in (:ids) and status = 'HELPFUL' "
+                        + "order by intercept desc, id")
+                .param("ids", postIds).query(NOTE).list();
+    }
+
+    /** The statuses of a writer's latest notes, newest first. */
+    List<NoteStatus> latestStatusesOf(long authorId, int limit) {
+        return db.sql("select status from note where author_id = ? order by author_id desc, id desc limit ?")
+                .params(authorId, limit).query((rs, n) -> NoteStatus.valueOf(rs.getString(1))).list();
+    }
+
+    long countFinal() {
+        return db.sql("select count(*) from note where status <> 'NEEDS_MORE_RATINGS'").query(Long.class).single();
+    }
+
+    /** Everything the scorer needs about every note. */
+    List<Note> all() {
+        return db.sql("select " + COLUMNS + " from note").query(NOTE).list();
+    }
+
+    void score(long id, NoteStatus status, Instant statusAt, double intercept, double factor) {
+        db.sql("update note set status = ?, status_at = ?, intercept = ?, factor = ? where id = ?")
+                .params(status.name(), ts(statusAt), intercept, factor, id).update();
+    }
+
+    void postEdited(long postId, Instant at) {
+        db.sql("update note set post_edited_at = ? where post_id = ?").params(ts(at), postId).update();
+    }
+
+    /** Notes waiting for ratings that this rater did not write nor rate yet, newest first, below {@code before}. */
+    List<Note> needingRatings(long raterId, long before, int limit) {
+        return db.sql("select " + COLUMNS + " from note n where status = 'NEEDS_MORE_RATINGS' and id < ? and author_id <> ? "
+                        + "and not exists (select 1 from note_rating r where r.note_id = n.id and r.rater_id = ?) "
+                        + "order by id desc limit ?")
+                .params(before, raterId, raterId, limit).query(NOTE).list();
+    }
+
+    List<Note> byAuthor(long authorId) {
+        return db.sql("select " + COLUMNS + " from note where author_id = ? order by id").param(authorId).query(NOTE).list();
+    }
+
+    /** Notes for the export: created before {@code until}, outside private groups (the caller passes public groups). */
+    List<Note> createdBefore(Instant until) {
+        return db.sql("select " + COLUMNS + " from note where created_at < ? order by id").param(ts(until)).query(NOTE).list();
+    }
+
+    void deleteByAuthor(long authorId) {
+        db.sql("delete from note where author_id = ?").param(authorId).update();
+    }
+
+    void anonymise(long authorId) {
+        db.sql("update note set author_id = 0 where author_id = ?").param(authorId).update();
+    }
+
+    void request(long postId, Long groupId, Instant at) {
+        int updated = db.sql("update note_request set requests = requests + 1, requested_at = ? where post_id = ?")
+                .params(ts(at), postId).update();
+        if (updated == 0) {
+            db.sql("insert into note_request (post_id, group_id, requests, requested_at) values (?, ?, 1, ?) on conflict do nothing")
+                    .params(postId, groupId, ts(at)).update();
+        }
+    }
+
+    /** Post ids whose readers asked for context, most asked first. */
+    List<Long> requestedPosts(int limit) {
+        return db.sql("select post_id from note_request order by requests desc, requested_at desc limit ?").param(limit)
+                .query(Long.class).list();
+    }
+
+    void requestAnswered(long postId) {
+        db.sql("delete from note_request where post_id = ?").param(postId).update();
+    }
+}

@@ -1,0 +1,89 @@
+package org.tribune.post;
+
+import static org.tribune.platform.Sql.ts;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code post_hidden}, {@code comment_hidden} and {@code post_lock} tables: what moderation did to content. */
+@Repository
+class Restrictions {
+    private final JdbcClient db;
+
+    Restrictions(JdbcClient db) {
+        this.db = db;
+    }
+
+    boolean hidePost(long postId, Instant at) {
+        return db.sql("insert into post_hidden (post_id, hidden_at) values (?, ?) on conflict do nothing")
+                .params(postId, ts(at)).update() == 1;
+    }
+
+    boolean restorePost(long postId) {
+        return db.sql("delete from post_hidden where post_id = ?").param(postId).update() == 1;
+    }
+
+    Set<Long> hiddenPosts(Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.sql("select post_id from post_hidden where post_id in (:ids)").param("ids", postIds)
+                .query(Long.class).list());
+    }
+
+    boolean hideComment(long commentId, long postId, Instant at) {
+        return db.sql("insert into comment_hidden (comment_id, post_id, hidden_at) values (?, ?, ?) on conflict do nothing")
+                .params(commentId, postId, ts(at)).update() == 1;
+    }
+
+    boolean restoreComment(long commentId) {
+        return db.sql("delete from comment_hidden where comment_id = ?").param(commentId).update() == 1;
+    }
+
+    Set<Long> hiddenComments(long postId) {
+        return new HashSet<>(db.sql("select comment_id from comment_hidden where post_id = ?").param(postId)
+                .query(Long.class).list());
+    }
+
+    boolean lock(long postId, Instant at) {
+        return db.sql("insert into post_lock (post_id, locked_at) values (?, ?) on conflict do nothing")
+                .params(postId, ts(at)).update() == 1;
+    }
+
+    boolean unlock(long postId) {
+        return db.sql("delete from post_lock where post_id = ?").param(postId).update() == 1;
+    }
+
+    Set<Long> locked(Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.sql("select post_id from post_lock where post_id in (:ids)").param("ids", postIds)
+                .query(Long.class).list());
+    }
+
+    void share(long postId, long originalId) {
+        db.sql("insert into post_share (post_id, original_id) values (?, ?)").params(postId, originalId).update();
+    }
+
+    /** Share post id → original post id, for those of these posts that are shares. */
+    java.util.Map<Long, Long> originals(Collection<Long> postIds) {
+        java.util.Map<Long, Long> found = new java.util.HashMap<>();
+        if (!postIds.isEmpty()) {
+            db.sql("select post_id, original_id from post_share where post_id in (:ids)").param("ids", postIds)
+                    .query((rs, n) -> found.put(rs.getLong(1), rs.getLong(2))).list();
+        }
+        return found;
+    }
+
+    List<Long> hiddenPostIdsOf(long authorId) {
+        return db.sql("select h.post_id from post_hidden h join post p on p.id = h.post_id where p.author_id = ?")
+                .param(authorId).query(Long.class).list();
+    }
+}
