@@ -122,7 +122,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**", "/swagger-ui/**").permitAll()
                         // Link preview pictures, re-encoded and served by us; their ids are random.
-                        .requestMatchers(HttpMethod.GET, "/previews/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/previews/*", "/avatars/*").permitAll()
                         .requestMatchers("/", "/error", "/conduct", "/signup", "/signup/done", "/login", "/verify",
                                 "/verify/resend", "/reset-password", "/reset-password/**", "/settings/email/confirm",
                                 "/setup/admin", "/@*").permitAll()
@@ -150,7 +150,7 @@ class SecurityConfiguration {
                         .deleteCookies("SESSION", "JSESSIONID")
                         .logoutSuccessUrl("/?signedOut"))
                 // Early, so that even pages answering a refusal (a missing CSRF token) know who is signed in.
-                .addFilterAfter(new CurrentAccount(accounts), SecurityContextHolderFilter.class);
+                .addFilterAfter(new CurrentAccount(accounts, true), SecurityContextHolderFilter.class);
         return headers(http).build();
     }
 
