@@ -1,9 +1,9 @@
--- Exports of a person's data. The archive is a file under the data directory; the link carries a random token whose
--- SHA-256 alone is kept. One export a day; each lasts 7 days, then the file and the token are deleted.
+-- Exports of a person's data. The archive is a file under the data directory (random name); its download link is
+-- signed by the server and only works for the signed-in owner. One export a day; each lasts 7 days, then the file
+-- and the row are deleted.
 create table data_export (
     id           bigint       primary key,
     account_id   bigint       not null,
-    token_hash   char(64)     not null,
     state        varchar(10)  not null,
     progress     int          not null default 0,
     file_name    varchar(80),
@@ -11,7 +11,6 @@ create table data_export (
     requested_at timestamp with time zone not null,
     finished_at  timestamp with time zone,
     expires_at   timestamp with time zone not null,
-    constraint data_export_token unique (token_hash),
     constraint data_export_state check (state in ('PENDING', 'RUNNING', 'READY', 'FAILED'))
 );
 create index data_export_by_account on data_export (account_id, id);

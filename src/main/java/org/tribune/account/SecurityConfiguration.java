@@ -125,7 +125,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/previews/*", "/avatars/*").permitAll()
                         .requestMatchers("/", "/error", "/conduct", "/signup", "/signup/done", "/login", "/verify",
                                 "/verify/resend", "/reset-password", "/reset-password/**", "/settings/email/confirm",
-                                "/setup/admin", "/@*").permitAll()
+                                "/setup/admin", "/goodbye", "/@*").permitAll()
                         // Public group pages are read by visitors; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members", "/p/*", "/p/*/likes").permitAll()
                         .requestMatchers(HttpMethod.GET, "/@*/followers", "/@*/following").permitAll()
