@@ -101,7 +101,8 @@ public class PostReads {
         Map<Long, Group> inGroups = groups.groups(list.stream().map(Post::groupId).filter(g -> g != null).distinct().toList());
         Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, list.stream().map(Post::id).toList());
         return list.stream()
-                .filter(p -> authors.containsKey(p.authorId()) && authors.get(p.authorId()).state() != AccountState.DELETED)
+                // A frozen account's posts are hidden until it comes back; an erased one's kept posts show "former member".
+                .filter(p -> authors.containsKey(p.authorId()) && authors.get(p.authorId()).state() != AccountState.CLOSING)
                 .map(p -> new PostItem(p, authors.get(p.authorId()), p.groupId() == null ? null : inGroups.get(p.groupId()),
                         liked.contains(p.id()), p.linkUrl() == null ? null : previews.cached(p.linkUrl()).orElse(null)))
                 .toList();

@@ -83,7 +83,7 @@ public class PostService {
         }
         Draft checked = check(draft);
         limiter.consume(postLimit, Long.toString(author.id()));
-        PostText.Rendered rendered = text.render(checked.body());
+        PostText.Rendered rendered = text.render(checked.body(), author.id());
         Post post = new Post(ids.next(), groupId, author.id(), checked.title(), checked.body(), rendered.html(),
                 checked.link(), clock.instant(), null, 0, 0, null);
         posts.insert(post);
@@ -129,7 +129,7 @@ public class PostService {
         }
         requireActive(editor);
         Draft checked = check(draft);
-        PostText.Rendered rendered = text.render(checked.body());
+        PostText.Rendered rendered = text.render(checked.body(), editor.id());
         posts.update(postId, checked.title(), checked.body(), rendered.html(), checked.link(), clock.instant());
         events.publishEvent(new PostEvents.PostEdited(postId, editor.id()));
         return posts.live(postId).orElseThrow();
@@ -159,7 +159,7 @@ public class PostService {
                     .orElseThrow(() -> InvalidInput.of("parentId", "comment.parent-unknown"));
         }
         limiter.consume(commentLimit, Long.toString(author.id()));
-        PostText.Rendered rendered = text.render(checked);
+        PostText.Rendered rendered = text.render(checked, author.id());
         Instant now = clock.instant();
         Comment comment = new Comment(ids.next(), postId, parentId, parent == null ? 0 : parent.depth() + 1, author.id(),
                 checked, rendered.html(), now, null, false, 0);
@@ -196,7 +196,7 @@ public class PostService {
         }
         requireActive(editor);
         String checked = checkComment(body);
-        comments.update(commentId, checked, text.render(checked).html(), clock.instant());
+        comments.update(commentId, checked, text.render(checked, editor.id()).html(), clock.instant());
         return comments.byId(commentId).orElseThrow();
     }
 
