@@ -87,8 +87,8 @@ class PrivacyBrowserTest {
             for (String path : paths) {
                 chromium.open(path);
                 assertThat(chromium.driver().findElements(By.tagName("h1"))).as(who + " " + path).isNotEmpty();
-                if (n++ % 6 == 0) {
-                    chromium.screenshot(String.format("%02d", n));
+                if (n++ % 6 == 0 || path.startsWith("/settings/privacy")) {
+                    chromium.screenshot(String.format("%02d", n) + path.replace("/", "-"));
                 }
             }
             chromium.assertEverythingCameFromTribune();
