@@ -170,6 +170,7 @@ public class DataExportService {
     /** Expired exports lose their file and their row. Plain deletes: harmless on several nodes at once. */
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 120_000)
     public void forgetExpired() {
+        exports.failStale(clock.instant().minus(Duration.ofHours(6)), clock.instant());
         for (DataExport export : exports.expiredBefore(clock.instant())) {
             files.delete(export);
             exports.delete(export.id());

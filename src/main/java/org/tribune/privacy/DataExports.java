@@ -70,6 +70,12 @@ class DataExports {
         db.sql("update data_export set state = 'FAILED', finished_at = ? where id = ?").params(ts(at), id).update();
     }
 
+    /** Exports a node began but never finished (it stopped meanwhile) fail, so their owner may ask again. */
+    void failStale(Instant startedBefore, Instant now) {
+        db.sql("update data_export set state = 'FAILED', finished_at = ? where state = 'RUNNING' and requested_at < ?")
+                .params(ts(now), ts(startedBefore)).update();
+    }
+
     List<DataExport> expiredBefore(Instant now) {
         return db.sql("select " + COLUMNS + " from data_export where expires_at < ?").param(ts(now)).query(EXPORT).list();
     }

@@ -112,6 +112,26 @@ class AccountErasureTest {
         assertThat(db.sql("select count(*) from retired_handle").query(Long.class).single()).isPositive();
     }
 
+    @Autowired
+    org.tribune.post.PostService posts;
+
+    @Test
+    void keptPostsStayAndShowFormerMember() {
+        var ana = members.active("kept");
+        accounts.updateProfile(ana.id(), "Kept Name " + EverythingFixture.word(), "");
+        var named = members.reload(ana);
+        var post = posts.publish(named, null, new org.tribune.post.PostService.Draft("", "Words that stay " + EverythingFixture.word(), null));
+        deletion.request(ana.id(), Members.PASSWORD, false);
+        org.tribune.WebClient visitor = new org.tribune.WebClient(port);
+        assertThat(visitor.get("/p/" + post.id()).status()).as("hidden while frozen").isEqualTo(404);
+        db.sql("update account set deletion_due_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), ana.id()).update();
+        deletion.purgeDue();
+        org.tribune.WebClient.Response page = visitor.get("/p/" + post.id());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(post.body(), "former member").doesNotContain(named.displayName(), named.handle());
+    }
+
     @Test
     void anAccountIsNotErasedBeforeItsTimeToCancelIsOver() {
         var waiting = members.active("wait");

@@ -101,6 +101,25 @@ class PrivacySettingsTest {
     }
 
     @Test
+    void hiddenGroupsLeaveTheMemberListsExceptForTheGroupsModerators() {
+        Account ana = withBio("lst", new PrivacySettings(Audience.EVERYONE, Audience.MEMBERS, Audience.EVERYONE,
+                MentionPolicy.EVERYONE, false));
+        Account owner = members.active("own");
+        Account bob = members.active("bob");
+        Group group = groups.create(owner, new GroupForm("ml-" + EverythingFixture.word(), "Listed " + EverythingFixture.word(),
+                "", "en", "PUBLIC", "OPEN", List.of(), false));
+        groups.join(ana, group.slug(), List.of());
+        String path = "/groups/" + group.slug() + "/members";
+        assertThat(new WebClient(port).get(path).body()).doesNotContain(ana.handle());
+        assertThat(new WebClient(port).get("/api/v1/groups/" + group.slug() + "/members").body()).doesNotContain(ana.handle());
+        assertThat(signedIn(bob).get(path).body()).contains(ana.handle());
+        accounts.updatePrivacy(ana.id(), new PrivacySettings(Audience.EVERYONE, Audience.NOBODY, Audience.EVERYONE,
+                MentionPolicy.EVERYONE, false));
+        assertThat(signedIn(bob).get(path).body()).doesNotContain(ana.handle());
+        assertThat(signedIn(owner).get(path).body()).contains(ana.handle());
+    }
+
+    @Test
     void hiddenFollowsAreRefusedOnPagesAndApi() {
         Account ana = withBio("fol", new PrivacySettings(Audience.EVERYONE, Audience.EVERYONE, Audience.MEMBERS,
                 MentionPolicy.EVERYONE, false));
