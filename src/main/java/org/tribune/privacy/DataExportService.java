@@ -149,6 +149,7 @@ public class DataExportService {
                 archive.finish();
             }
             long size = Files.size(file);
+            log.info("export {} ready: {} bytes", id, size); // never the owner, the link or the content
             tx.executeWithoutResult(status -> {
                 exports.finish(id, fileName, size, clock.instant());
                 DataExport ready = exports.byId(id).orElseThrow();
