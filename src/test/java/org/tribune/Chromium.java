@@ -251,8 +251,10 @@ class Chromium implements AutoCloseable {
             JsonNode message = JSON.readTree(entry.getMessage()).path("message");
             JsonNode params = message.path("params");
             // The browser's own pages (its new-tab page, loaded before the first visit) are not Tribune's.
+            // data: URLs (such as the browser's own calendar icon in a date field) contact no one.
             if ("Network.requestWillBeSent".equals(message.path("method").asString())
-                    && !params.path("documentURL").asString().startsWith("chrome://")) {
+                    && !params.path("documentURL").asString().startsWith("chrome://")
+                    && !params.path("request").path("url").asString().startsWith("data:")) {
                 requests.add(params.path("request").path("url").asString());
             }
         }

@@ -50,6 +50,12 @@ class AccountMails {
         send(to, locale, "mail.email-change-notice", handle, newAddress);
     }
 
+    void deletionRequested(String to, Locale locale, String handle, java.time.Instant due, java.time.ZoneId zone) {
+        String when = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(locale).format(due.atZone(zone));
+        send(to, locale, "mail.deletion-requested", handle, when, baseUrl + "/login");
+    }
+
     private void send(String to, Locale locale, String key, Object... args) {
         mailer.send(to, locale, key, args);
     }

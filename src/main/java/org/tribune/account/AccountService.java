@@ -44,12 +44,19 @@ public class AccountService {
     private final String defaultZone;
     private final RateLimiter.Limit signUps;
     private final RateLimiter.Limit mailRequests;
+    private final ApiTokens tokens;
+    private final AccountPrivacy privacy;
+    private final Avatars avatars;
 
     AccountService(Accounts accounts, PasswordResets resets, AccountRules rules, AccountMails mails,
             PasswordEncoder passwords, SignedLinks links, RateLimiter limiter, SignedInDevices devices,
             ApplicationEventPublisher events, Ids ids, Clock clock,
             @Value("${tribune.default-time-zone:UTC}") String defaultZone,
-            @Value("${tribune.limits.signups-per-hour:10}") int signUpsPerHour) {
+            @Value("${tribune.limits.signups-per-hour:10}") int signUpsPerHour, ApiTokens tokens,
+            AccountPrivacy privacy, Avatars avatars) {
+        this.tokens = tokens;
+        this.privacy = privacy;
+        this.avatars = avatars;
         this.accounts = accounts;
         this.resets = resets;
         this.rules = rules;
@@ -291,6 +298,81 @@ public class AccountService {
     /** Earlier display names, for moderators deciding whether someone poses as another. */
     public List<DisplayNameChange> displayNameHistory(long accountId) {
         return accounts.displayNameChanges(accountId);
+    }
+
+    /** How long a person who asked for deletion has to change their mind by signing in. */
+    public static final Duration DELETION_GRACE = Duration.ofDays(14);
+
+    /**
+     * Freezes the account after checking its password: signed out everywhere, API tokens and reset codes revoked,
+     * profile and posts hidden. The purge erases it after {@link #DELETION_GRACE} unless its owner signs in and
+     * cancels.
+     *
+     * @return when the purge may erase it
+     */
+    @Transactional
+    public Instant requestDeletion(long accountId, String password, boolean deleteContent) {
+        requirePassword(accountId, password);
+        Instant due = clock.instant().plus(DELETION_GRACE);
+        if (!accounts.close(accountId, due, deleteContent)) {
+            throw new Conflict("deletion.not-possible");
+        }
+        tokens.deleteAllOf(accountId);
+        resets.forgetAllOf(accountId);
+        devices.signOutEverywhere(accountId);
+        Account account = accounts.byId(accountId).orElseThrow();
+        mails.deletionRequested(account.email(), account.language(), account.handle(), due, account.zone());
+        return due;
+    }
+
+    /** Lifts the freeze of a closing account; false when it was not closing. */
+    @Transactional
+    public boolean cancelDeletion(long accountId) {
+        return accounts.reopen(accountId);
+    }
+
+    /** When a closing account will be erased; empty for any other account. */
+    public Optional<Instant> deletionDueAt(long accountId) {
+        return accounts.deletionDueAt(accountId);
+    }
+
+    /** Closing accounts whose time to cancel has run out (id → whether their posts and comments go too). */
+    public java.util.Map<Long, Boolean> dueForErasure(int limit) {
+        return accounts.closingDueBefore(clock.instant(), limit);
+    }
+
+    public PrivacySettings privacy(long accountId) {
+        return privacy.of(accountId);
+    }
+
+    public java.util.Map<Long, PrivacySettings> privacy(java.util.Collection<Long> accountIds) {
+        return privacy.of(accountIds);
+    }
+
+    @Transactional
+    public void updatePrivacy(long accountId, PrivacySettings settings) {
+        privacy.save(accountId, settings);
+    }
+
+    /** Replaces the profile picture with a cleaned copy of the upload (see {@link Avatars}). */
+    @Transactional
+    public void changeAvatar(long accountId, byte[] upload) {
+        String file = avatars.store(upload);
+        Optional<String> old = accounts.avatarFile(accountId);
+        accounts.updateAvatar(accountId, file);
+        old.ifPresent(avatars::delete);
+    }
+
+    @Transactional
+    public void removeAvatar(long accountId) {
+        Optional<String> old = accounts.avatarFile(accountId);
+        accounts.updateAvatar(accountId, null);
+        old.ifPresent(avatars::delete);
+    }
+
+    /** The address of someone's profile picture on this site, if they have one. */
+    public Optional<String> avatarPath(long accountId) {
+        return accounts.avatarFile(accountId).map(f -> "/avatars/" + f);
     }
 
     private void requirePassword(long accountId, String password) {

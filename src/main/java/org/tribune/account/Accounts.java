@@ -68,8 +68,83 @@ class Accounts {
         return db.sql("select " + COLUMNS + " from account where handle_key = ?").param(key(handle)).query(ACCOUNT).optional();
     }
 
+    /** Taken by an account, or retired with an erased one: a handle is never given to someone else. */
     boolean handleTaken(String handle) {
-        return db.sql("select count(*) from account where handle_key = ?").param(key(handle)).query(Long.class).single() > 0;
+        return db.sql("select count(*) from account where handle_key = ?").param(key(handle)).query(Long.class).single() > 0
+                || db.sql("select count(*) from retired_handle where handle_hash = ?")
+                        .param(org.tribune.platform.SecretTokens.hash(key(handle))).query(Long.class).single() > 0;
+    }
+
+    /** Freezes an active or waiting account until {@code dueAt}; false when it is in any other state. */
+    boolean close(long id, Instant dueAt, boolean deleteContent) {
+        return db.sql("update account set state_before_closing = state, state = 'CLOSING', deletion_due_at = ?, "
+                        + "deletion_deletes_content = ? where id = ? and state in ('ACTIVE', 'WAITING')")
+                .params(ts(dueAt), deleteContent, id).update() == 1;
+    }
+
+    /** Undoes {@link #close}; false when the account was not closing. */
+    boolean reopen(long id) {
+        return db.sql("update account set state = coalesce(state_before_closing, 'ACTIVE'), state_before_closing = null, "
+                        + "deletion_due_at = null, deletion_deletes_content = null where id = ? and state = 'CLOSING'")
+                .param(id).update() == 1;
+    }
+
+    Optional<Instant> deletionDueAt(long id) {
+        return db.sql("select deletion_due_at from account where id = ? and state = 'CLOSING'").param(id)
+                .query((rs, n) -> instant(rs, "deletion_due_at")).optional();
+    }
+
+    /** Closing accounts whose period to cancel is over, with whether their content goes too. */
+    java.util.Map<Long, Boolean> closingDueBefore(Instant now, int limit) {
+        java.util.Map<Long, Boolean> due = new java.util.LinkedHashMap<>();
+        db.sql("select id, deletion_deletes_content from account where state = 'CLOSING' and deletion_due_at <= ? "
+                        + "order by deletion_due_at limit ?")
+                .params(ts(now), limit)
+                .query((rs, n) -> due.put(rs.getLong("id"), rs.getBoolean("deletion_deletes_content"))).list();
+        return due;
+    }
+
+    /**
+     * Keeps the row (ids elsewhere still point at it: kept posts, audit entries) but nothing that identified the
+     * person: handle, address, name, bio, password and avatar are replaced.
+     */
+    void anonymise(long id) {
+        String placeholder = "former-" + Long.toString(id, 36);
+        db.sql("update account set handle = ?, handle_key = ?, email = ?, email_key = ?, password_hash = '!', "
+                        + "display_name = '', bio = '', state = 'DELETED', role = 'MEMBER', state_before_suspension = null, "
+                        + "state_before_closing = null, deletion_due_at = null, deletion_deletes_content = null, "
+                        + "avatar_file = null, time_zone = 'UTC' where id = ?")
+                .params(placeholder, placeholder, placeholder + "@deleted.invalid", placeholder + "@deleted.invalid", id)
+                .update();
+    }
+
+    void retireHandle(String handle, Instant at) {
+        db.sql("insert into retired_handle (handle_hash, retired_at) values (?, ?) on conflict do nothing")
+                .params(org.tribune.platform.SecretTokens.hash(key(handle)), ts(at)).update();
+    }
+
+    Optional<String> avatarFile(long id) {
+        return db.sql("select avatar_file from account where id = ?").param(id).query(String.class).optional()
+                .filter(f -> f != null);
+    }
+
+    void updateAvatar(long id, String file) {
+        db.sql("update account set avatar_file = ? where id = ?").params(file, id).update();
+    }
+
+    void deleteDisplayNameChanges(long accountId) {
+        db.sql("delete from display_name_change where account_id = ?").param(accountId).update();
+    }
+
+    /** Audit entries whose free text names the person lose that text. */
+    void scrubAudit(java.util.Collection<String> words) {
+        for (String word : words) {
+            if (word == null || word.isBlank()) {
+                continue;
+            }
+            db.sql("update account_audit set detail = replace(detail, ?, '…') where detail like ?")
+                    .params(word, "%" + word + "%").update();
+        }
     }
 
     boolean emailTaken(String email) {

@@ -18,13 +18,28 @@ import org.tribune.platform.web.Viewer;
 
 /**
  * Reads the signed-in account once per request. A session whose account was suspended or deleted meanwhile is
- * ended; a changed role applies to this request at once.
+ * ended; a changed role applies to this request at once. An account whose deletion is pending is frozen: on the web
+ * it may only see the page that cancels the deletion (and sign out); through the API it is not signed in at all.
  */
 class CurrentAccount extends OncePerRequestFilter {
+    static final String CLOSING_PAGE = "/account/closing";
+
     private final Accounts accounts;
+    private final boolean web;
 
     CurrentAccount(Accounts accounts) {
+        this(accounts, false);
+    }
+
+    CurrentAccount(Accounts accounts, boolean web) {
         this.accounts = accounts;
+        this.web = web;
+    }
+
+    private static boolean allowedWhileClosing(String path) {
+        return path.equals(CLOSING_PAGE) || path.startsWith(CLOSING_PAGE + "/") || path.equals("/logout")
+                || path.equals("/error") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.startsWith("/img/") || path.equals("/favicon.ico");
     }
 
     /** The account signed in on this request, if any. */
@@ -40,6 +55,16 @@ class CurrentAccount extends OncePerRequestFilter {
         Authentication authentication = context.getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
             Optional<Account> account = accounts.byId(principal.accountId());
+            if (web && account.isPresent() && account.get().state() == AccountState.CLOSING) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                if (!allowedWhileClosing(path)) {
+                    response.sendRedirect(request.getContextPath() + CLOSING_PAGE);
+                    return;
+                }
+                request.setAttribute(Viewer.ATTRIBUTE, new AccountViewer(account.get()));
+                chain.doFilter(request, response);
+                return;
+            }
             boolean usable = account.isPresent() && switch (account.get().state()) {
                 case ACTIVE, WAITING -> true;
                 default -> false;

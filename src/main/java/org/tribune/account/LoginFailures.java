@@ -1,8 +1,10 @@
 package org.tribune.account;
 
+import static org.tribune.platform.Sql.instant;
 import static org.tribune.platform.Sql.ts;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,5 +29,14 @@ class LoginFailures {
 
     int purgeBefore(Instant before) {
         return db.sql("delete from login_failure where failed_at < ?").param(ts(before)).update();
+    }
+
+    List<Instant> of(String emailKey) {
+        return db.sql("select failed_at from login_failure where email_key = ? order by failed_at")
+                .param(emailKey).query((rs, n) -> instant(rs, "failed_at")).list();
+    }
+
+    void deleteOf(String emailKey) {
+        db.sql("delete from login_failure where email_key = ?").param(emailKey).update();
     }
 }

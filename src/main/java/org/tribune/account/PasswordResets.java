@@ -41,4 +41,15 @@ class PasswordResets {
     void purgeExpired(Instant before) {
         db.sql("delete from password_reset where expires_at < ?").param(ts(before)).update();
     }
+
+    /** When each code of the account expires and whether it was used; never the code. */
+    java.util.List<java.util.Map<String, Object>> of(long accountId) {
+        return db.sql("select expires_at, used_at from password_reset where account_id = ? order by expires_at")
+                .param(accountId).query((rs, n) -> {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("expiresAt", org.tribune.platform.Sql.instant(rs, "expires_at"));
+                    row.put("usedAt", org.tribune.platform.Sql.instant(rs, "used_at"));
+                    return row;
+                }).list();
+    }
 }

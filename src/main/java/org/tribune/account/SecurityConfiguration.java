@@ -124,10 +124,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**", "/swagger-ui/**").permitAll()
                         // Link preview pictures, re-encoded and served by us; their ids are random.
-                        .requestMatchers(HttpMethod.GET, "/previews/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/previews/*", "/avatars/*").permitAll()
                         .requestMatchers("/", "/error", "/conduct", "/signup", "/signup/done", "/login", "/verify",
                                 "/verify/resend", "/reset-password", "/reset-password/**", "/settings/email/confirm",
-                                "/setup/admin", "/@*", "/trust-levels").permitAll()
+                                "/setup/admin", "/goodbye", "/@*", "/trust-levels").permitAll()
                         // Public group pages are read by visitors; services refuse what is not public.
                         .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members", "/p/*", "/p/*/likes").permitAll()
                         .requestMatchers(HttpMethod.GET, "/p/*/history", "/p/*/diff", "/p/*/talk", "/groups/*/wiki",
@@ -157,7 +157,7 @@ class SecurityConfiguration {
                         .deleteCookies("SESSION", "JSESSIONID")
                         .logoutSuccessUrl("/?signedOut"))
                 // Early, so that even pages answering a refusal (a missing CSRF token) know who is signed in.
-                .addFilterAfter(new CurrentAccount(accounts), SecurityContextHolderFilter.class);
+                .addFilterAfter(new CurrentAccount(accounts, true), SecurityContextHolderFilter.class);
         return headers(http).build();
     }
 

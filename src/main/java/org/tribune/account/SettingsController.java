@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tribune.platform.InvalidInput;
@@ -36,6 +37,7 @@ class SettingsController {
     @GetMapping("/settings")
     String profile(Account me, Model model) {
         model.addAttribute("account", me);
+        model.addAttribute("avatar", accounts.avatarPath(me.id()).orElse(null));
         model.addAttribute("zones", zones());
         return "account/settings";
     }
@@ -49,10 +51,34 @@ class SettingsController {
             model.addAttribute("account", new Account(me.id(), me.handle(), me.email(), displayName, bio, me.locale(),
                     me.timeZone(), me.state(), me.role(), me.createdAt(), me.verifiedAt()));
             model.addAttribute("zones", zones());
+            model.addAttribute("avatar", accounts.avatarPath(me.id()).orElse(null));
             model.addAttribute(JteViews.ERRORS, invalid);
             return "account/settings";
         }
         redirect.addFlashAttribute(JteViews.NOTICE, "settings.saved");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/avatar")
+    String changeAvatar(Account me, @RequestParam(name = "avatar", required = false) MultipartFile upload, Model model,
+            RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            accounts.changeAvatar(me.id(), upload == null ? null : upload.getBytes());
+        } catch (InvalidInput invalid) {
+            model.addAttribute("account", me);
+            model.addAttribute("zones", zones());
+            model.addAttribute("avatar", accounts.avatarPath(me.id()).orElse(null));
+            model.addAttribute(JteViews.ERRORS, invalid);
+            return "account/settings";
+        }
+        redirect.addFlashAttribute(JteViews.NOTICE, "avatar.saved");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/avatar/delete")
+    String removeAvatar(Account me, RedirectAttributes redirect) {
+        accounts.removeAvatar(me.id());
+        redirect.addFlashAttribute(JteViews.NOTICE, "avatar.removed");
         return "redirect:/settings";
     }
 
@@ -66,6 +92,7 @@ class SettingsController {
         } catch (InvalidInput invalid) {
             model.addAttribute("account", me);
             model.addAttribute("zones", zones());
+            model.addAttribute("avatar", accounts.avatarPath(me.id()).orElse(null));
             model.addAttribute(JteViews.ERRORS, invalid);
             return "account/settings";
         }

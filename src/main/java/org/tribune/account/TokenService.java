@@ -42,7 +42,12 @@ public class TokenService {
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
         attempt.setDetails(details);
         Authentication signedIn = logins.authenticate(attempt);
-        return issue(((AccountPrincipal) signedIn.getPrincipal()).accountId(), label);
+        long accountId = ((AccountPrincipal) signedIn.getPrincipal()).accountId();
+        // An account being deleted may sign in on the web to cancel, but gets no API token meanwhile.
+        if (accounts.byId(accountId).filter(a -> a.state() == AccountState.CLOSING).isPresent()) {
+            throw new LoginRefusal("login.closing");
+        }
+        return issue(accountId, label);
     }
 
     /** A new token for someone already signed in (the settings page). */

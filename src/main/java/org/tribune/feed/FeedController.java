@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
+import org.tribune.account.PrivacySettings;
 import org.tribune.donation.DonationService;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
@@ -95,12 +96,20 @@ class FeedController {
     String profile(@PathVariable String handle, @RequestParam(required = false) Long before, Viewer viewer, Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
         Account person = feeds.person(handle);
-        List<Group> visibleGroups = groups.mine(person.id()).stream().filter(g -> access.canRead(g, viewerId)).toList();
+        // What the person lets this viewer see (see their privacy settings); they always see all of it.
+        PrivacySettings privacy = accounts.privacy(person.id());
+        boolean member = viewerId != null;
+        boolean details = privacy.profile().admits(viewerId, member, person.id());
+        List<Group> visibleGroups = !privacy.groups().admits(viewerId, member, person.id()) ? List.of()
+                : groups.mine(person.id()).stream().filter(g -> access.canRead(g, viewerId)).toList();
         model.addAttribute("person", person);
-        model.addAttribute("bio", markdown.toSafeHtml(person.bio()));
+        model.addAttribute("details", details);
+        model.addAttribute("bio", details ? markdown.toSafeHtml(person.bio()) : "");
+        model.addAttribute("avatar", details ? accounts.avatarPath(person.id()).orElse(null) : null);
+        model.addAttribute("indexable", privacy.indexable());
         model.addAttribute("own", viewerId != null && viewerId == person.id());
         model.addAttribute("groups", visibleGroups);
-        model.addAttribute("counts", follows.counts(person.id()));
+        model.addAttribute("counts", privacy.follows().admits(viewerId, member, person.id()) ? follows.counts(person.id()) : null);
         model.addAttribute("followedByViewer", viewerId != null && follows.isFollowing(viewerId, person.id()));
         model.addAttribute("nameHistory", viewer != null && viewer.isModerator() ? accounts.displayNameHistory(person.id()) : List.of());
         Feed feed = feeds.profile(person, viewerId, before);

@@ -32,11 +32,13 @@ class FollowApi {
     }
 
     /** Public profile fields only: never the address, the language or the state. */
-    record ProfileJson(String id, String handle, String displayName, String bio, long followers, long following,
+    /** Null fields are those the person hides from this viewer. */
+    record ProfileJson(String id, String handle, String displayName, String bio, Long followers, Long following,
             boolean followedByMe) {
         static ProfileJson of(Profile p) {
-            return new ProfileJson(Long.toString(p.id()), p.handle(), p.displayName(), p.bio(), p.counts().followers(),
-                    p.counts().following(), p.followedByMe());
+            return new ProfileJson(Long.toString(p.id()), p.handle(), p.displayName(), p.bio(),
+                    p.counts() == null ? null : p.counts().followers(), p.counts() == null ? null : p.counts().following(),
+                    p.followedByMe());
         }
     }
 
@@ -62,14 +64,16 @@ class FollowApi {
 
     @GetMapping("/api/v1/users/{handle}/followers")
     @Operation(summary = "People who follow this person, 50 a page; pass `next` back as `before`")
-    Listing<PersonJson> followers(@PathVariable String handle, @RequestParam(required = false) String before) {
-        return listing(follows.followers(handle, before));
+    Listing<PersonJson> followers(@PathVariable String handle, @RequestParam(required = false) String before,
+            Viewer viewer) {
+        return listing(follows.followers(handle, before, viewer == null ? null : viewer.id()));
     }
 
     @GetMapping("/api/v1/users/{handle}/following")
     @Operation(summary = "People this person follows, 50 a page; pass `next` back as `before`")
-    Listing<PersonJson> following(@PathVariable String handle, @RequestParam(required = false) String before) {
-        return listing(follows.following(handle, before));
+    Listing<PersonJson> following(@PathVariable String handle, @RequestParam(required = false) String before,
+            Viewer viewer) {
+        return listing(follows.following(handle, before, viewer == null ? null : viewer.id()));
     }
 
     private static Listing<PersonJson> listing(People people) {

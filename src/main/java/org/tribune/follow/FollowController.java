@@ -41,14 +41,14 @@ class FollowController {
     String followers(@PathVariable String handle, @RequestParam(required = false) String before, Viewer viewer,
             Model model) {
         Profile profile = follows.profile(handle, viewer == null ? null : viewer.id());
-        return list(model, profile, true, follows.followers(profile.handle(), before));
+        return list(model, profile, true, follows.followers(profile.handle(), before, viewer == null ? null : viewer.id()));
     }
 
     @GetMapping("/@{handle}/following")
     String following(@PathVariable String handle, @RequestParam(required = false) String before, Viewer viewer,
             Model model) {
         Profile profile = follows.profile(handle, viewer == null ? null : viewer.id());
-        return list(model, profile, false, follows.following(profile.handle(), before));
+        return list(model, profile, false, follows.following(profile.handle(), before, viewer == null ? null : viewer.id()));
     }
 
     private static String list(Model model, Profile profile, boolean followers, People people) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
+import org.tribune.account.PrivacySettings;
 import org.tribune.platform.Conflict;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.InvalidInput;
@@ -101,20 +102,42 @@ public class FollowService {
     public Profile profile(String handle, Long viewerId) {
         Account account = withProfile(handle);
         boolean followed = viewerId != null && viewerId != account.id() && follows.exists(viewerId, account.id());
-        return new Profile(account.id(), account.handle(), account.displayName(), account.bio(), counts(account.id()),
-                followed);
+        PrivacySettings privacy = accounts.privacy(account.id());
+        boolean member = viewerId != null;
+        return new Profile(account.id(), account.handle(), account.displayName(),
+                privacy.profile().admits(viewerId, member, account.id()) ? account.bio() : null,
+                privacy.follows().admits(viewerId, member, account.id()) ? counts(account.id()) : null, followed);
+    }
+
+    /** People who follow the person, as a visitor may see them. */
+    public People followers(String handle, String cursor) {
+        return followers(handle, cursor, null);
+    }
+
+    /** People the person follows, as a visitor may see them. */
+    public People following(String handle, String cursor) {
+        return following(handle, cursor, null);
     }
 
     /** People who follow the person with this handle, most recently registered first; {@code cursor} from {@link People#next()}. */
-    public People followers(String handle, String cursor) {
-        Account account = withProfile(handle);
+    public People followers(String handle, String cursor, Long viewerId) {
+        Account account = withVisibleFollows(handle, viewerId);
         return page(follows.followersOf(account.id(), before(cursor), PAGE_SIZE + 1));
     }
 
     /** People the person with this handle follows, most recently registered first; {@code cursor} from {@link People#next()}. */
-    public People following(String handle, String cursor) {
-        Account account = withProfile(handle);
+    public People following(String handle, String cursor, Long viewerId) {
+        Account account = withVisibleFollows(handle, viewerId);
         return page(follows.followeesOf(account.id(), before(cursor), PAGE_SIZE + 1));
+    }
+
+    /** The person, if they let the viewer (null for a visitor) see whom they follow and who follows them. */
+    private Account withVisibleFollows(String handle, Long viewerId) {
+        Account account = withProfile(handle);
+        if (!accounts.privacy(account.id()).follows().admits(viewerId, viewerId != null, account.id())) {
+            throw new Forbidden("privacy.follows-hidden");
+        }
+        return account;
     }
 
     /** An account anyone may see and follow: active, or waiting to be admitted. Others do not exist here. */

@@ -241,7 +241,33 @@ public class GroupService {
     /** A page of the member list, by account id; for public groups anyone sees it, otherwise only members. */
     public List<Member> members(String slug, Account viewer, long afterAccountId) {
         Group group = readable(slug, viewer);
-        return described(memberships.members(group.id(), afterAccountId, MEMBERS_PAGE));
+        Long viewerId = viewer == null ? null : viewer.id();
+        boolean moderates = viewerId != null && access.canModerate(group.id(), viewerId);
+        // Keeps reading until a page is full, so that members left out never end the list early.
+        List<Member> shown = new ArrayList<>();
+        long cursor = afterAccountId;
+        while (shown.size() < MEMBERS_PAGE) {
+            List<Membership> stored = memberships.members(group.id(), cursor, MEMBERS_PAGE);
+            if (stored.isEmpty()) {
+                break;
+            }
+            cursor = stored.getLast().accountId();
+            shown.addAll(moderates ? described(stored) : listable(described(stored), viewerId));
+            if (stored.size() < MEMBERS_PAGE) {
+                break;
+            }
+        }
+        return shown.size() > MEMBERS_PAGE ? List.copyOf(shown.subList(0, MEMBERS_PAGE)) : shown;
+    }
+
+    /**
+     * Moderators see everyone they moderate, and staff are listed to all (people need to know whom to ask); other
+     * members only to those they show their groups to (their privacy settings).
+     */
+    private List<Member> listable(List<Member> page, Long viewerId) {
+        var privacy = accounts.privacy(page.stream().map(Member::accountId).toList());
+        return page.stream().filter(m -> m.role() != GroupRole.MEMBER
+                || privacy.get(m.accountId()).groups().admits(viewerId, viewerId != null, m.accountId())).toList();
     }
 
     /** The group's owners and moderators, longest-standing first. */
@@ -265,7 +291,7 @@ public class GroupService {
         List<Member> members = new ArrayList<>();
         for (Membership m : page) {
             Account a = people.get(m.accountId());
-            if (a != null && a.state() != AccountState.DELETED) {
+            if (a != null && a.state() != AccountState.DELETED && a.state() != AccountState.CLOSING) {
                 members.add(new Member(a.id(), a.handle(), a.displayName(), m.role(), m.since()));
             }
         }

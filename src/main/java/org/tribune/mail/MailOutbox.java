@@ -56,4 +56,25 @@ class MailOutbox {
         String shortError = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 500));
         db.sql("update mail_message set last_error = ? where id = ?").params(shortError, id).update();
     }
+
+    List<MailMessage> sentTo(String recipient) {
+        return db.sql("select " + COLUMNS + " from mail_message where lower(recipient) = ? order by id")
+                .param(recipient.toLowerCase(java.util.Locale.ROOT)).query(MailMessage.class).list();
+    }
+
+    long countTo(String recipient) {
+        return db.sql("select count(*) from mail_message where lower(recipient) = ?")
+                .param(recipient.toLowerCase(java.util.Locale.ROOT)).query(Long.class).single();
+    }
+
+    int deleteTo(String recipient) {
+        return db.sql("delete from mail_message where lower(recipient) = ?")
+                .param(recipient.toLowerCase(java.util.Locale.ROOT)).update();
+    }
+
+    /** Messages to anyone whose subject or body contains the word. */
+    int deleteMentioning(String word) {
+        String like = "%" + word.toLowerCase(java.util.Locale.ROOT) + "%";
+        return db.sql("delete from mail_message where lower(subject) like ? or lower(body) like ?").params(like, like).update();
+    }
 }

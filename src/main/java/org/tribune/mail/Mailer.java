@@ -47,4 +47,23 @@ public class Mailer {
             }
         });
     }
+
+    /** The log of mails to this address, oldest first (bodies are emptied once sent). */
+    public java.util.List<MailMessage> sentTo(String recipient) {
+        return outbox.sentTo(recipient);
+    }
+
+    public long countSentTo(String recipient) {
+        return outbox.countTo(recipient);
+    }
+
+    /**
+     * Forgets a person: every mail to their address, and every mail to anyone else that names them (a notification
+     * digest quoting their name, say). Sent mails are only a log, so nothing is lost that anyone needs.
+     */
+    @Transactional
+    public void forget(String recipient, java.util.Collection<String> words) {
+        outbox.deleteTo(recipient);
+        words.stream().filter(w -> w != null && w.strip().length() >= 3).forEach(w -> outbox.deleteMentioning(w.strip()));
+    }
 }

@@ -130,7 +130,8 @@ public class PostReads {
         Map<Long, PostNote> helpful = new java.util.HashMap<>();
         notes.forEach(source -> helpful.putAll(source.forPosts(postIds)));
         return list.stream()
-                .filter(p -> authors.containsKey(p.authorId()) && authors.get(p.authorId()).state() != AccountState.DELETED)
+                // A frozen account's posts are hidden until it comes back; an erased one's kept posts show "former member".
+                .filter(p -> authors.containsKey(p.authorId()) && authors.get(p.authorId()).state() != AccountState.CLOSING)
                 .map(p -> new PostItem(p, authors.get(p.authorId()), p.groupId() == null ? null : inGroups.get(p.groupId()),
                         liked.contains(p.id()), p.linkUrl() == null ? null : previews.cached(p.linkUrl()).orElse(null),
                         hidden.contains(p.id()), locked.contains(p.id()), helpful.get(p.id()), null))

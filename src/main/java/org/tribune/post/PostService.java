@@ -89,7 +89,7 @@ public class PostService {
         }
         Draft checked = check(draft);
         limiter.consume(postLimit, Long.toString(author.id()));
-        PostText.Rendered rendered = text.render(checked.body());
+        PostText.Rendered rendered = text.render(checked.body(), author.id());
         Post post = new Post(ids.next(), groupId, author.id(), checked.title(), checked.body(), rendered.html(),
                 checked.link(), clock.instant(), null, 0, 0, null, null);
         posts.insert(post);
@@ -167,7 +167,7 @@ public class PostService {
         if (checked.equals(new Text(post.title(), post.body(), post.linkUrl(), post.linkSummary()))) {
             return post;
         }
-        PostText.Rendered rendered = text.render(checked.body());
+        PostText.Rendered rendered = text.render(checked.body(), editorId);
         posts.update(postId, checked.title(), checked.body(), rendered.html(), checked.link(), checked.linkSummary(), clock.instant());
         events.publishEvent(new PostEvents.PostEdited(postId, editorId));
         return posts.live(postId).orElseThrow();
@@ -215,7 +215,7 @@ public class PostService {
                     .orElseThrow(() -> InvalidInput.of("parentId", "comment.parent-unknown"));
         }
         limiter.consume(commentLimit, Long.toString(author.id()));
-        PostText.Rendered rendered = text.render(checked);
+        PostText.Rendered rendered = text.render(checked, author.id());
         Instant now = clock.instant();
         Comment comment = new Comment(ids.next(), postId, parentId, parent == null ? 0 : parent.depth() + 1, author.id(),
                 checked, rendered.html(), now, null, false, 0);
@@ -349,7 +349,7 @@ public class PostService {
         }
         requireActive(editor);
         String checked = checkComment(body);
-        comments.update(commentId, checked, text.render(checked).html(), clock.instant());
+        comments.update(commentId, checked, text.render(checked, editor.id()).html(), clock.instant());
         return comments.byId(commentId).orElseThrow();
     }
 

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
+import org.tribune.account.MentionPolicy;
+import org.tribune.follow.FollowService;
 import org.tribune.platform.web.Markdown;
 
 /**
@@ -22,38 +24,61 @@ class PostText {
 
     private final Markdown markdown;
     private final AccountService accounts;
+    private final FollowService follows;
 
-    PostText(Markdown markdown, AccountService accounts) {
+    PostText(Markdown markdown, AccountService accounts, FollowService follows) {
         this.markdown = markdown;
         this.accounts = accounts;
+        this.follows = follows;
     }
 
     record Rendered(String html, Map<String, Long> mentions) {
     }
 
+    /** Renders text written by someone unknown: mentions are linked only for people who let anyone mention them. */
     Rendered render(String text) {
+        return render(text, null);
+    }
+
+    /**
+     * Renders what {@code authorId} wrote. A mention of someone who does not let this author mention them (see
+     * {@link MentionPolicy}) stays plain text: no link, and no notification.
+     */
+    Rendered render(String text, Long authorId) {
         Map<String, Long> mentioned = new LinkedHashMap<>();
         Matcher m = MENTION.matcher(text);
         StringBuilder linked = new StringBuilder();
         while (m.find()) {
             String handle = m.group(1);
-            Long id = mentioned.size() < MAX_MENTIONS || mentioned.containsKey(handle) ? resolve(handle, mentioned) : null;
+            Long id = mentioned.size() < MAX_MENTIONS || mentioned.containsKey(handle) ? resolve(handle, mentioned, authorId) : null;
             m.appendReplacement(linked, Matcher.quoteReplacement(id == null ? m.group() : "[@" + handle + "](/@" + handle + ")"));
         }
         m.appendTail(linked);
         return new Rendered(markdown.toSafeHtml(linked.toString()), mentioned);
     }
 
-    private Long resolve(String handle, Map<String, Long> mentioned) {
+    private Long resolve(String handle, Map<String, Long> mentioned, Long authorId) {
         if (mentioned.containsKey(handle)) {
             return mentioned.get(handle);
         }
         Long id = accounts.byHandle(handle)
                 .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING)
+                .filter(a -> mayMention(authorId, a.id()))
                 .map(Account::id).orElse(null);
         if (id != null) {
             mentioned.put(handle, id);
         }
         return id;
+    }
+
+    private boolean mayMention(Long authorId, long targetId) {
+        if (authorId != null && authorId == targetId) {
+            return true;
+        }
+        return switch (accounts.privacy(targetId).mentions()) {
+            case EVERYONE -> true;
+            case FOLLOWED -> authorId != null && follows.isFollowing(targetId, authorId);
+            case NOBODY -> false;
+        };
     }
 }

@@ -41,9 +41,9 @@ final class Threads {
             Comment c = stack.pop();
             int depth = c.parentId() != null && level.containsKey(c.parentId()) ? level.get(c.parentId()) + 1 : 0;
             level.put(c.id(), depth);
-            Account author = authors.get(c.authorId());
+            Account author = present(authors.get(c.authorId()));
             Comment parent = c.parentId() == null ? null : byId.get(c.parentId());
-            Account parentAuthor = parent == null ? null : authors.get(parent.authorId());
+            Account parentAuthor = parent == null ? null : present(authors.get(parent.authorId()));
             boolean own = viewerId != null && viewerId == c.authorId();
             rows.add(new CommentRow(c, author, Math.min(depth, MAX_INDENT),
                     depth > MAX_INDENT && parentAuthor != null ? parentAuthor.handle() : null,
@@ -52,5 +52,11 @@ final class Threads {
                     .sorted(Comparator.comparingLong(Comment::id).reversed()).forEach(stack::push);
         }
         return rows;
+    }
+
+    /** Null for an account that is gone or going: its comments show "former member", never its old name. */
+    private static Account present(Account author) {
+        return author == null || author.state() == org.tribune.account.AccountState.DELETED
+                || author.state() == org.tribune.account.AccountState.CLOSING ? null : author;
     }
 }

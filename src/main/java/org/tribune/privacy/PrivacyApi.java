@@ -1,0 +1,67 @@
+package org.tribune.privacy;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.context.MessageSource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.account.PrivacySettings;
+
+/** The privacy settings and "what we hold on you", for API clients. */
+@RestController
+@Tag(name = "Privacy")
+class PrivacyApi {
+    private final AccountService accounts;
+    private final PersonalDataSources sources;
+    private final MessageSource messages;
+
+    PrivacyApi(AccountService accounts, PersonalDataSources sources, MessageSource messages) {
+        this.accounts = accounts;
+        this.sources = sources;
+        this.messages = messages;
+    }
+
+    /** profile, groups, follows: EVERYONE, MEMBERS or NOBODY; mentions: EVERYONE, FOLLOWED or NOBODY. */
+    record SettingsJson(String profile, String groups, String follows, String mentions, boolean searchEngines) {
+        static SettingsJson of(PrivacySettings s) {
+            return new SettingsJson(s.profile().name(), s.groups().name(), s.follows().name(), s.mentions().name(),
+                    s.indexable());
+        }
+    }
+
+    record CategoryJson(String name, String title, long count, String retention) {
+    }
+
+    @GetMapping("/api/v1/me/privacy")
+    @Operation(summary = "Who may see your profile details, groups and follows, who may mention you, and search engines")
+    SettingsJson settings(Account me) {
+        return SettingsJson.of(accounts.privacy(me.id()));
+    }
+
+    @PutMapping("/api/v1/me/privacy")
+    @Operation(summary = "Change your privacy settings (all fields at once)")
+    SettingsJson update(Account me, @RequestBody SettingsJson body) {
+        accounts.updatePrivacy(me.id(), PrivacyController.PrivacyForms.settings(body.profile(), body.groups(),
+                body.follows(), body.mentions(), body.searchEngines()));
+        return SettingsJson.of(accounts.privacy(me.id()));
+    }
+
+    @GetMapping("/api/v1/me/data")
+    @Operation(summary = "What Tribune holds on you: each kind of data, how many records, and how long it is kept")
+    Map<String, List<CategoryJson>> data(Account me) {
+        var locale = me.language();
+        return Map.of("categories", sources.counts(me.id()).entrySet().stream()
+                .map(e -> new CategoryJson(e.getKey().name(),
+                        messages.getMessage("privacy.category." + e.getKey().name(), null, e.getKey().name(), locale),
+                        e.getValue(), messages.getMessage("privacy.retention." + e.getKey().name(), null, "", locale)))
+                .toList());
+    }
+}

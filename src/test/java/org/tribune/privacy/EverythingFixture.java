@@ -1,0 +1,199 @@
+package org.tribune.privacy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.tribune.WebClient;
+import org.tribune.account.Account;
+import org.tribune.account.AccountAdministration;
+import org.tribune.account.AccountService;
+import org.tribune.account.Audience;
+import org.tribune.account.Members;
+import org.tribune.account.MentionPolicy;
+import org.tribune.account.PrivacySettings;
+import org.tribune.account.TokenService;
+import org.tribune.admission.InvitationService;
+import org.tribune.follow.FollowService;
+import org.tribune.group.Group;
+import org.tribune.group.GroupForm;
+import org.tribune.group.GroupService;
+import org.tribune.post.Comment;
+import org.tribune.post.Post;
+import org.tribune.post.PostService;
+import org.tribune.trust.TrustFixture;
+import org.tribune.trust.TrustLevel;
+import org.tribune.trust.TrustLevels;
+
+/**
+ * A person who has done everything Tribune lets one do, so that a row about them exists in every table of
+ * {@link PersonalDataTables#FILLED_BY_FIXTURE}, with texts that identify them (address, handle, display names, bio)
+ * wherever such text can go. Mostly through the services, as a person would; the tables a test cannot reach that
+ * way (payments from the provider, the waiting list of an active member) directly.
+ */
+@Component
+class EverythingFixture {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The person and everything that identified them, plus the people around them. */
+    record Person(Account account, String displayName, String earlierName, String bio, Account friend, Account moderator,
+            Group ownGroup, Group privateGroup, Post privatePostOfOthers, Post friendPost, WebClient browser) {
+
+        List<String> identifying() {
+            return List.of(account.email(), account.handle(), displayName, earlierName, bio);
+        }
+    }
+
+    private final Members members;
+    private final AccountService accounts;
+    private final AccountAdministration administration;
+    private final TokenService tokens;
+    private final GroupService groups;
+    private final PostService posts;
+    private final FollowService follows;
+    private final InvitationService invitations;
+    private final TrustLevels trust;
+    private final DataExportService exports;
+    private final JdbcClient db;
+
+    EverythingFixture(Members members, AccountService accounts, AccountAdministration administration,
+            TokenService tokens, GroupService groups, PostService posts, FollowService follows,
+            InvitationService invitations, TrustLevels trust, DataExportService exports, JdbcClient db) {
+        this.members = members;
+        this.accounts = accounts;
+        this.administration = administration;
+        this.tokens = tokens;
+        this.groups = groups;
+        this.posts = posts;
+        this.follows = follows;
+        this.invitations = invitations;
+        this.trust = trust;
+        this.exports = exports;
+        this.db = db;
+    }
+
+    static String word() {
+        return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    Person create(int port) {
+        Account me = members.active("zq");
+        Account friend = members.active("fr");
+        Account moderator = members.active("md");
+        Account admin = members.admin("ad");
+        String earlier = "Quillfeather " + word();
+        String name = "Zephyrine " + word();
+        String bio = "Beekeeper of the " + word() + " valley";
+
+        // account: profile history, bio, avatar, privacy settings, token, reset code (and its mail), audit entries
+        accounts.updateProfile(me.id(), earlier, bio);
+        accounts.updateProfile(me.id(), name, bio);
+        accounts.changeAvatar(me.id(), png());
+        accounts.updatePrivacy(me.id(), new PrivacySettings(Audience.EVERYONE, Audience.MEMBERS, Audience.EVERYONE,
+                MentionPolicy.EVERYONE, true));
+        tokens.createFor(me.id(), "phone of " + name);
+        accounts.requestPasswordReset(me.email(), "192.0.2.9");
+        // what an administrator's suspension writes in the audit log (the service wants an administrator's session)
+        db.sql("insert into account_audit (id, actor_id, subject_id, action, detail, at) values (?, ?, ?, 'suspend', ?, ?)")
+                .params(RANDOM.nextLong() & Long.MAX_VALUE, admin.id(), me.id(), "checking on " + name + " @" + me.handle(),
+                        Timestamp.from(Instant.now())).update();
+
+        // sessions and a failed login at their address
+        WebClient browser = new WebClient(port);
+        browser.login(me.email(), "not the password at all");
+        browser.login(me.email(), Members.PASSWORD);
+
+        // groups: one they own, one they are in, one they asked to join, one that banned them, one that invited them
+        Group own = groups.create(me, form("own", "PUBLIC", "OPEN", List.of()));
+        groups.join(friend, own.slug(), List.of());
+        Group open = groups.create(friend, form("open", "PUBLIC", "OPEN", List.of()));
+        groups.join(me, open.slug(), List.of());
+        Group asking = groups.create(friend, form("ask", "PUBLIC", "REQUEST", List.of("Why?")));
+        groups.join(me, asking.slug(), List.of("Because " + bio));
+        Group banning = groups.create(moderator, form("ban", "PUBLIC", "OPEN", List.of()));
+        groups.join(me, banning.slug(), List.of());
+        groups.ban(moderator, banning.slug(), me.handle(), "rude, says " + name);
+        Group inviting = groups.create(moderator, form("inv", "PUBLIC", "INVITE", List.of()));
+        groups.invite(moderator, inviting.slug(), me.handle());
+        // a private group they left: what was written there after is not theirs to see
+        Group secret = groups.create(friend, form("sec", "PRIVATE", "OPEN", List.of()));
+        groups.join(me, secret.slug(), List.of());
+        groups.leave(me, secret.slug());
+        Post privateOfOthers = posts.publish(friend, secret.id(), new PostService.Draft("", "Secret plans " + word(), null));
+
+        // posts, comments, likes, mentions by others
+        Post mine = posts.publish(me, own.id(), new PostService.Draft("My hives", "I keep bees: " + bio, null));
+        posts.publish(me, null, new PostService.Draft("", "A profile note by me", null));
+        Post friendPost = posts.publish(friend, open.id(), new PostService.Draft("", "Thanks @" + me.handle() + " for the honey", null));
+        Comment myComment = posts.comment(me, friendPost.id(), "You are welcome", null);
+        Comment friendComment = posts.comment(friend, mine.id(), "Lovely bees, @" + me.handle(), null);
+        posts.like(me, friendPost.id());
+        posts.likeComment(me, friendComment.id());
+        posts.like(friend, mine.id());
+        posts.likeComment(friend, myComment.id());
+
+        // follows both ways (and the notifications they make)
+        follows.follow(me, friend.handle());
+        follows.follow(friend, me.handle());
+        db.sql("insert into notification_setting (account_id, digest) values (?, 'DAILY')").param(me.id()).update();
+
+        // admission: an invitation they made, and waiting-list rows as a waiting donor would have
+        invitations.create(me);
+        db.sql("insert into admission_queue (account_id, verified_at, donor, invited) values (?, ?, true, false)")
+                .params(me.id(), Timestamp.from(Instant.now())).update();
+        db.sql("insert into admission_donor (account_id, marked_at) values (?, ?)").params(me.id(), Timestamp.from(Instant.now())).update();
+
+        // donations: a card donation with its payment and the provider's event (which names the card holder)
+        long donation = RANDOM.nextLong() & Long.MAX_VALUE;
+        String session = "cs_test_" + word();
+        db.sql("insert into donation (id, account_id, amount, currency, donation_interval, status, method, test, "
+                        + "checkout_session, checkout_url, donor_name, note, idempotency_key, created_at) "
+                        + "values (?, ?, 500, 'EUR', 'ONE_TIME', 'PAID', 'CARD', false, ?, ?, ?, ?, ?, ?)")
+                .params(donation, me.id(), session, "https://checkout.example/" + session, name, "From " + bio,
+                        "key-" + word(), Timestamp.from(Instant.now())).update();
+        db.sql("insert into donation_payment (id, donation_id, reference, amount, currency, live, paid_at, paid_month) "
+                        + "values (?, ?, ?, 500, 'EUR', true, ?, '2026-11')")
+                .params(RANDOM.nextLong() & Long.MAX_VALUE, donation, "pi_" + word(), Timestamp.from(Instant.now())).update();
+        db.sql("insert into stripe_event (id, event_type, payload, applied, received_at) values (?, ?, ?, true, ?)")
+                .params("evt_" + word(), "checkout.session.completed", "{\"id\":\"" + session + "\",\"customer_details\":{\"email\":\""
+                        + me.email() + "\",\"name\":\"" + name + "\"}}", Timestamp.from(Instant.now())).update();
+        db.sql("insert into donor_preference (account_id, show_badge, listed) values (?, true, true)").param(me.id()).update();
+
+        // trust
+        TrustFixture.set(trust, me.id(), TrustLevel.MEMBER);
+        db.sql("insert into trust_upheld_flag (id, account_id, upheld_at) values (?, ?, ?)")
+                .params(RANDOM.nextLong() & Long.MAX_VALUE, me.id(), Timestamp.from(Instant.now())).update();
+
+        // an export of their data
+        exports.request(me.id());
+        exports.runPending();
+
+        return new Person(members.reload(me), name, earlier, bio, friend, moderator, own, secret, privateOfOthers,
+                friendPost, browser);
+    }
+
+    private static GroupForm form(String prefix, String visibility, String policy, List<String> questions) {
+        return new GroupForm(prefix + "-" + word(), "Group " + word(), "About things", "en", visibility, policy, questions, false);
+    }
+
+    static byte[] png() {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0xff0000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

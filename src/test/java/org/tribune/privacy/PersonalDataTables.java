@@ -1,0 +1,54 @@
+package org.tribune.privacy;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * THE list every new table must join. The erasure test reads every table from INFORMATION_SCHEMA and fails when a
+ * table is in neither list below:
+ * <ul>
+ * <li>{@link #FILLED_BY_FIXTURE}: tables that can hold something about a person; {@link EverythingFixture} must put a
+ * row about its person in each (add the step that does, then the table here), and the feature owning the table must
+ * implement {@code PersonalData} so the erasure leaves nothing behind;</li>
+ * <li>{@link #NO_PERSONAL_DATA}: tables that hold nothing about anyone, each with the reason.</li>
+ * </ul>
+ */
+final class PersonalDataTables {
+    private PersonalDataTables() {
+    }
+
+    static final Set<String> FILLED_BY_FIXTURE = Set.of(
+            // account
+            "account", "display_name_change", "password_reset", "api_token", "login_failure", "account_audit",
+            "account_privacy", "spring_session", "spring_session_attributes",
+            // mail
+            "mail_message",
+            // group
+            "topic_group", "group_member", "group_join_request", "group_ban", "group_invitation",
+            // post
+            "post", "post_comment", "post_like", "comment_like",
+            // follow, notification
+            "follow", "notification", "notification_setting",
+            // admission
+            "admission_queue", "admission_donor", "invitation",
+            // donation
+            "donation", "donation_payment", "stripe_event", "donor_preference",
+            // trust
+            "trust_level", "trust_upheld_flag",
+            // privacy
+            "data_export");
+
+    static final Map<String, String> NO_PERSONAL_DATA = Map.ofEntries(
+            Map.entry("flyway_schema_history", "migrations applied"),
+            Map.entry("platform_secret", "the server's link-signing key"),
+            Map.entry("node_lease", "which node holds which id number"),
+            Map.entry("job_run", "which node ran which scheduled job"),
+            Map.entry("admin_setup", "hash of the one-time first-administrator link"),
+            Map.entry("retired_handle", "SHA-256 of erased handles, so they are never given again"),
+            Map.entry("admission_setting", "the daily admission quota"),
+            Map.entry("admission_run", "how many were admitted each day"),
+            Map.entry("link_preview", "title and description of public web pages, by address"),
+            Map.entry("link_preview_image", "pictures of public web pages, re-encoded"),
+            Map.entry("expense", "the association's expenses"),
+            Map.entry("donation_secret", "the key that signs offline test payments"));
+}
