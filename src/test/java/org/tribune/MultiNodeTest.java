@@ -91,8 +91,8 @@ class MultiNodeTest {
         WebClient onA = new WebClient(port(a));
         onA.login(person.email(), Members.PASSWORD);
         String session = onA.cookie("SESSION").orElseThrow().getValue();
+        assertThat(new WebClient(port(b)).get("/settings").status()).as("B without the cookie").isEqualTo(302);
         WebClient onB = new WebClient(port(b));
-        assertThat(onB.get("/settings").status()).isEqualTo(302);
         onB.setCookie("SESSION", session);
         WebClient.Response settings = onB.get("/settings");
         assertThat(settings.status()).isEqualTo(200);
