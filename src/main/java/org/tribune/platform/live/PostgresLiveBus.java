@@ -41,6 +41,7 @@ final class PostgresLiveBus implements LiveBus, AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean listening;
     private volatile Connection listener;
+    private volatile int backendPid;
     private final Thread thread;
 
     PostgresLiveBus(DataSource pool, String url, String user, String password) {
@@ -84,6 +85,11 @@ final class PostgresLiveBus implements LiveBus, AutoCloseable {
         return listening;
     }
 
+    /** The PostgreSQL process of the listening connection, for tests that cut it. */
+    int backendPid() {
+        return backendPid;
+    }
+
     String encode(LiveMessage message) {
         return json.writeValueAsString(new Wire(message.accountId(), message.event(), message.data()));
     }
@@ -99,13 +105,18 @@ final class PostgresLiveBus implements LiveBus, AutoCloseable {
 
     private void listen() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password);
+            properties.setProperty("ApplicationName", "tribune-live-bus");
+            try (Connection connection = DriverManager.getConnection(url, properties)) {
                 listener = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
-                listening = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                backendPid = pg.getBackendPID();
+                listening = true;
                 while (running) {
                     // Waits up to 10 s for notifications, then loops, which also notices a dead connection.
                     PGNotification[] received = pg.getNotifications(10_000);
