@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Token buckets per (limit, key), e.g. sign-ups per client address. On H2 (one node) they are held in this node's
  * memory, and idle buckets are dropped so memory stays bounded by the number of recently active keys. On PostgreSQL
- * other nodes may share the database, so the buckets live there ({@link SharedBuckets}) and every node counts
- * against the same allowance.
+ * other nodes may share the database, so the buckets live there ({@link SharedBuckets}), or in Redis when
+ * {@code tribune.redis.url} is set ({@link RedisBuckets}), and every node counts against the same allowance.
  */
 @Component
 public class RateLimiter {
@@ -32,7 +32,7 @@ public class RateLimiter {
 
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final SharedBuckets shared;
+    private final Buckets shared;
 
     /** Buckets in this node's memory only. */
     public RateLimiter(Clock clock) {
@@ -41,9 +41,14 @@ public class RateLimiter {
     }
 
     @Autowired
-    RateLimiter(Clock clock, Database database, JdbcClient db) {
+    RateLimiter(Clock clock, Database database, JdbcClient db, RedisStore redis) {
+        this(clock, redis.isConfigured() ? new RedisBuckets(redis.pool()) : database.isPostgres() ? new SharedBuckets(db) : null);
+    }
+
+    /** Buckets in a shared store, or in memory when {@code shared} is null. */
+    RateLimiter(Clock clock, Buckets shared) {
         this.clock = clock;
-        this.shared = database.isPostgres() ? new SharedBuckets(db) : null;
+        this.shared = shared;
     }
 
     /** Whether the buckets are shared by all nodes through the database. */
@@ -54,9 +59,9 @@ public class RateLimiter {
     /** Takes one token or throws {@link TooManyRequests} saying when to retry. */
     public void consume(Limit limit, String key) {
         if (shared != null) {
-            SharedBuckets.Outcome outcome = shared.take(limit.name() + '|' + key, limit, clock.instant());
+            Buckets.Outcome outcome = shared.take(limit.name() + '|' + key, limit, clock.instant());
             if (!outcome.granted()) {
-                throw new TooManyRequests(SharedBuckets.untilNextToken(outcome.tokens(), limit));
+                throw new TooManyRequests(Buckets.untilNextToken(outcome.tokens(), limit));
             }
             return;
         }

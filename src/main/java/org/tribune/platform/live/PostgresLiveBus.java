@@ -15,8 +15,6 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live messages between nodes over PostgreSQL's LISTEN/NOTIFY. Publishing is a {@code pg_notify} on a pooled
@@ -36,7 +34,6 @@ final class PostgresLiveBus implements LiveBus, AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
-    private final JsonMapper json = JsonMapper.builder().build();
     private volatile Consumer<LiveMessage> deliver = message -> { };
     private volatile boolean running = true;
     private volatile boolean listening;
@@ -54,7 +51,7 @@ final class PostgresLiveBus implements LiveBus, AutoCloseable {
 
     @Override
     public void publish(LiveMessage message) {
-        String payload = encode(message);
+        String payload = LiveWire.encode(message);
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
             log.warn("live message {} too big for NOTIFY; delivered on this node only", message.event());
             deliver.accept(message);
@@ -88,19 +85,6 @@ final class PostgresLiveBus implements LiveBus, AutoCloseable {
     /** The PostgreSQL process of the listening connection, for tests that cut it. */
     int backendPid() {
         return backendPid;
-    }
-
-    String encode(LiveMessage message) {
-        return json.writeValueAsString(new Wire(message.accountId(), message.event(), message.data()));
-    }
-
-    LiveMessage decode(String payload) {
-        JsonNode node = json.readTree(payload);
-        Object data = json.convertValue(node.get("data"), Object.class);
-        return new LiveMessage(node.get("accountId").asLong(), node.get("event").asText(), data);
-    }
-
-    private record Wire(long accountId, String event, Object data) {
     }
 
     private void listen() {
@@ -143,7 +127,7 @@ final class PostgresLiveBus implements LiveBus, AutoCloseable {
 
     private void handOver(String payload) {
         try {
-            deliver.accept(decode(payload));
+            deliver.accept(LiveWire.decode(payload));
         } catch (RuntimeException e) {
             log.warn("dropped a live message that could not be delivered: {}", e.getMessage());
         }

@@ -38,7 +38,7 @@ class PostgresLiveBusTest {
     void aMessageSurvivesTheTripAsJson() {
         assumeTrue(TestDatabase.isPostgres(), "LISTEN/NOTIFY is PostgreSQL's");
         try (PostgresLiveBus bus = bus()) {
-            LiveMessage back = bus.decode(bus.encode(new LiveMessage(42, "notification", Map.of("unread", 3))));
+            LiveMessage back = LiveWire.decode(LiveWire.encode(new LiveMessage(42, "notification", Map.of("unread", 3))));
             assertThat(back.accountId()).isEqualTo(42);
             assertThat(back.event()).isEqualTo("notification");
             assertThat(back.data()).isEqualTo(Map.of("unread", 3));
