@@ -2,6 +2,9 @@ package org.tribune.platform.web;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +19,13 @@ class OverloadConfiguration {
     FilterRegistrationBean<OverloadGuard> overloadGuard(
             @Value("${tribune.overload.max-concurrent:64}") int maxConcurrent,
             @Value("${tribune.overload.queue-wait:PT0.2S}") Duration queueWait,
-            @Value("${tribune.overload.retry-after:PT2S}") Duration retryAfter) {
+            @Value("${tribune.overload.retry-after:PT2S}") Duration retryAfter, MeterRegistry meters) {
+        // Operators watch this counter: refusals mean the node (or the database behind it) is saturated.
+        Counter refused = Counter.builder("tribune.overload.refused")
+                .description("Requests answered 503 because the node was working on its maximum already")
+                .register(meters);
         FilterRegistrationBean<OverloadGuard> registration = new FilterRegistrationBean<>(
-                new OverloadGuard(maxConcurrent, queueWait, retryAfter));
+                new OverloadGuard(maxConcurrent, queueWait, retryAfter, refused::increment));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         registration.setName("overloadGuard");

@@ -34,8 +34,10 @@ public class OverloadGuard extends OncePerRequestFilter {
     private final Semaphore places;
     private final long queueWaitNanos;
     private final long retryAfterSeconds;
+    private final Runnable onRefusal;
 
-    public OverloadGuard(int maxConcurrent, Duration queueWait, Duration retryAfter) {
+    public OverloadGuard(int maxConcurrent, Duration queueWait, Duration retryAfter, Runnable onRefusal) {
+        this.onRefusal = onRefusal;
         this.places = new Semaphore(maxConcurrent, true);
         this.queueWaitNanos = queueWait.toNanos();
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
@@ -64,6 +66,7 @@ public class OverloadGuard extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
+            onRefusal.run();
             refuse(request, response);
             return;
         }
@@ -72,11 +75,6 @@ public class OverloadGuard extends OncePerRequestFilter {
         } finally {
             places.release();
         }
-    }
-
-    /** Requests being worked on now. */
-    public int inFlight(int maxConcurrent) {
-        return maxConcurrent - places.availablePermits();
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

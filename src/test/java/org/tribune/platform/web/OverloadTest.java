@@ -39,6 +39,8 @@ class OverloadTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     /** Makes every request flagged "X-Slow" hold its place for 300 ms, as a saturated node would. */
     @TestConfiguration
@@ -66,6 +68,7 @@ class OverloadTest {
     @Test
     void excessRequestsGet503WithRetryAfterAndAdmittedOnesSucceed() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        double refusedBefore = meters.counter("tribune.overload.refused").count();
         List<Answer> answers = new ArrayList<>();
         try (ExecutorService flood = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Answer>> pending = new ArrayList<>();
@@ -83,9 +86,9 @@ class OverloadTest {
         assertThat(admitted).isNotEmpty();
         assertThat(admitted).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
         assertThat(answers).noneMatch(a -> a.status() >= 500 && a.status() != 503);
+        assertThat(meters.counter("tribune.overload.refused").count() - refusedBefore).isEqualTo(refused.size());
         assertThat(refused).allSatisfy(a -> {
             assertThat(a.retryAfter()).isEqualTo("2");
-            // Refused at the door: the queue wait (50 ms) and little more, never the 300 ms of real work.
             assertThat(a.contentType()).contains(a.path().startsWith("/api/") ? "application/problem+json" : "text/html");
         });
     }
