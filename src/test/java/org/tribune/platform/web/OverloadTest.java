@@ -82,6 +82,9 @@ class OverloadTest {
         }
         List<Answer> refused = answers.stream().filter(a -> a.status() == 503).toList();
         List<Answer> admitted = answers.stream().filter(a -> a.status() != 503).toList();
+        System.out.printf("OverloadTest: %d admitted (slowest %d ms), %d refused (slowest %d ms)%n", admitted.size(),
+                admitted.stream().mapToLong(Answer::millis).max().orElse(0), refused.size(),
+                refused.stream().mapToLong(Answer::millis).max().orElse(0));
         assertThat(refused).isNotEmpty();
         assertThat(admitted).isNotEmpty();
         assertThat(admitted).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
