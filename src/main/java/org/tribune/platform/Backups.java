@@ -67,7 +67,9 @@ public final class Backups {
         if (target.isPostgres()) {
             postgres(target, List.of("pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file=" + file));
         } else {
-            try (Connection connection = DriverManager.getConnection(target.url(), target.user(), target.password());
+            // IFEXISTS: a wrong data directory must fail, not back up a new empty database.
+            String url = target.url().startsWith("jdbc:h2:file:") ? target.url() + ";IFEXISTS=TRUE" : target.url();
+            try (Connection connection = DriverManager.getConnection(url, target.user(), target.password());
                     Statement sql = connection.createStatement()) {
                 sql.execute("script to '" + quoted(file) + "' compression zip");
             }
