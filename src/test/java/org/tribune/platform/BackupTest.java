@@ -73,6 +73,16 @@ class BackupTest {
     }
 
     @Test
+    void aBackupOfAnH2DataDirectoryThatDoesNotExistFails() throws Exception {
+        Path missing = Files.createTempDirectory("tribune-none").resolve("nothing-here");
+        Backups.Target nowhere = Backups.fromEnvironment(Map.of("TRIBUNE_DATA_DIR", missing.toString()));
+        Path file = missing.resolveSibling("backup.zip");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Backups.backup(nowhere, file))
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("not found");
+        assertThat(Files.exists(missing.resolve("tribune.mv.db"))).isFalse();
+    }
+
+    @Test
     void aMissingBackupFileIsAClearFailure() {
         assertThat(Backups.run(new String[] {"restore", "/nonexistent/tribune.dump"})).isEqualTo(1);
         assertThat(Backups.run(new String[] {"backup"})).isEqualTo(2);
