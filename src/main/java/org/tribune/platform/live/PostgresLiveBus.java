@@ -1,11 +1,11 @@
 package org.tribune.platform.live;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -14,7 +14,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 
 /**
  * Live messages between nodes over PostgreSQL's LISTEN/NOTIFY. Publishing is a {@code pg_notify} on a pooled
