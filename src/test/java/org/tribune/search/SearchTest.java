@@ -42,6 +42,8 @@ class SearchTest {
     SearchService search;
     @Autowired
     TokenService tokens;
+    @Autowired
+    SearchEntries entries;
 
     Account owner;
     Account member;
@@ -205,6 +207,33 @@ class SearchTest {
         browser.login(outsider.email(), Members.PASSWORD);
         String body = browser.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").body();
         assertThat(body).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void theIndexAnswersForAPersonsDataAndForgetsItWithTheirContent() {
+        SearchPersonalData data = new SearchPersonalData(entries);
+        Account author = members.active("spd");
+        String w = word();
+        Post post = posts.publish(author, null, new PostService.Draft("", "Mine " + w, null));
+        assertThat(data.counts(author.id())).containsEntry("search-index", 1L);
+        java.util.Map<String, List<? extends java.util.Map<String, ?>>> exported = new java.util.HashMap<>();
+        data.export(author.id(), new org.tribune.platform.personaldata.ExportWriter() {
+            @Override
+            public void records(String category, List<? extends java.util.Map<String, ?>> records) {
+                exported.put(category, records);
+            }
+
+            @Override
+            public void media(String path, byte[] content) {
+            }
+        });
+        assertThat(exported.get("search-index")).hasSize(1);
+        assertThat(exported.get("search-index").getFirst().get("postId")).isEqualTo(Long.toString(post.id()));
+        data.erase(author.id(), new org.tribune.platform.personaldata.Erasure(false));
+        assertThat(found(w, outsider)).containsExactly(post.id());
+        data.erase(author.id(), new org.tribune.platform.personaldata.Erasure(true));
+        assertThat(found(w, outsider)).isEmpty();
+        assertThat(data.counts(author.id())).containsEntry("search-index", 0L);
     }
 
     private static List<String> ids(JsonNode listing) {
