@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.mail.Mailer;
+import org.tribune.platform.ClusterJobs;
 import org.tribune.platform.SiteAddress;
 
 /**
@@ -42,10 +43,12 @@ class DigestMails {
     private final Clock clock;
     private final String baseUrl;
     private final TransactionTemplate eachInItsOwn;
+    private final ClusterJobs jobs;
 
     DigestMails(DigestSettings settings, Inbox inbox, Entries entries, AccountService accounts, Mailer mailer,
             MessageSource messages, Clock clock, PlatformTransactionManager transactions,
-            SiteAddress site) {
+            SiteAddress site, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.settings = settings;
         this.inbox = inbox;
         this.entries = entries;
@@ -60,6 +63,10 @@ class DigestMails {
 
     @Scheduled(cron = "${tribune.notifications.digest-cron:0 17 * * * *}")
     void hourly() {
+        // Each person's digest is claimed on its own too; the window claim spares the other nodes the walk.
+        if (!jobs.claimWindow("notification-digest", java.time.Duration.ofHours(1))) {
+            return;
+        }
         int sent = sendDue(clock.instant());
         if (sent > 0) {
             log.info("sent {} notification digests", sent);

@@ -9,12 +9,16 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets per (limit, key), e.g. sign-ups per client address. Held in this node's memory; idle buckets are
- * dropped so memory stays bounded by the number of recently active keys.
+ * Token buckets per (limit, key), e.g. sign-ups per client address. On H2 (one node) they are held in this node's
+ * memory, and idle buckets are dropped so memory stays bounded by the number of recently active keys. On PostgreSQL
+ * other nodes may share the database, so the buckets live there ({@link SharedBuckets}), or in Redis when
+ * {@code tribune.redis.url} is set ({@link RedisBuckets}), and every node counts against the same allowance.
  */
 @Component
 public class RateLimiter {
@@ -28,13 +32,39 @@ public class RateLimiter {
 
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Buckets shared;
 
+    /** Buckets in this node's memory only. */
     public RateLimiter(Clock clock) {
         this.clock = clock;
+        this.shared = null;
+    }
+
+    @Autowired
+    RateLimiter(Clock clock, Database database, JdbcClient db, RedisStore redis) {
+        this(clock, redis.isConfigured() ? new RedisBuckets(redis.pool()) : database.isPostgres() ? new SharedBuckets(db) : null);
+    }
+
+    /** Buckets in a shared store, or in memory when {@code shared} is null. */
+    RateLimiter(Clock clock, Buckets shared) {
+        this.clock = clock;
+        this.shared = shared;
+    }
+
+    /** Whether the buckets are shared by all nodes through the database. */
+    public boolean isShared() {
+        return shared != null;
     }
 
     /** Takes one token or throws {@link TooManyRequests} saying when to retry. */
     public void consume(Limit limit, String key) {
+        if (shared != null) {
+            Buckets.Outcome outcome = shared.take(limit.name() + '|' + key, limit, clock.instant());
+            if (!outcome.granted()) {
+                throw new TooManyRequests(Buckets.untilNextToken(outcome.tokens(), limit));
+            }
+            return;
+        }
         ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new TooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
@@ -43,12 +73,18 @@ public class RateLimiter {
 
     /** Whether a token is left, without taking it. */
     public boolean hasRoom(Limit limit, String key) {
+        if (shared != null) {
+            return shared.hasRoom(limit.name() + '|' + key, limit, clock.instant());
+        }
         Entry entry = buckets.get(limit.name() + '|' + key);
         return entry == null || entry.bucket().getAvailableTokens() > 0;
     }
 
     /** Takes a token if one is left; never throws. For counting failures. */
     public boolean tryConsume(Limit limit, String key) {
+        if (shared != null) {
+            return shared.take(limit.name() + '|' + key, limit, clock.instant()).granted();
+        }
         return bucket(limit, key).tryConsume(1);
     }
 
@@ -65,6 +101,9 @@ public class RateLimiter {
 
     @Scheduled(fixedDelay = 600_000)
     void dropIdleBuckets() {
+        if (shared != null) {
+            shared.forgetExpired(clock.instant());
+        }
         long now = clock.millis();
         buckets.values().removeIf(e -> now - e.touchedAt() > e.period().toMillis());
     }

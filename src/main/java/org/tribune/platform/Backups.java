@@ -1,0 +1,123 @@
+package org.tribune.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./tribune backup <file>} and {@code ./tribune restore <file>}, without starting the server. On PostgreSQL
+ * they run {@code pg_dump --format=custom} and {@code pg_restore --clean} (the server may keep running; the dump is
+ * one consistent snapshot). On the embedded H2 database they write and replay a compressed SQL script
+ * ({@code SCRIPT TO ... COMPRESSION ZIP}); H2 lets one process open its file, so stop Tribune first.
+ */
+public final class Backups {
+    /** Where the database is, as the server would find it. */
+    public record Target(String url, String user, String password) {
+        boolean isPostgres() {
+            return url.startsWith("jdbc:postgresql:");
+        }
+    }
+
+    private Backups() {
+    }
+
+    /** The database of the settings in the environment: {@code TRIBUNE_DATABASE_URL}, else the H2 file of the data directory. */
+    public static Target fromEnvironment(Map<String, String> env) {
+        String dataDir = env.getOrDefault("TRIBUNE_DATA_DIR", "./data");
+        String url = env.getOrDefault("TRIBUNE_DATABASE_URL", "jdbc:h2:file:" + dataDir
+                + "/tribune;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE");
+        return new Target(url, env.getOrDefault("TRIBUNE_DATABASE_USER", "sa"), env.getOrDefault("TRIBUNE_DATABASE_PASSWORD", ""));
+    }
+
+    /** The command line: {@code backup <file>} or {@code restore <file>}; returns the exit status. */
+    public static int run(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: ./tribune backup <file>   |   ./tribune restore <file>");
+            return 2;
+        }
+        Target target = fromEnvironment(System.getenv());
+        Path file = Path.of(args[1]).toAbsolutePath();
+        try {
+            if (args[0].equals("backup")) {
+                backup(target, file);
+                System.out.println("Backup written to " + file);
+            } else {
+                restore(target, file);
+                System.out.println("Database restored from " + file);
+            }
+            return 0;
+        } catch (SQLException | IOException | RuntimeException e) {
+            System.err.println(args[0] + " failed: " + e.getMessage());
+            if (!target.isPostgres() && String.valueOf(e.getMessage()).contains("already in use")) {
+                System.err.println("The H2 database is open in a running Tribune: stop it, then run this again.");
+            }
+            return 1;
+        }
+    }
+
+    public static void backup(Target target, Path file) throws SQLException, IOException {
+        if (target.isPostgres()) {
+            postgres(target, List.of("pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file=" + file));
+        } else {
+            // IFEXISTS: a wrong data directory must fail, not back up a new empty database.
+            String url = target.url().startsWith("jdbc:h2:file:") ? target.url() + ";IFEXISTS=TRUE" : target.url();
+            try (Connection connection = DriverManager.getConnection(url, target.user(), target.password());
+                    Statement sql = connection.createStatement()) {
+                sql.execute("script to '" + quoted(file) + "' compression zip");
+            }
+        }
+    }
+
+    /** Replaces everything in the database with the backup's content. */
+    public static void restore(Target target, Path file) throws SQLException, IOException {
+        if (!Files.isReadable(file)) {
+            throw new IOException("cannot read " + file);
+        }
+        if (target.isPostgres()) {
+            postgres(target, List.of("pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
+                    "--single-transaction", "--exit-on-error", file.toString()));
+        } else {
+            try (Connection connection = DriverManager.getConnection(target.url(), target.user(), target.password());
+                    Statement sql = connection.createStatement()) {
+                sql.execute("drop all objects");
+                sql.execute("runscript from '" + quoted(file) + "' compression zip");
+            }
+        }
+    }
+
+    /** Runs a PostgreSQL tool against the target's database; the password goes through the environment, not the command line. */
+    private static void postgres(Target target, List<String> command) throws IOException {
+        URI uri = URI.create(target.url().substring("jdbc:".length()));
+        List<String> full = new ArrayList<>(command);
+        full.add(1, "--dbname=postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort())
+                + uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()));
+        full.add(2, "--username=" + target.user());
+        ProcessBuilder process = new ProcessBuilder(full).redirectErrorStream(true);
+        if (!target.password().isEmpty()) {
+            process.environment().put("PGPASSWORD", target.password());
+        }
+        Process running = process.start();
+        String output = new String(running.getInputStream().readAllBytes());
+        try {
+            int status = running.waitFor();
+            if (status != 0) {
+                throw new IOException(command.getFirst() + " exited with " + status + ": " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(command.getFirst() + " interrupted", e);
+        }
+    }
+
+    private static String quoted(Path file) {
+        return file.toString().replace("'", "''");
+    }
+}
