@@ -27,7 +27,7 @@ import org.tribune.platform.SecretTokens;
 final class Community {
     static final long SEED = 20261125L;
     static final String PASSWORD = "tribune-bench";
-    static final String TOKEN_PREFIX = "tbench-";
+    static final String TOKEN_PREFIX = "trb_bench_"; // "trb_" is what the API accepts as a token
     static final String EMAIL_DOMAIN = "bench.tribune.invalid";
     static final Duration WINDOW = Duration.ofDays(90);
     /** People joined one a minute before the window: ids are then a simple formula of their number. */
