@@ -8,7 +8,7 @@ final class Progress {
     private static final int WIDTH = 30;
 
     private final PrintStream out;
-    private final long total;
+    private long total;
     private final long started = System.nanoTime();
     private long done;
     private long lastDrawn;
@@ -29,7 +29,9 @@ final class Progress {
         draw(false);
     }
 
+    /** The total was an estimate (some rows are decided while writing): the bar ends at what was written. */
     void finish() {
+        total = Math.max(done, 1);
         draw(true);
         out.println();
     }
