@@ -66,10 +66,19 @@ final class Bench {
                 .userAgentHeader("tribune-bench");
     }
 
-    /** Any seeded person, for API calls: the token is a formula of the person's number. */
+    /**
+     * The people online during the run ({@code -Donline=}, 2,000 by default), spread over the whole community: a
+     * client keeps its token, so the server notes a token's use at most once a minute, as with real clients. With a
+     * new person on every request, every request would also be a write.
+     */
+    static final int ONLINE = Integer.getInteger("online", 2_000);
+    private static final int[] ONLINE_PEOPLE = new java.util.Random(7).ints(0, USERS).distinct()
+            .limit(Math.min(ONLINE, USERS)).toArray();
+
+    /** A person online, for API calls: the token is a formula of the person's number. */
     static Iterator<Map<String, Object>> randomPeople() {
         return Stream.generate(() -> {
-            int n = ThreadLocalRandom.current().nextInt(USERS);
+            int n = ONLINE_PEOPLE[ThreadLocalRandom.current().nextInt(ONLINE_PEOPLE.length)];
             return Map.<String, Object>of("n", n, "token", "Bearer " + TOKEN_PREFIX + n);
         }).iterator();
     }
