@@ -38,6 +38,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+[ "$cmd" = startup ] && DB=h2 # the start-up target is stated for H2 with the small set
+
 for dir in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 "${JAVA_HOME:-}"; do
   [ -n "$dir" ] && [ -x "$dir/bin/java" ] && { export JAVA_HOME=$dir; break; }
 done
@@ -49,6 +51,7 @@ PG_DB=${PG_URL##*/}
 H2_DIR=${BENCH_H2_DIR:-$ROOT/data-bench-small}
 SEED=${BENCH_SEED:-$ROOT/bench/target/seed-$([ "$DB" = h2 ] && echo small || echo medium)}
 [ -f "$SEED/seed.properties" ] || SEED=$ROOT/bench/target/seed
+SEED=$(cd "$SEED" && pwd) # Gatling runs from bench/
 RUN=$ROOT/bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)-$cmd${endpoint:+-$endpoint}
 mkdir -p "$RUN"
 SUMMARY=$RUN/summary.md
@@ -123,9 +126,11 @@ sample_stop() {
 
 gatling() { # simulation, then -D settings
   local simulation=$1; shift
+  local previous; previous=$(ls -td bench/target/gatling/*/ 2>/dev/null | head -1 || true)
   (cd bench && mvn -B -q gatling:test -Dgatling.simulationClass=org.tribune.bench.$simulation -DbaseUrl="$BASE" \
      -Dseed="$SEED" "$@") > "$RUN/gatling-$simulation.log" 2>&1 || echo "(Gatling reported failed assertions or errors; see $RUN/gatling-$simulation.log)" | tee -a "$SUMMARY"
-  local report; report=$(ls -td bench/target/gatling/*/ | head -1)
+  local report; report=$(ls -td bench/target/gatling/*/ 2>/dev/null | head -1 || true)
+  if [ -z "$report" ] || [ "$report" = "$previous" ]; then say "(no report: the run crashed, see $RUN/gatling-$simulation.log)"; return; fi
   cp -r "$report" "$RUN/" 2>/dev/null || true
   python3 "$ROOT/bench/stats.py" "$report" | tee -a "$SUMMARY"
 }
