@@ -1,7 +1,8 @@
 -- One home feed, first page, as PostgreSQL alone can serve it: the viewer's groups and followees, then the newest
 -- 20 live posts among them fetched per source from (group_id, id) and (author_id, id) and merged, then those posts
--- with their authors and groups. The same indexed walks as the server's queries (Posts.newestIds), written with
--- LATERAL because pgbench cannot build the server's union of one sub-query per source. A random seeded person
+-- with their authors and groups. The same indexes as the server's queries (Posts.newestIds), written with
+-- LATERAL because pgbench cannot build the server's union of one sub-query per source; LATERAL reads 20 ids from
+-- every source where the server's union stops each walk as soon as the merge has its page. A random seeded person
 -- each time: account ids are base + n * step (see bench/target/seed/seed.properties).
 \set n random(0, :users - 1)
 \set uid :base + :n * :step
