@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Tribune's benchmarks, one command each (see docs/benchmarks.md for the results and how to read them).
+#
+#   bench/run.sh all [options]        in one run: the two ceilings (pgbench with the feed SQL, the server's trivial
+#                                     endpoint), home feed / group feed / new post at --clients concurrent clients,
+#                                     a single request on an idle server, and the open-model mix at --rate
+#   bench/run.sh mix [options]        only the open-model mix
+#   bench/run.sh endpoint NAME [opts] one endpoint, closed model (home-api, home-html, group-api, group-html,
+#                                     post-api, new-post, ping, idle-home)
+#   bench/run.sh pgbench [options]    only PostgreSQL executing the home and group feed SQL (bench/pgbench/*.sql)
+#   bench/run.sh live [options]       --connections (10000) open live-update streams held on one node
+#   bench/run.sh startup              start-up to the first answered request, on H2 with the small set
+#
+# Options: --db pg|h2 (default pg: database tribune_bench on 127.0.0.1:5432, user postgres; h2: ./data-bench-small)
+#          --rate N (mix arrivals/s, 300)  --duration S (60)  --clients N (16)  --connections N (10000)
+#          --url URL (measure a server already running there instead of starting one; no heap/CPU figures then)
+#          --heap SIZE (-Xmx of the server, 512m)
+# The database must have been seeded first: ./tribune seed small|medium (see README). Results, server log, samples
+# of CPU, heap and RSS, and the Gatling HTML reports go to bench/target/results/<time>/ (summary.md says it all).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+cmd=${1:-all}; shift || true
+endpoint=""
+if [ "$cmd" = endpoint ]; then endpoint=${1:?endpoint name}; shift; fi
+DB=pg RATE=300 DURATION=60 CLIENTS=16 CONNECTIONS=10000 URL="" HEAP=512m
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) DB=$2; shift 2 ;;
+    --rate) RATE=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --clients) CLIENTS=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --url) URL=$2; shift 2 ;;
+    --heap) HEAP=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+[ "$cmd" = startup ] && DB=h2 # the start-up target is stated for H2 with the small set
+
+for dir in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 "${JAVA_HOME:-}"; do
+  [ -n "$dir" ] && [ -x "$dir/bin/java" ] && { export JAVA_HOME=$dir; break; }
+done
+export PATH="$JAVA_HOME/bin:$PATH"
+
+PG_URL=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/tribune_bench}
+PG_USER=${BENCH_PG_USER:-postgres}
+PG_DB=${PG_URL##*/}
+H2_DIR=${BENCH_H2_DIR:-$ROOT/data-bench-small}
+SEED=${BENCH_SEED:-$ROOT/bench/target/seed-$([ "$DB" = h2 ] && echo small || echo medium)}
+[ -f "$SEED/seed.properties" ] || SEED=$ROOT/bench/target/seed
+SEED=$(cd "$SEED" && pwd) # Gatling runs from bench/
+RUN=$ROOT/bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)-$cmd${endpoint:+-$endpoint}
+mkdir -p "$RUN"
+SUMMARY=$RUN/summary.md
+PORT=${BENCH_PORT:-8089}
+SERVER_PID=""
+
+say() { echo "$*" | tee -a "$SUMMARY"; }
+prop() { grep "^$1=" "$SEED/seed.properties" | cut -d= -f2-; }
+
+db_env() {
+  if [ "$DB" = pg ]; then
+    echo "TRIBUNE_DATABASE_URL=$PG_URL TRIBUNE_DATABASE_USER=$PG_USER TRIBUNE_DATABASE_PASSWORD=${BENCH_PG_PASSWORD:-}"
+  else
+    echo "TRIBUNE_DATA_DIR=$H2_DIR"
+  fi
+}
+
+start_server() {
+  if [ -n "$URL" ]; then BASE=$URL; return; fi
+  [ -f target/tribune.jar ] || mvn -q -B -DskipTests package
+  BASE=http://127.0.0.1:$PORT
+  local t0; t0=$(date +%s%N)
+  env $(db_env) TRIBUNE_DATABASE_POOL_SIZE=${BENCH_POOL_SIZE:-16} SERVER_PORT=$PORT TRIBUNE_PREVIEWS_ENABLED=false \
+    TRIBUNE_POSTS_PER_HOUR=100000 TRIBUNE_COMMENTS_PER_HOUR=100000 \
+    "$JAVA_HOME/bin/java" -Xmx"$HEAP" -Xms"$HEAP" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -jar target/tribune.jar \
+    --server.tomcat.max-connections=20000 --server.tomcat.accept-count=1000 --logging.level.root=warn \
+    > "$RUN/server.log" 2>&1 &
+  SERVER_PID=$!
+  trap 'stop_server' EXIT
+  until curl -sf -o /dev/null "$BASE/actuator/health"; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server did not start: see $RUN/server.log" >&2; tail -20 "$RUN/server.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  say "Server started (pid $SERVER_PID, -Xmx$HEAP, $DB) and answered its first request after ${STARTUP_MS} ms"
+}
+
+stop_server() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+# Samples once a second: machine CPU (from /proc/stat), server CPU ticks, heap used (jstat) and RSS.
+SAMPLER=""
+sample_start() {
+  local name=$1
+  (
+    prev=($(head -1 /proc/stat)); pbusy=$(( ${prev[1]} + ${prev[2]} + ${prev[3]} + ${prev[6]} + ${prev[7]} )); ptotal=$(( pbusy + ${prev[4]} + ${prev[5]} ))
+    pserver=0
+    [ -n "$SERVER_PID" ] && pserver=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat)
+    echo "time machine_cpu_pct server_cpu_cores heap_used_mb rss_mb"
+    while sleep 1; do
+      cur=($(head -1 /proc/stat)); busy=$(( ${cur[1]} + ${cur[2]} + ${cur[3]} + ${cur[6]} + ${cur[7]} )); total=$(( busy + ${cur[4]} + ${cur[5]} ))
+      machine=$(( 100 * (busy - pbusy) / (total - ptotal + 1) )); pbusy=$busy; ptotal=$total
+      server="-" heap="-" rss="-"
+      if [ -n "$SERVER_PID" ] && [ -r /proc/$SERVER_PID/stat ]; then
+        s=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat); server=$(awk -v d=$((s - pserver)) 'BEGIN{printf "%.2f", d/100}'); pserver=$s
+        heap=$(jstat -gc "$SERVER_PID" | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
+        rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$SERVER_PID/status)
+      fi
+      echo "$(date -u +%T) $machine $server $heap $rss"
+    done
+  ) > "$RUN/samples-$name.txt" 2>/dev/null &
+  SAMPLER=$!
+}
+
+sample_stop() {
+  local name=$1
+  kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true
+  python3 "$ROOT/bench/samples.py" "$RUN/samples-$name.txt" | tee -a "$SUMMARY"
+}
+
+gatling() { # simulation, then -D settings
+  local simulation=$1; shift
+  local previous; previous=$(ls -td bench/target/gatling/*/ 2>/dev/null | head -1 || true)
+  (cd bench && mvn -B -q gatling:test -Dgatling.simulationClass=org.tribune.bench.$simulation -DbaseUrl="$BASE" \
+     -Dseed="$SEED" "$@") > "$RUN/gatling-$simulation.log" 2>&1 || echo "(Gatling reported failed assertions or errors; see $RUN/gatling-$simulation.log)" | tee -a "$SUMMARY"
+  local report; report=$(ls -td bench/target/gatling/*/ 2>/dev/null | head -1 || true)
+  if [ -z "$report" ] || [ "$report" = "$previous" ]; then say "(no report: the run crashed, see $RUN/gatling-$simulation.log)"; return; fi
+  cp -r "$report" "$RUN/" 2>/dev/null || true
+  python3 "$ROOT/bench/stats.py" "$report" | tee -a "$SUMMARY"
+}
+
+STEP=0
+step() { # name, then the command to measure
+  local name=$1; shift
+  STEP=$((STEP + 1))
+  say ""
+  say "### $name"
+  say ""
+  say "load before: $(uptime | sed 's/.*load average/load average/')"
+  sample_start "step$STEP"
+  "$@"
+  sample_stop "step$STEP"
+}
+
+pgbench_run() { # script
+  local script=$1
+  say "\`pgbench -n -M prepared -c $CLIENTS -j 2 -T $DURATION -f bench/pgbench/$script\` on $PG_DB"
+  pgbench -h 127.0.0.1 -U "$PG_USER" -n -M prepared -c "$CLIENTS" -j 2 -T "$DURATION" -P 10 \
+    -D users="$(prop users)" -D base="$(prop userBaseId)" -D step="$(prop userIdStep)" \
+    -D groups="$(psql -h 127.0.0.1 -U "$PG_USER" -d "$PG_DB" -tAc "select count(*) from topic_group where slug_key ~ '^g[0-9]+$'")" \
+    -f "bench/pgbench/$script" --log --log-prefix="$RUN/pgbench-${script%.sql}" --aggregate-interval=1 "$PG_DB" \
+    > "$RUN/pgbench-${script%.sql}.txt" 2>&1
+  grep -E "tps|latency average|latency stddev|failed" "$RUN/pgbench-${script%.sql}.txt" | sed 's/^/    /' | tee -a "$SUMMARY"
+  python3 "$ROOT/bench/pgbench_percentiles.py" "$RUN"/pgbench-"${script%.sql}"* | tee -a "$SUMMARY" || true
+}
+
+say "# Tribune benchmark: $cmd${endpoint:+ $endpoint}, $(date -u +%FT%TZ)"
+say ""
+say "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem/ {print $2}') GiB;"\
+" database $DB; seed $(prop size) ($(prop users) people); server heap -Xmx$HEAP; clients $CLIENTS; duration ${DURATION}s"
+
+case "$cmd" in
+  startup)
+    DB=h2; start_server; stop_server ;;
+  pgbench)
+    step "ceiling: PostgreSQL alone, home feed SQL" pgbench_run home-feed.sql
+    step "ceiling: PostgreSQL alone, group feed SQL" pgbench_run group-feed.sql ;;
+  endpoint)
+    start_server
+    gatling EndpointSimulation -Dendpoint=ping -Dclients=4 -Dduration=10 > /dev/null # warm up the JIT
+    step "$endpoint, $CLIENTS clients" gatling EndpointSimulation -Dendpoint="$endpoint" -Dclients="$CLIENTS" -Dduration="$DURATION" ;;
+  mix)
+    start_server
+    gatling EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=15 > /dev/null
+    step "mix, open model at $RATE arrivals/s" gatling MixSimulation -Drate="$RATE" -Dduration="$DURATION" -Dramp=10 ;;
+  live)
+    start_server
+    step "live: $CONNECTIONS open SSE connections" gatling LiveSimulation -Dconnections="$CONNECTIONS" -Dduration="$DURATION" -Dramp=30 ;;
+  all)
+    if [ "$DB" = pg ]; then
+      step "ceiling 1: PostgreSQL alone, home feed SQL, $CLIENTS clients" pgbench_run home-feed.sql
+      step "ceiling 1: PostgreSQL alone, group feed SQL, $CLIENTS clients" pgbench_run group-feed.sql
+    fi
+    start_server
+    gatling EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=20 > /dev/null # warm up the JIT
+    step "ceiling 2: the server's trivial endpoint (/actuator/health), $CLIENTS clients" \
+      gatling EndpointSimulation -Dendpoint=ping -Dclients="$CLIENTS" -Dduration="$DURATION"
+    step "idle server: one client, home feed (API), 50 ms apart" gatling EndpointSimulation -Dendpoint=idle-home -Dduration=30
+    step "home feed (API), $CLIENTS clients" gatling EndpointSimulation -Dendpoint=home-api -Dclients="$CLIENTS" -Dduration="$DURATION"
+    step "home feed (HTML), $CLIENTS clients" gatling EndpointSimulation -Dendpoint=home-html -Dclients="$CLIENTS" -Dduration="$DURATION"
+    step "group feed (API), $CLIENTS clients" gatling EndpointSimulation -Dendpoint=group-api -Dclients="$CLIENTS" -Dduration="$DURATION"
+    step "new post (API), $CLIENTS clients" gatling EndpointSimulation -Dendpoint=new-post -Dclients="$CLIENTS" -Dduration="$DURATION"
+    step "mix, open model at $RATE arrivals/s" gatling MixSimulation -Drate="$RATE" -Dduration="$DURATION" -Dramp=10 ;;
+  *) echo "unknown command $cmd (all, mix, endpoint, pgbench, live, startup)" >&2; exit 2 ;;
+esac
+say ""
+say "Results in $RUN"
