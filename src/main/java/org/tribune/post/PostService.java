@@ -333,8 +333,8 @@ public class PostService {
             }
         }
         limiter.consume(postLimit, Long.toString(sharer.id()));
-        PostText.Rendered rendered = text.render(said);
-        Post post = new Post(ids.next(), groupId, sharer.id(), "", said, rendered.html(), null, clock.instant(), null, 0, 0, null);
+        PostText.Rendered rendered = text.render(said, sharer.id());
+        Post post = new Post(ids.next(), groupId, sharer.id(), "", said, rendered.html(), null, clock.instant(), null, 0, 0, null, null);
         posts.insert(post);
         restrictions.share(post.id(), original.id());
         events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, sharer.id(), mentionsVisibleIn(rendered, group)));

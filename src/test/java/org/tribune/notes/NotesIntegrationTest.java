@@ -92,7 +92,7 @@ class NotesIntegrationTest {
         assertThat(visitor.get("/p/" + share.id()).body()).contains("shared-post").contains("Readers added context");
 
         // Once the post is edited, readers are told the note may speak of an older version.
-        posts.edit(camps.poster, postId, new PostService.Draft("Flood in the city centre", "Photo of a flood", null));
+        posts.applyAcceptedRevision(postId, camps.poster.id(), new PostService.Text("Flood in the city centre", "Photo of a flood", null, null));
         assertThat(visitor.get("/api/v1/posts/" + postId).json().get("note").get("postEditedSince").asBoolean()).isTrue();
         assertThat(visitor.get("/p/" + postId).body()).contains("edited since this note");
     }

@@ -122,7 +122,7 @@ class SearchTest {
         String before = word();
         String after = word();
         Post post = posts.publish(member, open.id(), new PostService.Draft("", "Draft " + before, null));
-        posts.edit(member, post.id(), new PostService.Draft("", "Final " + after, null));
+        posts.applyAcceptedRevision(post.id(), member.id(), new PostService.Text("", "Final " + after, null, null));
         assertThat(found(before, outsider)).isEmpty();
         assertThat(found(after, outsider)).containsExactly(post.id());
         posts.delete(member, post.id());
