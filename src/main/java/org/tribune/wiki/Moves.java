@@ -38,4 +38,9 @@ class Moves {
     long countByMover(long moverId) {
         return db.sql("select count(*) from wiki_move where mover_id = ?").param(moverId).query(Long.class).single();
     }
+
+    /** The reasons a person gave for their moves, which are their own words; the moves themselves stay in history. */
+    void forgetSummariesBy(long moverId) {
+        db.sql("update wiki_move set summary = '' where mover_id = ?").param(moverId).update();
+    }
 }

@@ -79,6 +79,7 @@ class WikiPersonalData implements PersonalData {
     public void erase(long accountId, Erasure erasure) {
         if (erasure.deleteContent()) {
             talks.deleteByAuthor(accountId);
+            moves.forgetSummariesBy(accountId);
         }
     }
 }
