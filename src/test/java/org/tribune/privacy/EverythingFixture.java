@@ -186,9 +186,10 @@ class EverythingFixture {
         reading.read(me.id(), List.of(friendPost.id()));
         reading.flush();
 
-        // wiki: an edit of their own profile note and a talk-page message naming them.
-        // The revision's text holds nothing identifying: revisions are append-only (a trigger refuses UPDATE and
-        // DELETE) and stay after an erasure, even one that deletes the person's content.
+        // wiki: an edit of their own profile note and a talk-page message naming them. Below, a friend's edit of
+        // their post "mine" makes revision 1 (CREATE, by them) a copy of its text, bio included: revisions are
+        // append-only (a trigger refuses UPDATE and DELETE) and stay after an erasure that deletes their content,
+        // so the erasure test finds wiki_revision.body until the wiki can erase revision text.
         wiki.propose(me, Document.post(profileNote.id()), new WikiService.Proposal(
                 new Content("", "A profile note by me, corrected", null, null), "typo", null));
         // in their own group: a mode they set, a friend's edit waiting for their review, a post they moved
