@@ -40,7 +40,4 @@ class Moves {
     }
 
     /** The reasons a person gave for their moves, which are their own words; the moves themselves stay in history. */
-    void forgetSummariesBy(long moverId) {
-        db.sql("update wiki_move set summary = '' where mover_id = ?").param(moverId).update();
-    }
 }

@@ -187,9 +187,8 @@ class EverythingFixture {
         reading.flush();
 
         // wiki: an edit of their own profile note and a talk-page message naming them. Below, a friend's edit of
-        // their post "mine" makes revision 1 (CREATE, by them) a copy of its text, bio included: revisions are
-        // append-only (a trigger refuses UPDATE and DELETE) and stay after an erasure that deletes their content,
-        // so the erasure test finds wiki_revision.body until the wiki can erase revision text.
+        // their post "mine" makes revision 1 (CREATE, by them) a copy of its text, bio included: erasing their
+        // content blanks the revisions of their posts (the only update the append-only trigger lets through).
         wiki.propose(me, Document.post(profileNote.id()), new WikiService.Proposal(
                 new Content("", "A profile note by me, corrected", null, null), "typo", null));
         // in their own group: a mode they set, a friend's edit waiting for their review, a post they moved
