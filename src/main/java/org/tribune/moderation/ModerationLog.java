@@ -70,7 +70,8 @@ class ModerationLog {
     }
 
     void forgetSubject(long subjectId) {
-        db.sql("update moderation_action set subject_id = null where subject_id = ?").param(subjectId).update();
+        // the moderator's reason may name them: the public entry keeps its action and rule only
+        db.sql("update moderation_action set subject_id = null, reason = '' where subject_id = ?").param(subjectId).update();
     }
 
     void sanction(long actionId, String kind, long subjectId, Long groupId, long moderatorId, Instant until) {

@@ -80,4 +80,23 @@ class SearchEntries {
     void removeByAuthor(long authorId) {
         db.sql("delete from search_entry where author_id = ?").param(authorId).update();
     }
+
+    /**
+     * Mentions of an erased person's handle in the indexed copies of anyone's posts become mentions of nobody, as the
+     * post feature does in the posts themselves.
+     */
+    void forgetMentions(String handle, String replacement) {
+        java.util.regex.Pattern mention = java.util.regex.Pattern.compile(
+                "(?i)(?<![\\w.-])" + java.util.regex.Pattern.quote(handle) + "(?![\\w-])");
+        String quoted = java.util.regex.Matcher.quoteReplacement(replacement);
+        db.sql("select post_id, title, body from search_entry where words like ?")
+                .param("%" + handle.toLowerCase(Locale.ROOT) + "%")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list()
+                .forEach(row -> {
+                    String title = mention.matcher((String) row[1]).replaceAll(quoted);
+                    String body = mention.matcher((String) row[2]).replaceAll(quoted);
+                    db.sql("update search_entry set title = ?, body = ?, words = ? where post_id = ?")
+                            .params(title, body, (title + " " + body).toLowerCase(Locale.ROOT), row[0]).update();
+                });
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.tribune.account.AccountService;
 import org.tribune.platform.personaldata.DataCategory;
 import org.tribune.platform.personaldata.Erasure;
 import org.tribune.platform.personaldata.ExportWriter;
@@ -19,9 +20,11 @@ class SearchPersonalData implements PersonalData {
     static final String CATEGORY = "search-index";
 
     private final SearchEntries entries;
+    private final AccountService accounts;
 
-    SearchPersonalData(SearchEntries entries) {
+    SearchPersonalData(SearchEntries entries, AccountService accounts) {
         this.entries = entries;
+        this.accounts = accounts;
     }
 
     @Override
@@ -45,5 +48,7 @@ class SearchPersonalData implements PersonalData {
         if (erasure.deleteContent()) {
             entries.removeByAuthor(accountId);
         }
+        // the account feature erases last, so the handle is still there
+        accounts.byId(accountId).ifPresent(a -> entries.forgetMentions(a.handle(), "former-member"));
     }
 }

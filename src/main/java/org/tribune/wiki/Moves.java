@@ -38,4 +38,6 @@ class Moves {
     long countByMover(long moverId) {
         return db.sql("select count(*) from wiki_move where mover_id = ?").param(moverId).query(Long.class).single();
     }
+
+    /** The reasons a person gave for their moves, which are their own words; the moves themselves stay in history. */
 }

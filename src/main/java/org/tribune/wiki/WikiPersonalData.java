@@ -13,7 +13,8 @@ import org.tribune.platform.personaldata.PersonalData;
 /**
  * What the wiki holds about a person: the revisions they wrote, their reviews and moves, and their talk-page
  * messages. Revisions, reviews and moves stay when they leave (the text belongs to the community; the account
- * feature shows their author as "former member"); talk messages go only if they chose to delete their content.
+ * feature shows their author as "former member"); talk messages go only if they chose to delete their content, and
+ * then the revisions of their own posts are blanked too (the posts are deleted; their history must not keep them).
  */
 @Component
 class WikiPersonalData implements PersonalData {
@@ -25,8 +26,10 @@ class WikiPersonalData implements PersonalData {
     private final Talks talks;
     private final Moves moves;
     private final EditModes modes;
+    private final Forgetting forgetting;
 
-    WikiPersonalData(Revisions revisions, Talks talks, Moves moves, EditModes modes) {
+    WikiPersonalData(Revisions revisions, Talks talks, Moves moves, EditModes modes, Forgetting forgetting) {
+        this.forgetting = forgetting;
         this.revisions = revisions;
         this.talks = talks;
         this.moves = moves;
@@ -79,6 +82,8 @@ class WikiPersonalData implements PersonalData {
     public void erase(long accountId, Erasure erasure) {
         if (erasure.deleteContent()) {
             talks.deleteByAuthor(accountId);
+            forgetting.forgetMoveSummariesBy(accountId);
+            forgetting.blankRevisionsOfPostsBy(accountId);
         }
     }
 }

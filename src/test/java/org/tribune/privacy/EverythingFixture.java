@@ -33,6 +33,21 @@ import org.tribune.post.PostService;
 import org.tribune.trust.TrustFixture;
 import org.tribune.trust.TrustLevel;
 import org.tribune.trust.TrustLevels;
+import org.tribune.trust.ReadingLog;
+import org.tribune.wiki.Content;
+import org.tribune.wiki.Document;
+import org.tribune.wiki.EditMode;
+import org.tribune.wiki.Recategorisation;
+import org.tribune.wiki.TalkService;
+import org.tribune.wiki.WikiService;
+import org.tribune.moderation.FlagReason;
+import org.tribune.moderation.FlagService;
+import org.tribune.moderation.ModerationAction;
+import org.tribune.moderation.ModerationService;
+import org.tribune.moderation.TargetKind;
+import org.tribune.notes.Helpfulness;
+import org.tribune.notes.Note;
+import org.tribune.notes.NoteService;
 
 /**
  * A person who has done everything Tribune lets one do, so that a row about them exists in every table of
@@ -64,10 +79,26 @@ class EverythingFixture {
     private final TrustLevels trust;
     private final DataExportService exports;
     private final JdbcClient db;
+    private final ReadingLog reading;
+    private final WikiService wiki;
+    private final TalkService talk;
+    private final FlagService flags;
+    private final ModerationService moderation;
+    private final NoteService notes;
+    private final Recategorisation recategorisation;
 
     EverythingFixture(Members members, AccountService accounts, AccountAdministration administration,
             TokenService tokens, GroupService groups, PostService posts, FollowService follows,
-            InvitationService invitations, TrustLevels trust, DataExportService exports, JdbcClient db) {
+            InvitationService invitations, TrustLevels trust, DataExportService exports, JdbcClient db,
+            ReadingLog reading, WikiService wiki, TalkService talk, FlagService flags, ModerationService moderation,
+            NoteService notes, Recategorisation recategorisation) {
+        this.recategorisation = recategorisation;
+        this.reading = reading;
+        this.wiki = wiki;
+        this.talk = talk;
+        this.flags = flags;
+        this.moderation = moderation;
+        this.notes = notes;
         this.members = members;
         this.accounts = accounts;
         this.administration = administration;
@@ -132,7 +163,7 @@ class EverythingFixture {
 
         // posts, comments, likes, mentions by others
         Post mine = posts.publish(me, own.id(), new PostService.Draft("My hives", "I keep bees: " + bio, null));
-        posts.publish(me, null, new PostService.Draft("", "A profile note by me", null));
+        Post profileNote = posts.publish(me, null, new PostService.Draft("", "A profile note by me", null));
         Post friendPost = posts.publish(friend, open.id(), new PostService.Draft("", "Thanks @" + me.handle() + " for the honey", null));
         Comment myComment = posts.comment(me, friendPost.id(), "You are welcome", null);
         Comment friendComment = posts.comment(friend, mine.id(), "Lovely bees, @" + me.handle(), null);
@@ -145,6 +176,54 @@ class EverythingFixture {
         follows.follow(me, friend.handle());
         follows.follow(friend, me.handle());
         db.sql("insert into notification_setting (account_id, digest) values (?, 'DAILY')").param(me.id()).update();
+
+        // trust level 2: inviting, editing others' wiki pages and writing notes ask for it
+        TrustFixture.set(trust, me.id(), TrustLevel.MEMBER);
+        TrustFixture.set(trust, friend.id(), TrustLevel.MEMBER);
+        // trust activity: a visit, a post opened and read (likes and replies above count too)
+        reading.visited(me.id());
+        reading.entered(me.id(), friendPost.id());
+        reading.read(me.id(), List.of(friendPost.id()));
+        reading.flush();
+
+        // wiki: an edit of their own profile note and a talk-page message naming them. Below, a friend's edit of
+        // their post "mine" makes revision 1 (CREATE, by them) a copy of its text, bio included: erasing their
+        // content blanks the revisions of their posts (the only update the append-only trigger lets through).
+        wiki.propose(me, Document.post(profileNote.id()), new WikiService.Proposal(
+                new Content("", "A profile note by me, corrected", null, null), "typo", null));
+        // in their own group: a mode they set, a friend's edit waiting for their review, a post they moved
+        wiki.setGroupMode(me, own.id(), EditMode.REVIEW);
+        wiki.setMode(me, Document.post(mine.id()), EditMode.REVIEW);
+        WikiService.Saved waiting = wiki.propose(friend, Document.post(mine.id()), new WikiService.Proposal(
+                new Content("My hives", "I keep bees, " + word(), null, null), "shorter", null));
+        wiki.accept(me, Document.post(mine.id()), waiting.revision().id());
+        Post moved = posts.publish(me, own.id(), new PostService.Draft("", "Honey prices " + word(), null));
+        recategorisation.move(me, moved.id(), open.id(), "moved by " + name + " where it fits");
+        talk.say(me, Document.post(mine.id()), "Talk by " + name + " (@" + me.handle() + ")");
+
+        // community notes: one they wrote and one they rated
+        Note myNote = notes.write(me, friendPost.id(), false, "Context from " + name + ": " + bio + " https://example.org/bees");
+        notes.rate(friend, myNote.id(), Helpfulness.HELPFUL, List.of());
+        Note friendNote = notes.write(friend, mine.id(), false, "About the bees " + word() + " https://example.org/hives");
+        notes.rate(me, friendNote.id(), Helpfulness.SOMEWHAT, List.of());
+
+        // moderation: a flag they filed, a flag against them upheld by a moderator, their appeal, a lock, a hide
+        flags.flag(me, TargetKind.POST, friendPost.id(), FlagReason.NEEDS_CONTEXT);
+        flags.flag(friend, TargetKind.COMMENT, myComment.id(), FlagReason.SPAM);
+        ModerationAction removal = moderation.decide(admin, TargetKind.COMMENT, myComment.id(), true, "spam",
+                "spam by " + name);
+        moderation.appeal(me, removal.id(), "I am " + name + " (@" + me.handle() + "), please look again");
+        moderation.lock(admin, mine.id(), true, "calm down");
+        Group timed = groups.create(moderator, form("tmb", "PUBLIC", "OPEN", List.of()));
+        groups.join(me, timed.slug(), List.of());
+        moderation.ban(moderator, timed.slug(), me.handle(), 3, "conduct-1", "timed ban of " + name);
+        posts.hide(profileNote.id());
+        posts.share(me, friendPost.id(), open.id(), "Shared by " + name);
+
+        // a shared rate-limit bucket of theirs, as a node sharing PostgreSQL keeps (H2's single node keeps them in memory)
+        db.sql("insert into rate_bucket (id, tokens, refilled_at, granted, expires_at) values (?, 3, ?, true, ?)")
+                .params("talk|" + me.id(), Instant.now().getEpochSecond(), Timestamp.from(Instant.now().plusSeconds(3600)))
+                .update();
 
         // admission: an invitation they made, and waiting-list rows as a waiting donor would have
         invitations.create(me);
@@ -168,8 +247,7 @@ class EverythingFixture {
                         + me.email() + "\",\"name\":\"" + name + "\"}}", Timestamp.from(Instant.now())).update();
         db.sql("insert into donor_preference (account_id, show_badge, listed) values (?, true, true)").param(me.id()).update();
 
-        // trust
-        TrustFixture.set(trust, me.id(), TrustLevel.MEMBER);
+        // trust (the level was set before the invitation, which asks for it)
         db.sql("insert into trust_upheld_flag (id, account_id, upheld_at) values (?, ?, ?)")
                 .params(RANDOM.nextLong() & Long.MAX_VALUE, me.id(), Timestamp.from(Instant.now())).update();
 

@@ -34,9 +34,19 @@ final class PersonalDataTables {
             // donation
             "donation", "donation_payment", "stripe_event", "donor_preference",
             // trust
-            "trust_level", "trust_upheld_flag",
+            "trust_level", "trust_upheld_flag", "trust_activity_day", "trust_liker", "trust_reply_thread",
+            // wiki
+            "wiki_revision", "wiki_head", "wiki_talk", "wiki_review", "wiki_mode", "wiki_move",
+            // community notes
+            "note", "note_rating", "note_request",
+            // moderation
+            "flag", "flagger_record", "flag_hidden_target", "moderation_action", "timed_sanction", "appeal",
+            // post: hidden, locked, shared; the search index of posts
+            "post_hidden", "comment_hidden", "post_lock", "post_share", "search_entry",
             // privacy
-            "data_export");
+            "data_export",
+            // platform: shared rate-limit buckets keyed by account id (or client address)
+            "rate_bucket");
 
     static final Map<String, String> NO_PERSONAL_DATA = Map.ofEntries(
             Map.entry("flyway_schema_history", "migrations applied"),
@@ -50,5 +60,7 @@ final class PersonalDataTables {
             Map.entry("link_preview", "title and description of public web pages, by address"),
             Map.entry("link_preview_image", "pictures of public web pages, re-encoded"),
             Map.entry("expense", "the association's expenses"),
-            Map.entry("donation_secret", "the key that signs offline test payments"));
+            Map.entry("donation_secret", "the key that signs offline test payments"),
+            Map.entry("trust_site_day", "how many posts the whole site published each day"),
+            Map.entry("note_export", "the daily public export of notes and ratings, without authors or raters"));
 }

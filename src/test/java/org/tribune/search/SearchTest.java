@@ -44,6 +44,8 @@ class SearchTest {
     TokenService tokens;
     @Autowired
     SearchEntries entries;
+    @Autowired
+    org.tribune.account.AccountService accountService;
 
     Account owner;
     Account member;
@@ -211,7 +213,7 @@ class SearchTest {
 
     @Test
     void theIndexAnswersForAPersonsDataAndForgetsItWithTheirContent() {
-        SearchPersonalData data = new SearchPersonalData(entries);
+        SearchPersonalData data = new SearchPersonalData(entries, accountService);
         Account author = members.active("spd");
         String w = word();
         Post post = posts.publish(author, null, new PostService.Draft("", "Mine " + w, null));
