@@ -133,11 +133,7 @@ public class FlagService {
         if (flaggers.size() < rules.hideFlaggers()) {
             return false;
         }
-        double weight = flaggers.stream().mapToDouble(id -> {
-            int[] record = flags.record(id);
-            return weight(record[0], record[1]);
-        }).sum();
-        return weight >= rules.hideWeight() - 1e-9;
+        return flags.weightOf(flaggers) >= rules.hideWeight() - 1e-9;
     }
 
     private void hide(TargetKind kind, long targetId, Post post, long authorId, Instant now) {

@@ -80,6 +80,14 @@ class Flags {
         return flaggers;
     }
 
+    /** How much these people's flags weigh together: each flag by its flagger's accuracy so far. */
+    double weightOf(Collection<Long> flaggerIds) {
+        return flaggerIds.stream().mapToDouble(id -> {
+            int[] r = record(id);
+            return FlagService.weight(r[0], r[1]);
+        }).sum();
+    }
+
     /** upheld and rejected counts of a flagger. */
     int[] record(long accountId) {
         return db.sql("select upheld, rejected from flagger_record where account_id = ?").param(accountId)

@@ -124,10 +124,7 @@ public class ModerationService {
                 reasons.merge(f.reason(), 1, Integer::sum);
                 flaggers.add(f.flaggerId());
             }
-            double weight = flaggers.stream().mapToDouble(id -> {
-                int[] r = flags.record(id);
-                return FlagService.weight(r[0], r[1]);
-            }).sum();
+            double weight = flags.weightOf(flaggers);
             items.add(new QueueItem(first.targetKind(), first.targetId(), post.get(), commentHtml, first.authorId(),
                     reasons, flaggers.size(), weight, hidden));
         }
