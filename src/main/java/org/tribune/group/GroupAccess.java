@@ -84,12 +84,11 @@ public class GroupAccess {
 
     /** Of these groups, the ones the viewer may read. */
     public Set<Long> readable(Collection<Long> groupIds, Long viewerId) {
-        if (groupIds.isEmpty()) {
-            return Set.of();
-        }
-        Set<Long> mine = viewerId == null ? Set.of() : memberGroupIds(viewerId);
-        List<Group> found = groups.byIds(Set.copyOf(groupIds));
-        return found.stream().filter(g -> g.visibility() == Visibility.PUBLIC || mine.contains(g.id()))
-                .map(Group::id).collect(Collectors.toSet());
+        return readableGroups(groupIds, viewerId).keySet();
+    }
+
+    /** Of these groups, the ones the viewer may read (as {@link #canRead}), by id, in one query. */
+    public Map<Long, Group> readableGroups(Collection<Long> groupIds, Long viewerId) {
+        return groups.readableByIds(Set.copyOf(groupIds), viewerId).stream().collect(Collectors.toMap(Group::id, g -> g));
     }
 }

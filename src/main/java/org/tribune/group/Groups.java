@@ -86,6 +86,16 @@ class Groups {
         return db.sql("select " + COLUMNS + " from topic_group g where g.id in (:ids)").param("ids", ids).query(GROUP).list();
     }
 
+    /** Of these groups, those the viewer may read: public ones, and the others they are a member of. */
+    List<Group> readableByIds(Collection<Long> ids, Long viewerId) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from topic_group g where g.id in (:ids) and (g.visibility = 'PUBLIC' "
+                        + "or exists (select 1 from group_member m where m.group_id = g.id and m.account_id = :viewer))")
+                .param("ids", ids).param("viewer", viewerId == null ? -1L : viewerId).query(GROUP).list();
+    }
+
     List<Group> defaults() {
         return db.sql("select " + COLUMNS + " from topic_group g where g.is_default = true order by g.id").query(GROUP).list();
     }

@@ -2,9 +2,11 @@ package org.tribune.post;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.tribune.account.Account;
@@ -12,6 +14,7 @@ import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
+import org.tribune.post.preview.LinkPreview;
 import org.tribune.post.preview.LinkPreviews;
 
 /**
@@ -69,44 +72,60 @@ public class PostReads {
         if (sources.isEmpty()) {
             return new Page(List.of(), null);
         }
-        List<Post> found = new ArrayList<>();
+        List<Readable> found = new ArrayList<>();
         long cursor = before;
         boolean exhausted = false;
         for (int round = 0; round < MAX_ROUNDS && found.size() < limit; round++) {
-            List<Long> ids = posts.newestIds(sources.groupIds(), sources.profileAuthorIds(), sources.anyPostAuthorIds(),
+            List<Post> batch = posts.newest(sources.groupIds(), sources.profileAuthorIds(), sources.anyPostAuthorIds(),
                     cursor, limit);
-            if (ids.isEmpty()) {
+            if (batch.isEmpty()) {
                 exhausted = true;
                 break;
             }
-            List<Post> batch = readable(posts.live(ids), viewerId).stream()
-                    .sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
-            for (Post post : batch) {
+            for (Readable post : readable(batch, viewerId)) {
                 if (found.size() == limit) {
                     break;
                 }
                 found.add(post);
             }
-            cursor = ids.getLast();
-            if (ids.size() < limit && found.size() < limit) {
+            cursor = batch.getLast().id();
+            if (batch.size() < limit && found.size() < limit) {
                 exhausted = true;
             }
             if (exhausted) {
                 break;
             }
         }
-        Long next = found.size() == limit ? Long.valueOf(found.getLast().id()) : exhausted ? null : Long.valueOf(cursor);
-        return new Page(items(found, viewerId), next);
+        Long next = found.size() == limit ? Long.valueOf(found.getLast().post().id()) : exhausted ? null : Long.valueOf(cursor);
+        return new Page(show(found, viewerId), next);
     }
 
     /** These posts, as the viewer may see them, in the order given; shares carry the post they embed. */
     public List<PostItem> items(List<Post> list, Long viewerId) {
-        Map<Long, Long> originals = restrictions.originals(list.stream().map(Post::id).toList());
-        Map<Long, PostItem> embedded = new java.util.HashMap<>();
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Restrictions.Found found = restrictions.of(list.stream().map(Post::id).toList());
+        Map<Long, Group> inGroups = groups.groups(list.stream().map(Post::groupId).filter(g -> g != null).distinct().toList());
+        return show(list.stream().map(p -> new Readable(p, p.groupId() == null ? null : inGroups.get(p.groupId()), found)).toList(),
+                viewerId);
+    }
+
+    /** Posts already checked as readable, with what was learnt on the way (their group, their restrictions). */
+    private List<PostItem> show(List<Readable> list, Long viewerId) {
+        Map<Long, Long> originals = new HashMap<>();
+        list.forEach(r -> {
+            Long original = r.restrictions().originals().get(r.post().id());
+            if (original != null) {
+                originals.put(r.post().id(), original);
+            }
+        });
+        Map<Long, PostItem> embedded = new HashMap<>();
         if (!originals.isEmpty()) {
-            List<Post> found = readable(posts.live(Set.copyOf(originals.values())), viewerId);
-            Set<Long> hidden = restrictions.hiddenPosts(found.stream().map(Post::id).toList());
-            itemsWithoutShares(found.stream().filter(p -> !hidden.contains(p.id())).toList(), viewerId)
+            readable(posts.live(Set.copyOf(originals.values())), viewerId).stream()
+                    .filter(r -> !r.hidden())
+                    .collect(Collectors.collectingAndThen(Collectors.toList(),
+                            readable -> itemsWithoutShares(readable, viewerId)))
                     .forEach(item -> embedded.put(item.post().id(), item));
         }
         return itemsWithoutShares(list, viewerId).stream()
@@ -117,24 +136,23 @@ public class PostReads {
                 .toList();
     }
 
-    private List<PostItem> itemsWithoutShares(List<Post> list, Long viewerId) {
+    private List<PostItem> itemsWithoutShares(List<Readable> list, Long viewerId) {
         if (list.isEmpty()) {
             return List.of();
         }
-        List<Long> postIds = list.stream().map(Post::id).toList();
-        Map<Long, Account> authors = accounts.byIds(list.stream().map(Post::authorId).distinct().toList());
-        Map<Long, Group> inGroups = groups.groups(list.stream().map(Post::groupId).filter(g -> g != null).distinct().toList());
+        List<Long> postIds = list.stream().map(r -> r.post().id()).toList();
+        Map<Long, Account> authors = accounts.byIds(list.stream().map(r -> r.post().authorId()).distinct().toList());
         Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, postIds);
-        Set<Long> hidden = restrictions.hiddenPosts(postIds);
-        Set<Long> locked = restrictions.locked(postIds);
-        Map<Long, PostNote> helpful = new java.util.HashMap<>();
+        Map<String, LinkPreview> linked = previews.cached(list.stream().map(r -> r.post().linkUrl()).filter(u -> u != null)
+                .collect(Collectors.toSet()));
+        Map<Long, PostNote> helpful = new HashMap<>();
         notes.forEach(source -> helpful.putAll(source.forPosts(postIds)));
         return list.stream()
                 // A frozen account's posts are hidden until it comes back; an erased one's kept posts show "former member".
-                .filter(p -> authors.containsKey(p.authorId()) && authors.get(p.authorId()).state() != AccountState.CLOSING)
-                .map(p -> new PostItem(p, authors.get(p.authorId()), p.groupId() == null ? null : inGroups.get(p.groupId()),
-                        liked.contains(p.id()), p.linkUrl() == null ? null : previews.cached(p.linkUrl()).orElse(null),
-                        hidden.contains(p.id()), locked.contains(p.id()), helpful.get(p.id()), null))
+                .filter(r -> authors.containsKey(r.post().authorId()) && authors.get(r.post().authorId()).state() != AccountState.CLOSING)
+                .map(r -> new PostItem(r.post(), authors.get(r.post().authorId()), r.group(), liked.contains(r.post().id()),
+                        r.post().linkUrl() == null ? null : linked.get(r.post().linkUrl()), r.hidden(), r.locked(),
+                        helpful.get(r.post().id()), null))
                 .toList();
     }
 
@@ -144,17 +162,36 @@ public class PostReads {
 
     /** Posts by id, leaving out those the viewer may not read. */
     public List<PostItem> byIds(Collection<Long> ids, Long viewerId) {
-        List<Post> found = readable(posts.live(ids), viewerId);
-        return items(found.stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList(), viewerId);
+        List<Readable> found = new ArrayList<>(readable(posts.live(ids), viewerId));
+        found.sort((a, b) -> Long.compare(b.post().id(), a.post().id()));
+        return show(found, viewerId);
     }
 
-    /** Posts in groups the viewer may read, without hidden ones unless the viewer wrote or moderates them. */
-    private List<Post> readable(List<Post> list, Long viewerId) {
+    /**
+     * Posts in groups the viewer may read, without hidden ones unless the viewer wrote or moderates them; each with
+     * its group and restrictions, so that showing them asks the database nothing twice.
+     */
+    private List<Readable> readable(List<Post> list, Long viewerId) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
         Set<Long> groupIds = Set.copyOf(list.stream().map(Post::groupId).filter(g -> g != null).toList());
-        Set<Long> allowed = groups.readable(groupIds, viewerId);
-        Set<Long> hidden = restrictions.hiddenPosts(list.stream().map(Post::id).toList());
-        return list.stream().filter(p -> p.groupId() == null || allowed.contains(p.groupId()))
-                .filter(p -> !hidden.contains(p.id()) || moderators.seesHidden(p.authorId(), p.groupId(), viewerId))
+        Map<Long, Group> allowed = groupIds.isEmpty() ? Map.of() : groups.readableGroups(groupIds, viewerId);
+        Restrictions.Found found = restrictions.of(list.stream().map(Post::id).toList());
+        return list.stream().filter(p -> p.groupId() == null || allowed.containsKey(p.groupId()))
+                .filter(p -> !found.hidden().contains(p.id()) || moderators.seesHidden(p.authorId(), p.groupId(), viewerId))
+                .map(p -> new Readable(p, p.groupId() == null ? null : allowed.get(p.groupId()), found))
                 .toList();
+    }
+
+    /** A post the viewer may read, with its group (null on a profile) and what moderation did to the posts around it. */
+    private record Readable(Post post, Group group, Restrictions.Found restrictions) {
+        boolean hidden() {
+            return restrictions.hidden().contains(post.id());
+        }
+
+        boolean locked() {
+            return restrictions.locked().contains(post.id());
+        }
     }
 }

@@ -21,6 +21,7 @@ class Posts {
     static final String COLUMNS = "id, group_id, author_id, title, body, body_html, link_url, created_at, edited_at, "
             + "comment_count, like_count, last_comment_at, link_summary";
     static final RowMapper<Post> POST = Posts::post;
+    private static final String P_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1p.");
 
     private final JdbcClient db;
 
@@ -84,11 +85,11 @@ class Posts {
     }
 
     /**
-     * The newest live post ids below {@code before} from these groups and these authors' profiles. One indexed,
-     * bounded walk per source (union all), merged and cut: the cost depends on the number of sources and the page
-     * size, not on the size of the network.
+     * The newest live posts below {@code before} from these groups and these authors' profiles, newest first. One
+     * indexed, bounded walk per source (union all), merged and cut, then the rows of the few ids kept, all in one
+     * statement: the cost depends on the number of sources and the page size, not on the size of the network.
      */
-    List<Long> newestIds(Collection<Long> groupIds, Collection<Long> profileAuthorIds, Collection<Long> anyPostAuthorIds,
+    List<Post> newest(Collection<Long> groupIds, Collection<Long> profileAuthorIds, Collection<Long> anyPostAuthorIds,
             long before, int limit) {
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -115,8 +116,11 @@ class Posts {
             return List.of();
         }
         params.add(limit);
-        return db.sql("select distinct id from (" + String.join(" union all ", parts) + ") newest order by id desc limit ?")
-                .params(params).query(Long.class).list();
+        List<Post> found = new ArrayList<>(db.sql("select " + P_COLUMNS + " from (select distinct id from ("
+                        + String.join(" union all ", parts) + ") sourced order by id desc limit ?) newest join post p on p.id = newest.id")
+                .params(params).query(POST).list());
+        found.sort((a, b) -> Long.compare(b.id(), a.id()));
+        return found;
     }
 
     /**

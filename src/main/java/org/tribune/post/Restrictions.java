@@ -4,8 +4,10 @@ import static org.tribune.platform.Sql.ts;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,13 +75,40 @@ class Restrictions {
     }
 
     /** Share post id → original post id, for those of these posts that are shares. */
-    java.util.Map<Long, Long> originals(Collection<Long> postIds) {
-        java.util.Map<Long, Long> found = new java.util.HashMap<>();
+    Map<Long, Long> originals(Collection<Long> postIds) {
+        Map<Long, Long> found = new HashMap<>();
         if (!postIds.isEmpty()) {
             db.sql("select post_id, original_id from post_share where post_id in (:ids)").param("ids", postIds)
                     .query((rs, n) -> found.put(rs.getLong(1), rs.getLong(2))).list();
         }
         return found;
+    }
+
+    /** What moderation did to these posts, and which of them are shares, in one round trip. */
+    Found of(Collection<Long> postIds) {
+        Set<Long> hidden = new HashSet<>();
+        Set<Long> locked = new HashSet<>();
+        Map<Long, Long> originals = new HashMap<>();
+        if (!postIds.isEmpty()) {
+            db.sql("select post_id, 'H' as what, 0 as original_id from post_hidden where post_id in (:ids) "
+                            + "union all select post_id, 'L', 0 from post_lock where post_id in (:ids) "
+                            + "union all select post_id, 'S', original_id from post_share where post_id in (:ids)")
+                    .param("ids", postIds)
+                    .query((rs, n) -> {
+                        long post = rs.getLong(1);
+                        switch (rs.getString(2)) {
+                            case "H" -> hidden.add(post);
+                            case "L" -> locked.add(post);
+                            default -> originals.put(post, rs.getLong(3));
+                        }
+                        return post;
+                    }).list();
+        }
+        return new Found(hidden, locked, originals);
+    }
+
+    /** Hidden and locked posts among those asked about, and share → original for the shares among them. */
+    record Found(Set<Long> hidden, Set<Long> locked, Map<Long, Long> originals) {
     }
 
     List<Long> hiddenPostIdsOf(long authorId) {

@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +74,26 @@ public class LinkPreviews {
     /** The stored preview of {@code url}, however old, without fetching anything: for rendering pages. */
     public Optional<LinkPreview> cached(String url) {
         return enabled ? WebAddress.parse(url).flatMap(a -> previews.byHash(a.hash())) : Optional.empty();
+    }
+
+    /** The cached previews of these addresses (address as given → preview), in one query; empty when previews are off. */
+    public Map<String, LinkPreview> cached(Collection<String> urls) {
+        if (!enabled || urls.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> hashes = new HashMap<>();
+        for (String url : urls) {
+            WebAddress.parse(url).ifPresent(a -> hashes.put(url, a.hash()));
+        }
+        Map<String, LinkPreview> byHash = previews.byHashes(Set.copyOf(hashes.values()));
+        Map<String, LinkPreview> found = new HashMap<>();
+        hashes.forEach((url, hash) -> {
+            LinkPreview preview = byHash.get(hash);
+            if (preview != null) {
+                found.put(url, preview);
+            }
+        });
+        return found;
     }
 
     public Optional<LinkPreview> byId(String id) {

@@ -3,6 +3,9 @@ package org.tribune.post.preview;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -35,6 +38,16 @@ class Previews {
 
     Optional<LinkPreview> byHash(String urlHash) {
         return db.sql("select " + COLUMNS + " from link_preview where url_hash = ?").param(urlHash).query(PREVIEW).optional();
+    }
+
+    /** The cached previews of these address hashes, by hash, in one query. */
+    Map<String, LinkPreview> byHashes(Collection<String> urlHashes) {
+        Map<String, LinkPreview> found = new HashMap<>();
+        if (!urlHashes.isEmpty()) {
+            db.sql("select url_hash, " + COLUMNS + " from link_preview where url_hash in (:hashes)").param("hashes", urlHashes)
+                    .query((rs, n) -> found.put(rs.getString("url_hash"), PREVIEW.mapRow(rs, n))).list();
+        }
+        return found;
     }
 
     Optional<LinkPreview> byId(String id) {
