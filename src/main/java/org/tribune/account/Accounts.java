@@ -49,6 +49,12 @@ class Accounts {
                 .update();
     }
 
+    /** The owner of an API token, in the same round trip as the token's lookup. */
+    Optional<Account> ownerOfToken(String tokenHash) {
+        return db.sql("select " + COLUMNS.replaceAll("(^|, )", "$1a.") + " from api_token t join account a on a.id = t.account_id "
+                + "where t.token_hash = ?").param(tokenHash).query(ACCOUNT).optional();
+    }
+
     Optional<Account> byId(long id) {
         return db.sql("select " + COLUMNS + " from account where id = ?").param(id).query(ACCOUNT).optional();
     }

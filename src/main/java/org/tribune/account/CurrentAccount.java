@@ -23,6 +23,7 @@ import org.tribune.platform.web.Viewer;
  */
 class CurrentAccount extends OncePerRequestFilter {
     static final String CLOSING_PAGE = "/account/closing";
+    private static final String READ = CurrentAccount.class.getName() + ".read";
 
     private final Accounts accounts;
     private final boolean web;
@@ -42,6 +43,11 @@ class CurrentAccount extends OncePerRequestFilter {
                 || path.startsWith("/img/") || path.equals("/favicon.ico");
     }
 
+    /** The account an earlier filter of this request has just read, so that it is not read twice. */
+    static void alreadyRead(HttpServletRequest request, Account account) {
+        request.setAttribute(READ, account);
+    }
+
     /** The account signed in on this request, if any. */
     static Optional<Account> of(HttpServletRequest request) {
         return request.getAttribute(Viewer.ATTRIBUTE) instanceof AccountViewer viewer ? Optional.of(viewer.account())
@@ -54,7 +60,8 @@ class CurrentAccount extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.getContext();
         Authentication authentication = context.getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            Optional<Account> account = accounts.byId(principal.accountId());
+            Optional<Account> account = request.getAttribute(READ) instanceof Account read && read.id() == principal.accountId()
+                    ? Optional.of(read) : accounts.byId(principal.accountId());
             if (web && account.isPresent() && account.get().state() == AccountState.CLOSING) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 if (!allowedWhileClosing(path)) {

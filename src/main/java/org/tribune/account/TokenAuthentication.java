@@ -31,15 +31,17 @@ class TokenAuthentication extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            var principal = tokens.authenticate(header.substring(7).trim());
-            if (principal.isEmpty()) {
+            var account = tokens.authenticate(header.substring(7).trim());
+            if (account.isEmpty()) {
                 failures.unauthorized(request, response, "token.invalid");
                 return;
             }
+            AccountPrincipal principal = new AccountPrincipal(account.get().id(), account.get().role(), null);
             SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-                    principal.get().getAuthorities()));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                    principal.getAuthorities()));
             SecurityContextHolder.setContext(context);
+            CurrentAccount.alreadyRead(request, account.get());
         }
         chain.doFilter(request, response);
     }
