@@ -20,6 +20,7 @@ import org.tribune.platform.NotFound;
 import org.tribune.platform.RateLimiter;
 import org.tribune.platform.SecretTokens;
 import org.tribune.platform.SignedLinks;
+import org.tribune.platform.web.Viewer;
 
 /** The account use cases: sign-up, verification, passwords, addresses, profile and preferences. */
 @Service
@@ -75,6 +76,11 @@ public class AccountService {
 
     public Optional<Account> byId(long id) {
         return accounts.byId(id);
+    }
+
+    /** The account of the person reading this request, as already read for it (no second query). */
+    public Optional<Account> of(Viewer viewer) {
+        return viewer instanceof AccountViewer known ? Optional.of(known.account()) : accounts.byId(viewer.id());
     }
 
     /** The accounts with these ids, by id; ids without an account are left out. */

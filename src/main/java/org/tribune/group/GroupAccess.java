@@ -46,7 +46,12 @@ public class GroupAccess {
 
     /** Whether the viewer may read the group's posts, comments, members and events. */
     public boolean canRead(Group group, Long viewerId) {
-        return group.visibility() == Visibility.PUBLIC || membership(group.id(), viewerId).isPresent();
+        return canRead(group, membership(group.id(), viewerId));
+    }
+
+    /** As {@link #canRead(Group, Long)}, for a viewer whose membership of the group is already known. */
+    public boolean canRead(Group group, Optional<Membership> membership) {
+        return group.visibility() == Visibility.PUBLIC || membership.isPresent();
     }
 
     public boolean canRead(long groupId, Long viewerId) {
@@ -55,12 +60,15 @@ public class GroupAccess {
 
     /** Whether the account may post: an active member, and a moderator where only moderators post. */
     public boolean canPost(Group group, Account account) {
+        return account.state() == AccountState.ACTIVE && canPost(group, account, membership(group.id(), account.id()));
+    }
+
+    /** As {@link #canPost(Group, Account)}, for an account whose membership of the group is already known. */
+    public boolean canPost(Group group, Account account, Optional<Membership> membership) {
         if (account.state() != AccountState.ACTIVE) {
             return false;
         }
-        return membership(group.id(), account.id())
-                .map(m -> !group.moderatorsOnlyPosting() || m.canModerate())
-                .orElse(false);
+        return membership.map(m -> !group.moderatorsOnlyPosting() || m.canModerate()).orElse(false);
     }
 
     /** Whether the account may comment and like in the group: an active member (any member may reply). */

@@ -187,6 +187,6 @@ class GroupApi {
     }
 
     private Account account(Viewer viewer) {
-        return viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
+        return viewer == null ? null : accounts.of(viewer).orElse(null);
     }
 }

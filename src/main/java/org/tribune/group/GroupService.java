@@ -91,12 +91,14 @@ public class GroupService {
         Long viewerId = viewer == null ? null : viewer.id();
         Optional<Membership> membership = access.membership(group.id(), viewerId);
         boolean moderator = membership.map(Membership::canModerate).orElse(false);
+        // Bans, requests and invitations concern people outside the group only: a member is asked about none of them.
+        boolean outsider = viewerId != null && membership.isEmpty();
         return new GroupPage(group, membership,
-                viewerId != null && memberships.isBanned(group.id(), viewerId),
-                viewerId != null && memberships.hasRequest(group.id(), viewerId),
-                viewerId != null && memberships.isInvited(group.id(), viewerId),
-                access.canRead(group, viewerId),
-                viewer != null && access.canPost(group, viewer),
+                outsider && memberships.isBanned(group.id(), viewerId),
+                outsider && memberships.hasRequest(group.id(), viewerId),
+                outsider && memberships.isInvited(group.id(), viewerId),
+                access.canRead(group, membership),
+                viewer != null && access.canPost(group, viewer, membership),
                 moderator ? memberships.countRequests(group.id()) : 0);
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.group.GroupService;
+import org.tribune.platform.NotFound;
 import org.tribune.platform.web.Listing;
 import org.tribune.platform.web.Viewer;
 import org.tribune.post.PostJson.Person;
@@ -98,7 +99,9 @@ class PostApi {
     @Operation(summary = "One post; 404 when it does not exist or you may not read it")
     PostJson one(@PathVariable long id, Viewer viewer) {
         Long viewerId = viewer == null ? null : viewer.id();
-        return PostJson.of(reads.item(posts.read(id, viewerId), viewerId));
+        // The same rules as PostService.read (group readable, hidden only to its author and moderators), in fewer queries.
+        return PostJson.of(reads.byIds(List.of(id), viewerId).stream().findFirst()
+                .orElseThrow(() -> new NotFound("post")));
     }
 
     @DeleteMapping("/api/v1/posts/{id}")

@@ -62,7 +62,7 @@ class WikiController {
     }
 
     private Account viewer(Viewer viewer) {
-        return viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
+        return viewer == null ? null : accounts.of(viewer).orElse(null);
     }
 
     // --- the group's wiki page ---------------------------------------------------------------------------------
