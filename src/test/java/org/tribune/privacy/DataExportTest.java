@@ -118,8 +118,7 @@ class DataExportTest {
         Account ana = members.active("own");
         Account eve = members.active("eve");
         exports.request(ana.id());
-        exports.runPending();
-        DataExport ready = exports.latest(ana.id()).orElseThrow();
+        DataExport ready = ExportsDone.readyFor(exports, ana.id());
         String path = exports.downloadPath(ready);
 
         WebClient owner = new WebClient(port);
