@@ -43,9 +43,14 @@ public class TokenService {
         attempt.setDetails(details);
         Authentication signedIn = logins.authenticate(attempt);
         long accountId = ((AccountPrincipal) signedIn.getPrincipal()).accountId();
-        // An account being deleted may sign in on the web to cancel, but gets no API token meanwhile.
-        if (accounts.byId(accountId).filter(a -> a.state() == AccountState.CLOSING).isPresent()) {
+        // An account being deleted may sign in on the web to cancel, a suspended one to appeal, but neither gets a
+        // new API token meanwhile.
+        AccountState state = accounts.byId(accountId).map(Account::state).orElse(AccountState.DELETED);
+        if (state == AccountState.CLOSING) {
             throw new LoginRefusal("login.closing");
+        }
+        if (state == AccountState.SUSPENDED) {
+            throw new LoginRefusal("login.suspended");
         }
         return issue(accountId, label);
     }
@@ -92,7 +97,9 @@ public class TokenService {
         String hash = SecretTokens.hash(secret);
         return tokens.ownerOf(hash)
                 .flatMap(accounts::byId)
-                .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING)
+                // suspended: only to read and appeal the decision, which CurrentAccount enforces
+                .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING
+                        || a.state() == AccountState.SUSPENDED)
                 .map(a -> {
                     tokens.touch(hash, clock.instant());
                     return new AccountPrincipal(a.id(), a.role(), null);
