@@ -57,10 +57,37 @@ class MultiNodeTest {
     }
 
     @AfterAll
-    static void stopNodes() {
+    static void stopNodes() throws Exception {
+        String url = a == null ? null : a.getEnvironment().getProperty("spring.datasource.url");
         for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {a, b}) {
             if (node != null) {
                 node.close();
+            }
+        }
+        if (url != null) {
+            // Closed with their contexts, the nodes' live-bus listeners leave the database and do not come back.
+            String database = url.substring(url.lastIndexOf('/') + 1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (liveBusConnections(database) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(liveBusConnections(database)).isZero();
+            Thread.sleep(1_500);
+            assertThat(liveBusConnections(database)).isZero();
+        }
+    }
+
+    private static long liveBusConnections(String database) throws java.sql.SQLException {
+        String adminUrl = System.getProperty("tribune.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(adminUrl,
+                        System.getProperty("tribune.test.postgres.user", "postgres"),
+                        System.getProperty("tribune.test.postgres.password", ""));
+                java.sql.PreparedStatement count = admin.prepareStatement(
+                        "select count(*) from pg_stat_activity where datname = ? and application_name = 'tribune-live-bus'")) {
+            count.setString(1, database);
+            try (java.sql.ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }

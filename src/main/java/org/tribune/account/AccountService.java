@@ -88,6 +88,11 @@ public class AccountService {
         return accounts.byIds(ids).stream().collect(java.util.stream.Collectors.toMap(Account::id, a -> a));
     }
 
+    /** Who moderates the whole site: active moderators and administrators. */
+    public List<Long> siteModeratorIds() {
+        return accounts.siteModeratorIds();
+    }
+
     public Optional<Account> byHandle(String handle) {
         return handle == null || handle.length() > 30 ? Optional.empty() : accounts.byHandle(handle);
     }

@@ -204,6 +204,12 @@ class Accounts {
         db.sql("update account set role = ? where id = ?").params(role.name(), id).update();
     }
 
+    /** Active accounts that moderate the whole site (moderators and administrators). */
+    List<Long> siteModeratorIds() {
+        return db.sql("select id from account where role in ('MODERATOR', 'ADMIN') and state = 'ACTIVE' order by id")
+                .query(Long.class).list();
+    }
+
     long countByRole(Role role) {
         return db.sql("select count(*) from account where role = ? and state <> 'DELETED'").param(role.name())
                 .query(Long.class).single();

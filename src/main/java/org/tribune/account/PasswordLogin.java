@@ -12,7 +12,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * E-mail and password login, throttled. Unknown addresses are answered like wrong passwords, after hashing a dummy
- * password so the time taken is the same; the account's state is only looked at once the password is right.
+ * password so the time taken is the same; the account's state is only looked at once the password is right. A
+ * suspended account signs in, but only to read the decision and appeal it (see {@link CurrentAccount}).
  */
 class PasswordLogin implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
@@ -52,7 +53,6 @@ class PasswordLogin implements AuthenticationProvider {
         Account account = accounts.byId(principal.accountId()).orElseThrow(() -> new BadCredentialsException("gone"));
         switch (account.state()) {
             case UNVERIFIED -> throw new LoginRefusal("login.unverified");
-            case SUSPENDED -> throw new LoginRefusal("login.suspended");
             case DELETED -> throw new BadCredentialsException("bad credentials");
             default -> { }
         }

@@ -112,7 +112,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, ex) -> failures.unauthorized(request, response, "problem.401"))
                         .accessDeniedHandler((request, response, ex) -> failures.forbidden(request, response, "problem.forbidden")))
                 .addFilterBefore(new TokenAuthentication(tokens, failures), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new CurrentAccount(accounts), AuthorizationFilter.class);
+                .addFilterBefore(new CurrentAccount(accounts, failures), AuthorizationFilter.class);
         return headers(http).build();
     }
 

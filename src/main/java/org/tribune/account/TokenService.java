@@ -50,9 +50,14 @@ public class TokenService {
         attempt.setDetails(details);
         Authentication signedIn = logins.authenticate(attempt);
         long accountId = ((AccountPrincipal) signedIn.getPrincipal()).accountId();
-        // An account being deleted may sign in on the web to cancel, but gets no API token meanwhile.
-        if (accounts.byId(accountId).filter(a -> a.state() == AccountState.CLOSING).isPresent()) {
+        // An account being deleted may sign in on the web to cancel, a suspended one to appeal, but neither gets a
+        // new API token meanwhile.
+        AccountState state = accounts.byId(accountId).map(Account::state).orElse(AccountState.DELETED);
+        if (state == AccountState.CLOSING) {
             throw new LoginRefusal("login.closing");
+        }
+        if (state == AccountState.SUSPENDED) {
+            throw new LoginRefusal("login.suspended");
         }
         return issue(accountId, label);
     }
@@ -101,7 +106,9 @@ public class TokenService {
         }
         String hash = SecretTokens.hash(secret);
         return accounts.ownerOfToken(hash)
-                .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING)
+                // suspended: only to read and appeal the decision, which CurrentAccount enforces
+                .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING
+                        || a.state() == AccountState.SUSPENDED)
                 .map(a -> {
                     Instant now = clock.instant();
                     Instant last = recentlyTouched.get(hash);

@@ -7,12 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.Database;
 
 /** The {@code flag}, {@code flagger_record} and {@code flag_hidden_target} tables. */
 @Repository
@@ -21,9 +25,11 @@ class Flags {
     static final RowMapper<Flag> FLAG = Flags::flag;
 
     private final JdbcClient db;
+    private final boolean postgres;
 
-    Flags(JdbcClient db) {
+    Flags(JdbcClient db, Database database) {
         this.db = db;
+        this.postgres = database.isPostgres();
     }
 
     private static Flag flag(ResultSet rs, int row) throws SQLException {
@@ -80,13 +86,27 @@ class Flags {
         return flaggers;
     }
 
-    /** How much these people's flags weigh together: each flag by its flagger's accuracy so far. */
+    /**
+     * How much these people's flags weigh together: each flag by its flagger's accuracy so far. One query for the whole
+     * set, since the queue asks this for every flagged item; a flagger with no record yet weighs as {@code (0, 0)}.
+     */
     double weightOf(Collection<Long> flaggerIds) {
+        if (flaggerIds.isEmpty()) {
+            return 0;
+        }
+        Map<Long, int[]> records = new HashMap<>();
+        db.sql("select account_id, upheld, rejected from flagger_record where account_id in (:ids)")
+                .param("ids", Set.copyOf(flaggerIds))
+                .query(rs -> {
+                    records.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                });
         return flaggerIds.stream().mapToDouble(id -> {
-            int[] r = record(id);
+            int[] r = records.getOrDefault(id, NO_RECORD);
             return FlagService.weight(r[0], r[1]);
         }).sum();
     }
+
+    private static final int[] NO_RECORD = {0, 0};
 
     /** upheld and rejected counts of a flagger. */
     int[] record(long accountId) {
@@ -94,11 +114,26 @@ class Flags {
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).optional().orElse(new int[] {0, 0});
     }
 
+    /**
+     * Counts one more upheld or rejected flag of this flagger, as one statement. PostgreSQL's upsert is safe when two
+     * decisions count the same new flagger at once; H2 has no {@code on conflict ... do update}, and one H2 node is
+     * the only writer, so a MERGE does there.
+     */
     void count(long accountId, boolean upheld) {
-        db.sql("insert into flagger_record (account_id, upheld, rejected) values (?, 0, 0) on conflict do nothing")
-                .param(accountId).update();
-        db.sql(upheld ? "update flagger_record set upheld = upheld + 1 where account_id = ?"
-                : "update flagger_record set rejected = rejected + 1 where account_id = ?").param(accountId).update();
+        int up = upheld ? 1 : 0;
+        int down = upheld ? 0 : 1;
+        if (postgres) {
+            db.sql("insert into flagger_record (account_id, upheld, rejected) values (?, ?, ?) on conflict (account_id) "
+                            + "do update set upheld = flagger_record.upheld + excluded.upheld, "
+                            + "rejected = flagger_record.rejected + excluded.rejected")
+                    .params(accountId, up, down).update();
+        } else {
+            db.sql("merge into flagger_record t using (values (cast(? as bigint), cast(? as int), cast(? as int))) "
+                            + "as s(account_id, upheld, rejected) on t.account_id = s.account_id "
+                            + "when matched then update set upheld = t.upheld + s.upheld, rejected = t.rejected + s.rejected "
+                            + "when not matched then insert (account_id, upheld, rejected) values (s.account_id, s.upheld, s.rejected)")
+                    .params(accountId, up, down).update();
+        }
     }
 
     void hidden(TargetKind kind, long targetId, Instant at) {

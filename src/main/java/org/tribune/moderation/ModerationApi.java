@@ -98,6 +98,23 @@ class ModerationApi {
         return Map.of("actionId", Long.toString(action.id()), "action", action.action().slug());
     }
 
+    record MyDecisionJson(String id, String action, String targetKind, String postId, String group, String role,
+            String rule, String reason, Instant until, Instant at, boolean appealable, String appeal) {
+    }
+
+    @GetMapping("/api/v1/moderation/mine")
+    @Operation(summary = "The moderation decisions about you, newest first, and whether each may still be appealed "
+            + "(also open to a suspended account, which may do nothing else)")
+    List<MyDecisionJson> mine(Account me) {
+        return moderation.aboutMe(me).stream().map(d -> {
+            ModerationAction a = d.action();
+            return new MyDecisionJson(Long.toString(a.id()), a.action().slug(), a.targetKind().name().toLowerCase(),
+                    a.postId() == null ? null : Long.toString(a.postId()), d.groupName(), a.role(), a.rule(), a.reason(),
+                    a.until(), a.createdAt(), d.mayAppeal(),
+                    d.appeal().map(ap -> ap.decision() == null ? "open" : ap.decision().toLowerCase()).orElse(null));
+        }).toList();
+    }
+
     @PostMapping("/api/v1/moderation/actions/{id}/appeal")
     @Operation(summary = "Appeal, once, an action that concerns you; another moderator decides")
     Map<String, String> appeal(Account me, @PathVariable long id, @RequestBody AppealJson body) {

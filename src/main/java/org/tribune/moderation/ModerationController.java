@@ -132,10 +132,8 @@ class ModerationController {
 
     @GetMapping("/moderation/mine")
     String mine(Account me, Model model) {
-        List<ModerationAction> actions = moderation.about(me);
-        model.addAttribute("actions", actions);
-        model.addAttribute("appealed", actions.stream().filter(a -> moderation.appealOf(a.id()).isPresent())
-                .map(ModerationAction::id).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("decisions", moderation.aboutMe(me));
+        model.addAttribute("suspended", me.state() == org.tribune.account.AccountState.SUSPENDED);
         return "moderation/mine";
     }
 

@@ -308,16 +308,49 @@ public class ModerationService {
         if (!log.insertAppeal(appeal)) {
             throw new Conflict("appeal.already");
         }
+        events.publishEvent(new ModerationEvents.AppealFiled(appeal.id(), reviewers(action, me.id())));
+        return appeal;
+    }
+
+    /**
+     * Who is told of an appeal: the group's moderators for group decisions, the site's for suspensions and content
+     * outside groups, and the site's too when the group has no other moderator; never the one who acted, nor the
+     * appellant.
+     */
+    private Set<Long> reviewers(ModerationAction action, long appellantId) {
         Set<Long> reviewers = new HashSet<>();
-        if (action.groupId() != null) {
+        if (action.groupId() != null && action.action() != ModerationAction.Action.SUSPEND) {
             reviewers.addAll(groups.moderatorIds(action.groupId()));
         }
         if (action.moderatorId() != null) {
             reviewers.remove(action.moderatorId());
         }
-        reviewers.remove(me.id());
-        events.publishEvent(new ModerationEvents.AppealFiled(appeal.id(), Set.copyOf(reviewers)));
-        return appeal;
+        reviewers.remove(appellantId);
+        if (reviewers.isEmpty()) {
+            reviewers.addAll(accounts.siteModeratorIds());
+            if (action.moderatorId() != null) {
+                reviewers.remove(action.moderatorId());
+            }
+            reviewers.remove(appellantId);
+        }
+        return Set.copyOf(reviewers);
+    }
+
+    /** The person's actions with their appeal, if any, and the group a ban was in: what they see of decisions. */
+    public record AboutMe(ModerationAction action, Optional<Appeal> appeal, String groupName) {
+        public boolean mayAppeal() {
+            return action.action().appealable() && appeal.isEmpty();
+        }
+    }
+
+    /** The decisions that concern this person, newest first, each with its appeal and group. */
+    public List<AboutMe> aboutMe(Account me) {
+        List<ModerationAction> actions = log.about(me.id());
+        Set<Long> groupIds = new HashSet<>();
+        actions.stream().map(ModerationAction::groupId).filter(g -> g != null).forEach(groupIds::add);
+        Map<Long, Group> named = groupIds.isEmpty() ? Map.of() : groups.groups(groupIds);
+        return actions.stream().map(a -> new AboutMe(a, log.appealOf(a.id()),
+                a.groupId() == null || !named.containsKey(a.groupId()) ? null : named.get(a.groupId()).name())).toList();
     }
 
     /** An appeal and the action it is about. */

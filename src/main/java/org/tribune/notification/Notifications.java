@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -18,6 +19,7 @@ import org.tribune.platform.Ids;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.NotFound;
 import org.tribune.platform.live.LiveChannel;
+import org.tribune.platform.live.LiveUpdatesMissed;
 
 /**
  * Everyone's notifications: recording them, listing them as their recipient may see them, counting the unread ones,
@@ -135,6 +137,22 @@ public class Notifications {
         }
         settings.createIfAbsent(accountId);
         settings.setDigest(accountId, chosen);
+    }
+
+    /**
+     * After the bus between nodes was cut, pages open on this node may show an old unread count: each gets the
+     * current one, one account after the other on one background thread, so a node with many open pages does not
+     * take the whole pool at once.
+     */
+    @EventListener
+    void resend(LiveUpdatesMissed missed) {
+        pushes.execute(() -> missed.accountIds().forEach(id -> {
+            try {
+                live.sendHere(id, LIVE_EVENT, Map.of("unread", unreadCount(id)));
+            } catch (RuntimeException failure) {
+                log.warn("could not re-send the unread count to account {}", id, failure);
+            }
+        }));
     }
 
     private void pushCount(long recipientId) {

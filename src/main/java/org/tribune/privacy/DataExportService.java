@@ -69,13 +69,23 @@ public class DataExportService {
         this.files = files;
     }
 
-    /** Queues an export; refused when the last one was asked for less than a day ago (unless it failed). */
+    /**
+     * Queues an export; refused when the last one was asked for less than a day ago (unless it failed). The claim
+     * makes the check hold when requests arrive together (two tabs, a double click, a script).
+     */
     public void request(long accountId) {
+        tx.executeWithoutResult(status -> requestInTransaction(accountId));
+    }
+
+    private void requestInTransaction(long accountId) {
         Instant now = clock.instant();
         Optional<DataExport> last = exports.latestOf(accountId);
         if (last.isPresent() && last.get().state() != DataExport.State.FAILED
                 && last.get().requestedAt().plus(ONE_PER).isAfter(now)) {
             throw new TooManyRequests(Duration.between(now, last.get().requestedAt().plus(ONE_PER)));
+        }
+        if (!exports.claim(accountId, now, now.minus(ONE_PER))) {
+            throw new TooManyRequests(ONE_PER);
         }
         exports.add(ids.next(), accountId, now, now.plus(VALID_FOR));
     }
@@ -133,6 +143,7 @@ public class DataExportService {
         DataExport export = exports.byId(id).orElseThrow();
         Account owner = accounts.byId(export.accountId()).orElse(null);
         if (owner == null) {
+            exports.releaseClaimOf(id);
             exports.fail(id, clock.instant());
             return;
         }
@@ -159,6 +170,7 @@ public class DataExportService {
         } catch (IOException | RuntimeException e) {
             // Only the id: what failed may hold the person's data.
             log.warn("export {} failed: {}", id, e.getClass().getSimpleName());
+            exports.releaseClaimOf(id);
             exports.fail(id, clock.instant());
             try {
                 Files.deleteIfExists(file);
@@ -171,6 +183,7 @@ public class DataExportService {
     /** Expired exports lose their file and their row. Plain deletes: harmless on several nodes at once. */
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 120_000)
     public void forgetExpired() {
+        exports.releaseStaleClaims(clock.instant().minus(Duration.ofHours(6)));
         exports.failStale(clock.instant().minus(Duration.ofHours(6)), clock.instant());
         for (DataExport export : exports.expiredBefore(clock.instant())) {
             files.delete(export);

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code data_export} table. */
+/** The {@code data_export} and {@code data_export_claim} tables. */
 @Repository
 class DataExports {
     private static final String COLUMNS = "id, account_id, state, progress, file_name, file_size, requested_at, finished_at, expires_at";
@@ -24,6 +24,39 @@ class DataExports {
 
     DataExports(JdbcClient db) {
         this.db = db;
+    }
+
+    /**
+     * Takes the account's one export of the day: true when it had no claim, or its claim is older than {@code since}.
+     * Atomic on both databases: of two requests at once, one inserts and the other finds the key taken (PostgreSQL
+     * makes it wait for the first to commit); the conditional update takes a row lock and re-reads the row.
+     */
+    boolean claim(long accountId, Instant now, Instant since) {
+        try {
+            if (db.sql("insert into data_export_claim (account_id, requested_at) values (?, ?) on conflict do nothing")
+                    .params(accountId, ts(now)).update() == 1) {
+                return true;
+            }
+        } catch (org.springframework.dao.DataIntegrityViolationException
+                | org.springframework.dao.PessimisticLockingFailureException takenMeanwhile) {
+            // H2 answers a key another open transaction just inserted with an error rather than waiting: taken
+            return false;
+        }
+        return db.sql("update data_export_claim set requested_at = ? where account_id = ? and requested_at <= ?")
+                .params(ts(now), accountId, ts(since)).update() == 1;
+    }
+
+    /** Gives the claim back (the export failed): its owner may ask again. */
+    void releaseClaimOf(long exportId) {
+        db.sql("delete from data_export_claim where account_id = (select account_id from data_export where id = ?)")
+                .param(exportId).update();
+    }
+
+    /** Gives back the claims of exports {@link #failStale} is about to fail. */
+    void releaseStaleClaims(Instant startedBefore) {
+        db.sql("delete from data_export_claim where account_id in "
+                        + "(select account_id from data_export where state = 'RUNNING' and requested_at < ?)")
+                .param(ts(startedBefore)).update();
     }
 
     void add(long id, long accountId, Instant at, Instant expiresAt) {
@@ -86,5 +119,6 @@ class DataExports {
 
     void deleteAllOf(long accountId) {
         db.sql("delete from data_export where account_id = ?").param(accountId).update();
+        db.sql("delete from data_export_claim where account_id = ?").param(accountId).update();
     }
 }

@@ -123,8 +123,11 @@ class AdminUsersWebTest {
         WebClient.Response afterwards = evesBrowser.get("/settings");
         assertThat(afterwards.status()).isEqualTo(302);
         assertThat(afterwards.location()).isEqualTo("/login");
-        assertProblem(evesBrowser.get("/api/v1/me", "Authorization", "Bearer " + evesToken), 401);
-        assertThat(new WebClient(port).login(eve.email(), Members.PASSWORD).location()).isEqualTo("/login?error");
+        assertProblem(evesBrowser.get("/api/v1/me", "Authorization", "Bearer " + evesToken), 403);
+        // Signing in again leads only to the decisions about her (to appeal them).
+        WebClient again = new WebClient(port);
+        assertThat(again.login(eve.email(), Members.PASSWORD).location()).isEqualTo("/");
+        assertThat(again.get("/settings").location()).isEqualTo("/moderation/mine");
         assertThat(auditRowsAbout(eve)).singleElement().satisfies(row -> assertThat(row)
                 .contains("@" + admin.handle()).contains("suspended").contains("spam links &lt;b&gt;everywhere&lt;/b&gt;"));
     }

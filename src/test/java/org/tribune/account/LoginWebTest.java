@@ -108,7 +108,7 @@ class LoginWebTest {
     }
 
     @Test
-    void suspendedAccountIsRefused() {
+    void suspendedAccountSignsInOnlyToTheDecisionsAboutIt() {
         Account eve = members.withRole("eve", Role.MEMBER);
         browser.login(eve.email(), Members.PASSWORD);
         assertThat(browser.get("/settings").status()).isEqualTo(200);
@@ -116,7 +116,9 @@ class LoginWebTest {
         members.suspend(eve);
 
         assertThat(browser.get("/settings").status()).isEqualTo(302);
-        WebClient.Response again = new WebClient(port).login(eve.email(), Members.PASSWORD);
-        assertThat(again.location()).isEqualTo("/login?error");
+        WebClient again = new WebClient(port);
+        assertThat(again.login(eve.email(), Members.PASSWORD).location()).isEqualTo("/");
+        assertThat(again.get("/settings").location()).isEqualTo("/moderation/mine");
+        assertThat(again.get("/moderation/mine").status()).isEqualTo(200);
     }
 }

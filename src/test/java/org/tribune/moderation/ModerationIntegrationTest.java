@@ -207,6 +207,30 @@ class ModerationIntegrationTest {
     }
 
     @Test
+    void flagWeightsOfSeveralFlaggersAddUpTheirOwnRecords() {
+        Account accurate = withLevel("wa", TrustLevel.BASIC);
+        Account wrong = withLevel("wb", TrustLevel.BASIC);
+        Account fresh = withLevel("wc", TrustLevel.BASIC);
+        // The first count inserts the record, the next ones add to it.
+        flagTable.count(accurate.id(), true);
+        flagTable.count(accurate.id(), true);
+        flagTable.count(accurate.id(), false);
+        for (int i = 0; i < 3; i++) {
+            flagTable.count(wrong.id(), false);
+        }
+        assertThat(flagTable.record(accurate.id())).containsExactly(2, 1);
+        assertThat(flagTable.record(wrong.id())).containsExactly(0, 3);
+        assertThat(flagTable.record(fresh.id())).containsExactly(0, 0);
+
+        double expected = FlagService.weight(2, 1) + FlagService.weight(0, 3) + FlagService.weight(0, 0);
+        assertThat(flagTable.weightOf(java.util.Set.of(accurate.id(), wrong.id(), fresh.id())))
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(flagTable.weightOf(List.of(wrong.id()))).isCloseTo(FlagService.weight(0, 3),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(flagTable.weightOf(List.of())).isZero();
+    }
+
+    @Test
     void groupModeratorsSeeTheirGroupsOnlyAndMembersNothing() {
         Account owner = withLevel("owner", TrustLevel.BASIC);
         Group group = groups.create(owner, new GroupForm("mod-" + Long.toString(System.nanoTime(), 36), "Moderated", "",

@@ -113,13 +113,61 @@ class DataExportTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> exports.request(ana.id())).isInstanceOf(TooManyRequests.class);
     }
 
+    @Autowired
+    DataExports exportTable;
+
+    @Test
+    void tenRequestsAtOnceMakeExactlyOneExport() throws Exception {
+        Account ana = members.active("rush");
+        int threads = 10;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    try {
+                        exports.request(ana.id());
+                        return true;
+                    } catch (TooManyRequests refused) {
+                        return false;
+                    }
+                }));
+            }
+            int accepted = 0;
+            for (var answer : answers) {
+                accepted += answer.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("select count(*) from data_export where account_id = ?", ana.id())).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exports.request(ana.id())).isInstanceOf(TooManyRequests.class);
+    }
+
+    @Test
+    void aFailedExportGivesBackItsClaimAndADayLaterTheClaimIsFreeAgain() {
+        Account ana = members.active("retry");
+        exports.request(ana.id());
+        long first = exportTable.latestOf(ana.id()).orElseThrow().id();
+        exportTable.releaseClaimOf(first);
+        exportTable.fail(first, java.time.Instant.now());
+        exports.request(ana.id());
+        assertThat(count("select count(*) from data_export where account_id = ?", ana.id())).isEqualTo(2);
+
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(exportTable.claim(ana.id(), now, now.minus(DataExportService.ONE_PER))).isFalse();
+        assertThat(exportTable.claim(ana.id(), now.plus(DataExportService.ONE_PER), now.plusSeconds(60))).isTrue();
+    }
+
     @Test
     void onlyTheSignedInOwnerDownloadsTheExport() {
         Account ana = members.active("own");
         Account eve = members.active("eve");
         exports.request(ana.id());
-        exports.runPending();
-        DataExport ready = exports.latest(ana.id()).orElseThrow();
+        DataExport ready = ExportsDone.readyFor(exports, ana.id());
         String path = exports.downloadPath(ready);
 
         WebClient owner = new WebClient(port);

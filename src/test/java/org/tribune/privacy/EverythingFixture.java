@@ -253,7 +253,7 @@ class EverythingFixture {
 
         // an export of their data
         exports.request(me.id());
-        exports.runPending();
+        ExportsDone.readyFor(exports, me.id());
 
         return new Person(members.reload(me), name, earlier, bio, friend, moderator, own, secret, privateOfOthers,
                 friendPost, browser);

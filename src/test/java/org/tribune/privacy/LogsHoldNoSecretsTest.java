@@ -85,8 +85,7 @@ class LogsHoldNoSecretsTest {
         browser.post("/reset-password", "email", ana.email());
         new WebClient(port).get("/api/v1/me", "Authorization", "Bearer tribune_forged_" + word);
         browser.post("/settings/privacy/export");
-        exports.runPending();
-        String link = exports.downloadPath(exports.latest(ana.id()).orElseThrow());
+        String link = exports.downloadPath(ExportsDone.readyFor(exports, ana.id()));
         assertThat(browser.get(link).status()).isEqualTo(200);
         String exportToken = link.substring(link.indexOf("token=") + 6);
 

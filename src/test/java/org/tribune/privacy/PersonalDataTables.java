@@ -44,7 +44,7 @@ final class PersonalDataTables {
             // post: hidden, locked, shared; the search index of posts
             "post_hidden", "comment_hidden", "post_lock", "post_share", "search_entry",
             // privacy
-            "data_export",
+            "data_export", "data_export_claim",
             // platform: shared rate-limit buckets keyed by account id (or client address)
             "rate_bucket");
 

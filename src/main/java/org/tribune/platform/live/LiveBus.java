@@ -15,4 +15,11 @@ public interface LiveBus {
 
     /** Called once, at start, by the channel of this node. */
     void subscribe(Consumer<LiveMessage> deliver);
+
+    /**
+     * Called once, at start, by the channel of this node: a bus between nodes runs {@code resync} each time it listens
+     * again after losing its connection, since what was published meanwhile never reached this node.
+     */
+    default void onReconnect(Runnable resync) {
+    }
 }

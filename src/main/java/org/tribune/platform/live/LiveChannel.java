@@ -3,6 +3,7 @@ package org.tribune.platform.live;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,11 +36,19 @@ public class LiveChannel implements SmartLifecycle {
 
     private final Map<Long, List<Connection>> open = new ConcurrentHashMap<>();
     private final LiveBus bus;
+    private final ApplicationEventPublisher events;
     private volatile boolean running;
 
     LiveChannel(ObjectProvider<LiveBus> buses) {
+        this(buses, event -> { });
+    }
+
+    @Autowired
+    LiveChannel(ObjectProvider<LiveBus> buses, ApplicationEventPublisher events) {
         this.bus = buses.getIfAvailable(LocalBus::new);
+        this.events = events;
         this.bus.subscribe(this::deliver);
+        this.bus.onReconnect(this::missed);
     }
 
     /**
@@ -46,6 +57,22 @@ public class LiveChannel implements SmartLifecycle {
      */
     public void send(long accountId, String event, Object data) {
         bus.publish(new LiveMessage(accountId, event, data));
+    }
+
+    /**
+     * Pushes an event to the account's pages open on this node only: for re-sending, after the bus between nodes was
+     * cut, what this node's pages may have missed (see {@link LiveUpdatesMissed}).
+     */
+    public void sendHere(long accountId, String event, Object data) {
+        deliver(new LiveMessage(accountId, event, data));
+    }
+
+    /** The bus is back after an outage: features re-send what the pages open here may have missed. */
+    private void missed() {
+        Set<Long> accounts = Set.copyOf(open.keySet());
+        if (!accounts.isEmpty()) {
+            events.publishEvent(new LiveUpdatesMissed(accounts));
+        }
     }
 
     /** Opens a connection for the account, closing its oldest when it already has {@link #MAX_PER_ACCOUNT}. */

@@ -48,4 +48,37 @@ class LiveChannelLimitTest {
 
         assertThat(published).containsExactly(new LiveMessage(7, "notification", java.util.Map.of("unread", 3)));
     }
+
+    @Test
+    void whenTheBusComesBackTheAccountsWithPagesHereAreToldTheyMayHaveMissedMessages() {
+        java.util.concurrent.atomic.AtomicReference<Runnable> hook = new java.util.concurrent.atomic.AtomicReference<>();
+        LiveBus bus = new LiveBus() {
+            @Override
+            public void publish(LiveMessage message) {
+            }
+
+            @Override
+            public void subscribe(Consumer<LiveMessage> deliver) {
+            }
+
+            @Override
+            public void onReconnect(Runnable resync) {
+                hook.set(resync);
+            }
+        };
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("bus", bus);
+        List<Object> events = new ArrayList<>();
+        LiveChannel channel = new LiveChannel(beans.getBeanProvider(LiveBus.class), events::add);
+
+        hook.get().run();
+        assertThat(events).as("nobody to tell").isEmpty();
+        channel.open(4);
+        channel.open(4);
+        channel.open(9);
+        hook.get().run();
+
+        assertThat(events).containsExactly(new LiveUpdatesMissed(java.util.Set.of(4L, 9L)));
+        channel.stop();
+    }
 }
