@@ -119,8 +119,9 @@ class AdministratorSuspensionTest {
         assertThat(entry.get("reason").asString()).isEqualTo("Sold fake tickets");
         assertThat(entry.get("until").isNull()).isTrue();
 
-        // The administrators' audit log still has it.
-        assertThat(adminBrowser.get("/admin/users/" + eve.handle()).body()).contains("Sold fake tickets");
+        // The administrators' audit log still has it, and the administrator is told where else it is.
+        assertThat(adminBrowser.get("/admin/users/" + eve.handle()).body()).contains("Sold fake tickets")
+                .contains("The decision is in the public moderation log");
     }
 
     @Test
