@@ -449,7 +449,9 @@ class WikiController {
     String sourceMode(Account me, @PathVariable String domain, @RequestParam(defaultValue = "") String mode,
             RedirectAttributes redirect) {
         EditMode chosen = EditMode.parse(mode);
-        Where where = source(domain, me.isActive());
+        // Only the site's moderators may set it, so only they make a page that does not exist yet.
+        boolean moderator = me.isActive() && (me.role() == org.tribune.account.Role.MODERATOR || me.role() == org.tribune.account.Role.ADMIN);
+        Where where = source(domain, moderator);
         wiki.setMode(me, where.ref(), chosen);
         redirect.addFlashAttribute(JteViews.NOTICE, "wiki.mode-saved");
         return "redirect:" + where.base() + "/history";

@@ -190,4 +190,12 @@ class SourceApiTest {
         assertThat(api.get("/api/v1/posts/" + plain.id()).json().get("sourceLabel").isNull()).isTrue();
         assertThat(api.get("/api/v1/groups/" + group.slug() + "/posts").body()).contains("\"sourceLabel\":{\"domain\":\"" + domain + "\"");
     }
+
+    @Test
+    void theApiDocumentDescribesTheSourceEndpointsAndTheLabelOnPosts() {
+        String doc = new WebClient(port).get("/api/openapi.json").body();
+        assertThat(doc).contains("/api/v1/sources/{domain}", "/api/v1/sources/{domain}/revisions",
+                "/api/v1/sources/{domain}/revisions/{rev}/revert", "/api/v1/sources/{domain}/revisions/{rev}/accept",
+                "/api/v1/sources/{domain}/revisions/{rev}/reject", "sourceLabel", "labelName");
+    }
 }

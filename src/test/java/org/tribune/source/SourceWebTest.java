@@ -133,6 +133,7 @@ class SourceWebTest {
             assertThat(member.post("/sources/" + fresh + "/edit", "label", "satire", "justification", "x", "sources",
                     "https://example.org").status()).as(level.name()).isEqualTo(403);
             assertThat(member.post("/sources/" + domain + "/mode", "mode", "OPEN").status()).as(level.name()).isEqualTo(403);
+            assertThat(member.post("/sources/" + fresh + "/mode", "mode", "OPEN").status()).as(level.name()).isEqualTo(404);
         }
         WebClient waiting = signedIn(world.members.waiting("wait"));
         assertThat(waiting.get("/sources/" + domain + "/edit").status()).isEqualTo(403);
