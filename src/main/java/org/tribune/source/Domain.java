@@ -19,7 +19,7 @@ public record Domain(String name) {
     static final int MAX_LENGTH = 253;
 
     /** The domain of a host name or of a web address (http or https); empty when it has none. */
-    static Optional<Domain> of(String text) {
+    public static Optional<Domain> of(String text) {
         if (text == null || text.isBlank() || text.length() > 2_000) {
             return Optional.empty();
         }
