@@ -186,4 +186,66 @@ class SourceWebTest {
         assertThat(feed).contains("Area man wins").contains(badge);
         assertThat(new WebClient(port).header("Accept-Language", "fr").get("/p/" + post.id()).body()).contains(">Satire<");
     }
+
+    @Test
+    void underReviewAMembersEditWaitsInTheReviewQueueWhereARegularAcceptsIt() {
+        Account regular = world.person("reg", TrustLevel.REGULAR);
+        Account moderator = world.members.withRole("mod", Role.MODERATOR);
+        String domain = SourceFixture.domain("queued");
+        world.label(regular, domain, "satire");
+        assertThat(signedIn(moderator).post("/sources/" + domain + "/mode", "mode", "REVIEW").status()).isEqualTo(302);
+
+        WebClient member = signedIn(world.person("mem", TrustLevel.MEMBER));
+        WebClient.Response form = member.get("/sources/" + domain + "/edit");
+        assertThat(form.body()).contains("Edits to this label are reviewed");
+        assertThat(member.post("/sources/" + domain + "/edit", "label", "press-release", "justification", "QUEUEDTEXT",
+                "sources", "https://example.org/pr", "baseRevisionId", base(form)).location()).isEqualTo("/sources/" + domain + "/history");
+        assertThat(new WebClient(port).get("/sources/" + domain).body()).doesNotContain("QUEUEDTEXT").contains(">Satire<");
+
+        WebClient regulars = signedIn(regular);
+        String queue = regulars.get("/review").body();
+        assertThat(queue).contains("href=\"/sources/" + domain + "\"", "QUEUEDTEXT", "action=\"/sources/" + domain + "/revisions/");
+        Matcher accept = Pattern.compile("action=\"(/sources/" + Pattern.quote(domain) + "/revisions/\\d+/accept)\"").matcher(queue);
+        assertThat(accept.find()).isTrue();
+        assertThat(member.post(accept.group(1), "returnTo", "/review").status()).isEqualTo(403);
+        assertThat(regulars.post(accept.group(1), "returnTo", "/review").location()).isEqualTo("/review");
+        assertThat(new WebClient(port).get("/sources/" + domain).body()).contains("QUEUEDTEXT", "Press release");
+    }
+
+    @Test
+    void aStaleEditShowsWhatChangedMeanwhileAndKeepsTheDraft() {
+        Account first = world.person("one", TrustLevel.REGULAR);
+        Account second = world.person("two", TrustLevel.REGULAR);
+        String domain = SourceFixture.domain("stale");
+        world.label(first, domain, "satire");
+        WebClient ones = signedIn(first);
+        WebClient twos = signedIn(second);
+        String staleBase = base(ones.get("/sources/" + domain + "/edit"));
+        assertThat(twos.post("/sources/" + domain + "/edit", "label", "known-for-fabrication", "justification", "Invents.",
+                "sources", "https://example.org/a", "baseRevisionId", base(twos.get("/sources/" + domain + "/edit"))).status())
+                .isEqualTo(302);
+
+        WebClient.Response conflict = ones.post("/sources/" + domain + "/edit", "label", "peer-reviewed", "justification", "MYDRAFT",
+                "sources", "https://example.org/b", "baseRevisionId", staleBase);
+        assertThat(conflict.status()).isEqualTo(200);
+        assertThat(conflict.body()).contains("Someone else edited this meanwhile", "known-for-fabrication", "MYDRAFT")
+                .doesNotContain("name=\"baseRevisionId\" value=\"" + staleBase + "\"");
+        assertThat(world.sources.view(domain, null).labelling().label()).isEqualTo("known-for-fabrication");
+    }
+
+    @Test
+    void aDomainsTalkPageOpensForMembersAndVisitorsReadItOnceItExists() {
+        String domain = SourceFixture.domain("talk");
+        WebClient visitor = new WebClient(port);
+        assertThat(visitor.get("/sources/" + domain + "/talk").status()).isEqualTo(404);
+        WebClient member = signedIn(world.person("mem", TrustLevel.BASIC));
+        assertThat(member.get("/sources/" + domain).body()).contains("href=\"/sources/" + domain + "/talk\"");
+        WebClient.Response talk = member.get("/sources/" + domain + "/talk");
+        assertThat(talk.status()).isEqualTo(200);
+        assertThat(member.post("/sources/" + domain + "/talk", "body", "Is this site *satire*?").location())
+                .startsWith("/sources/" + domain + "/talk#t");
+        assertThat(visitor.get("/sources/" + domain + "/talk").body()).contains("Is this site <em>satire</em>?");
+        assertThat(signedIn(world.members.waiting("wait")).post("/sources/" + domain + "/talk", "body", "hello").status())
+                .isEqualTo(403);
+    }
 }
