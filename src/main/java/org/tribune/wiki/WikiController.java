@@ -390,6 +390,7 @@ class WikiController {
     @GetMapping("/sources/{domain}/talk")
     String sourceTalk(@PathVariable String domain, @RequestParam(defaultValue = "0") long after, Viewer viewer, Model model) {
         Account me = viewer(viewer);
+        model.addAttribute("explain", "wiki.talk-explain-source");
         return talk(me, source(domain, me != null && me.isActive()), after, model);
     }
 
@@ -422,6 +423,7 @@ class WikiController {
         if (!me.isActive()) {
             throw new org.tribune.platform.Forbidden("wiki.talk-members-only");
         }
+        model.addAttribute("explain", "wiki.talk-explain-source");
         return say(me, source(domain, true), body, model);
     }
 

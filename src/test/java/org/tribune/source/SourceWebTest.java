@@ -242,6 +242,7 @@ class SourceWebTest {
         assertThat(member.get("/sources/" + domain).body()).contains("href=\"/sources/" + domain + "/talk\"");
         WebClient.Response talk = member.get("/sources/" + domain + "/talk");
         assertThat(talk.status()).isEqualTo(200);
+        assertThat(talk.body()).contains("Discuss the label of this site and its evidence here");
         assertThat(member.post("/sources/" + domain + "/talk", "body", "Is this site *satire*?").location())
                 .startsWith("/sources/" + domain + "/talk#t");
         assertThat(visitor.get("/sources/" + domain + "/talk").body()).contains("Is this site <em>satire</em>?");
