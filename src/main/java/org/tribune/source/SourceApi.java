@@ -32,7 +32,6 @@ import org.tribune.platform.web.Listing;
 import org.tribune.platform.web.Problems;
 import org.tribune.platform.web.Viewer;
 import org.tribune.post.PostJson;
-import org.tribune.wiki.Document;
 import org.tribune.wiki.EditConflict;
 import org.tribune.wiki.Revision;
 import org.tribune.wiki.WikiService;
