@@ -3,6 +3,7 @@ package org.tribune.account;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,13 +21,16 @@ public class AccountAdministration {
     private final Accounts accounts;
     private final AccountAudit audit;
     private final SignedInDevices devices;
+    private final ApplicationEventPublisher events;
     private final Ids ids;
     private final Clock clock;
 
-    AccountAdministration(Accounts accounts, AccountAudit audit, SignedInDevices devices, Ids ids, Clock clock) {
+    AccountAdministration(Accounts accounts, AccountAudit audit, SignedInDevices devices,
+            ApplicationEventPublisher events, Ids ids, Clock clock) {
         this.accounts = accounts;
         this.audit = audit;
         this.devices = devices;
+        this.events = events;
         this.ids = ids;
         this.clock = clock;
     }
@@ -64,8 +68,11 @@ public class AccountAdministration {
         if (!accounts.suspend(subject.id())) {
             throw new Conflict("admin.not-suspendable");
         }
-        record(admin, subject, "suspend", blank(reason) ? "" : trimmed(reason));
+        String why = blank(reason) ? "" : trimmed(reason);
+        record(admin, subject, "suspend", why);
         devices.signOutEverywhere(subject.id());
+        // the public moderation log (and the person's right to appeal) hears of it in this transaction
+        events.publishEvent(new SuspendedByAdministrator(subject.id(), admin.id(), why));
         return accounts.byId(subject.id()).orElseThrow();
     }
 
@@ -77,6 +84,7 @@ public class AccountAdministration {
         }
         Account restored = accounts.byId(subject.id()).orElseThrow();
         record(admin, subject, "unsuspend", restored.state().name());
+        events.publishEvent(new SuspensionLiftedByAdministrator(subject.id(), admin.id()));
         return restored;
     }
 

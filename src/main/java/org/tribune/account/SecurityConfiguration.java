@@ -103,6 +103,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/users/*", "/api/v1/users/*/followers",
                                 "/api/v1/users/*/following").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/transparency").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sources", "/api/v1/sources/*", "/api/v1/sources/*/revisions").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/notes/export", "/api/v1/notes/*",
                                 "/api/v1/moderation/log").permitAll()
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
@@ -133,6 +134,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/p/*/history", "/p/*/diff", "/p/*/talk", "/groups/*/wiki",
                                 "/groups/*/wiki/history", "/groups/*/wiki/diff", "/groups/*/wiki/talk").permitAll()
                         .requestMatchers(HttpMethod.GET, "/@*/followers", "/@*/following").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/sources", "/sources/*", "/sources/*/history", "/sources/*/diff",
+                                "/sources/*/talk").permitAll()
                         .requestMatchers(HttpMethod.GET, "/donate", "/transparency", "/transparency.csv").permitAll()
                         // Community notes and the moderation log are public; services refuse what is not.
                         .requestMatchers(HttpMethod.GET, "/p/*/notes", "/notes/about", "/notes/export",

@@ -4,8 +4,10 @@ import java.time.Instant;
 
 /**
  * One entry of the moderation log. {@code moderatorId} is null when the community's flags acted; {@code role} says
- * in which capacity ({@code community}, {@code trusted-member}, {@code group-moderator}, {@code site-moderator});
- * {@code rule} is the flag reason or the code-of-conduct rule; {@code appealOf} links an appeal decision to the action
+ * in which capacity ({@code community}, {@code trusted-member}, {@code group-moderator}, {@code site-moderator},
+ * {@code administrator} for the administrators' page); {@code rule} is the flag reason or the code-of-conduct rule
+ * ({@code administrators} for the administrators' page, which cites none); {@code until} is null for what lasts until
+ * lifted (an administrator's suspension) or does not last; {@code appealOf} links an appeal decision to the action
  * it reviewed.
  */
 public record ModerationAction(long id, Action action, TargetKind targetKind, long targetId, Long postId, Long groupId,
@@ -13,7 +15,7 @@ public record ModerationAction(long id, Action action, TargetKind targetKind, lo
         Long appealOf) {
 
     public enum Action {
-        HIDE, REMOVE, RESTORE, SUSPEND, BAN, LOCK, UNLOCK, APPEAL_UPHELD, APPEAL_REVERSED;
+        HIDE, REMOVE, RESTORE, SUSPEND, UNSUSPEND, BAN, LOCK, UNLOCK, APPEAL_UPHELD, APPEAL_REVERSED;
 
         /** Actions a person may appeal: those that took something from them. */
         public boolean appealable() {

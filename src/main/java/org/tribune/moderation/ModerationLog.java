@@ -98,6 +98,12 @@ class ModerationLog {
         return db.sql("update timed_sanction set lifted = true where action_id = ? and not lifted").param(actionId).update() == 1;
     }
 
+    /** Closes every suspension of this person still kept here (they were lifted elsewhere); how many there were. */
+    int liftSuspensionsOf(long subjectId) {
+        return db.sql("update timed_sanction set lifted = true where subject_id = ? and kind = 'SUSPEND' and not lifted")
+                .param(subjectId).update();
+    }
+
     boolean insertAppeal(Appeal appeal) {
         return db.sql("insert into appeal (id, action_id, appellant_id, body, created_at) values (?, ?, ?, ?, ?) on conflict do nothing")
                 .params(appeal.id(), appeal.actionId(), appeal.appellantId(), appeal.body(), ts(appeal.createdAt()))

@@ -12,6 +12,8 @@ class Moderators {
     static final String TRUSTED_MEMBER = "trusted-member";
     static final String GROUP_MODERATOR = "group-moderator";
     static final String SITE_MODERATOR = "site-moderator";
+    /** Suspensions decided (and lifted) on the administrators' page. */
+    static final String ADMINISTRATOR = "administrator";
 
     private final GroupAccess groups;
 

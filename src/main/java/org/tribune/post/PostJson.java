@@ -9,11 +9,12 @@ import org.tribune.account.Account;
  * A post as the API shows it: always its accepted revision, never a pending one. {@code linkSummary} is the
  * community's description of the link; {@code bodyHtml} is the sanitised rendering of {@code body}. Ids are strings.
  * {@code hidden} is only ever true for the post's author and moderators; {@code note} is its Helpful community note;
- * {@code shared} the post a share embeds (null when there is none or the reader may not see it).
+ * {@code shared} the post a share embeds (null when there is none or the reader may not see it); {@code sourceLabel}
+ * the community's label for the site {@code link} points to (null when it has none).
  */
 public record PostJson(String id, Person author, GroupRef group, String title, String body, String bodyHtml, String link,
         Instant createdAt, Instant editedAt, int likeCount, int commentCount, boolean likedByMe, String linkSummary,
-        boolean hidden, boolean locked, NoteRef note, PostJson shared) {
+        boolean hidden, boolean locked, NoteRef note, PostJson shared, SourceLabelRef sourceLabel) {
 
     public record Person(String id, String handle, String displayName) {
         public static Person of(Account a) {
@@ -28,6 +29,16 @@ public record PostJson(String id, Person author, GroupRef group, String title, S
     public record NoteRef(String id, String textHtml, List<String> sources, boolean postEditedSince) {
     }
 
+    /**
+     * The label of the linked site: {@code label} its code (e.g. satire), {@code labelName} its name in the reader's
+     * language, {@code url} the path of the domain's page on this site, where the label is justified.
+     */
+    public record SourceLabelRef(String domain, String label, String labelName, String url) {
+        static SourceLabelRef of(SourceTag tag) {
+            return tag == null ? null : new SourceLabelRef(tag.domain(), tag.label(), tag.labelName(), tag.path());
+        }
+    }
+
     public static PostJson of(PostItem item) {
         Post p = item.post();
         PostNote n = item.note();
@@ -36,6 +47,6 @@ public record PostJson(String id, Person author, GroupRef group, String title, S
                 p.title(), p.body(), p.bodyHtml(), p.linkUrl(), p.createdAt(), p.editedAt(), p.likeCount(),
                 p.commentCount(), item.likedByViewer(), p.linkSummary(), item.hidden(), item.locked(),
                 n == null ? null : new NoteRef(Long.toString(n.noteId()), n.textHtml(), n.sources(), n.postEditedSince()),
-                item.shared() == null ? null : of(item.shared()));
+                item.shared() == null ? null : of(item.shared()), SourceLabelRef.of(item.source()));
     }
 }

@@ -33,9 +33,10 @@ public class PostReads {
     private final Restrictions restrictions;
     private final ContentModerators moderators;
     private final List<HelpfulNotes> notes;
+    private final List<SourceLabels> labels;
 
     PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups, LinkPreviews previews,
-            Restrictions restrictions, ContentModerators moderators, List<HelpfulNotes> notes) {
+            Restrictions restrictions, ContentModerators moderators, List<HelpfulNotes> notes, List<SourceLabels> labels) {
         this.posts = posts;
         this.likes = likes;
         this.accounts = accounts;
@@ -44,6 +45,7 @@ public class PostReads {
         this.restrictions = restrictions;
         this.moderators = moderators;
         this.notes = notes;
+        this.labels = labels;
     }
 
     /** Where posts come from: groups, people's profiles, and people's posts anywhere. */
@@ -128,12 +130,12 @@ public class PostReads {
                             readable -> itemsWithoutShares(readable, viewerId)))
                     .forEach(item -> embedded.put(item.post().id(), item));
         }
-        return itemsWithoutShares(list, viewerId).stream()
+        return SourceLabels.label(labels, itemsWithoutShares(list, viewerId).stream()
                 .map(item -> originals.containsKey(item.post().id())
                         ? new PostItem(item.post(), item.author(), item.group(), item.likedByViewer(), item.preview(),
                                 item.hidden(), item.locked(), item.note(), embedded.get(originals.get(item.post().id())))
                         : item)
-                .toList();
+                .toList());
     }
 
     private List<PostItem> itemsWithoutShares(List<Readable> list, Long viewerId) {

@@ -11,11 +11,21 @@ public record Comparison(Revision from, Revision to, List<Field> fields) {
     }
 
     public static List<Field> fields(Content before, Content after) {
+        return fields("", before, after);
+    }
+
+    /**
+     * The fields of a document of this kind: posts and group pages name them plainly; other kinds use the same
+     * fields for their own ends, so their names get the kind as a prefix (e.g. {@code source_label.title}).
+     */
+    public static List<Field> fields(String kind, Content before, Content after) {
+        String prefix = kind.isEmpty() || kind.equals(PostDocuments.KIND) || kind.equals(GroupPages.KIND) ? ""
+                : kind.toLowerCase(java.util.Locale.ROOT) + ".";
         List<Field> fields = new ArrayList<>();
-        add(fields, "title", before.title(), after.title());
-        add(fields, "body", before.body(), after.body());
-        add(fields, "link", before.link(), after.link());
-        add(fields, "link-summary", before.linkSummary(), after.linkSummary());
+        add(fields, prefix + "title", before.title(), after.title());
+        add(fields, prefix + "body", before.body(), after.body());
+        add(fields, prefix + "link", before.link(), after.link());
+        add(fields, prefix + "link-summary", before.linkSummary(), after.linkSummary());
         return fields;
     }
 

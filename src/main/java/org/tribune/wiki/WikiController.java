@@ -61,6 +61,12 @@ class WikiController {
         return new Where(Document.groupPage(page.group().id()), "/groups/" + page.group().slug() + "/wiki");
     }
 
+    /** A domain's source label; its pages exist once someone has edited or discussed it. */
+    private Where source(String domain, boolean create) {
+        Document ref = wiki.named(Document.SOURCE_LABEL, domain, create);
+        return new Where(ref, wiki.document(ref, null).path());
+    }
+
     private Account viewer(Viewer viewer) {
         return viewer == null ? null : accounts.of(viewer).orElse(null);
     }
@@ -182,6 +188,15 @@ class WikiController {
         return history(me, group(slug, me), before, model);
     }
 
+    @GetMapping("/sources/{domain}/history")
+    String sourceHistory(@PathVariable String domain, @RequestParam(defaultValue = "0") int before, Viewer viewer, Model model) {
+        model.addAttribute("moves", List.of());
+        model.addAttribute("moveTargets", List.of());
+        model.addAttribute("override", null);
+        model.addAttribute("modeLegend", "wiki.mode-source-legend");
+        return history(viewer(viewer), source(domain, false), before, model);
+    }
+
     private String history(Account me, Where where, int before, Model model) {
         WikiService.History history = wiki.history(where.ref(), me, before);
         Map<Long, Integer> seqs = new HashMap<>();
@@ -225,6 +240,12 @@ class WikiController {
         return diff(me, group(slug, me), from, to, model);
     }
 
+    @GetMapping("/sources/{domain}/diff")
+    String sourceDiff(@PathVariable String domain, @RequestParam(required = false) Long from, @RequestParam long to,
+            Viewer viewer, Model model) {
+        return diff(viewer(viewer), source(domain, false), from, to, model);
+    }
+
     private String diff(Account me, Where where, Long fromId, long toId, Model model) {
         WikiDocument doc = wiki.document(where.ref(), me);
         WikiService.Entry to = wiki.revision(where.ref(), toId, me);
@@ -239,7 +260,7 @@ class WikiController {
         model.addAttribute("doc", doc);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("fields", Comparison.fields(before, to.revision().content()));
+        model.addAttribute("fields", Comparison.fields(where.ref().kind(), before, to.revision().content()));
         model.addAttribute("people", names(people));
         return "wiki/diff";
     }
@@ -254,6 +275,11 @@ class WikiController {
     @PostMapping("/groups/{slug}/wiki/revisions/{rev}/revert")
     String revertGroupPage(Account me, @PathVariable String slug, @PathVariable long rev, RedirectAttributes redirect) {
         return revert(me, group(slug, me), rev, redirect);
+    }
+
+    @PostMapping("/sources/{domain}/revisions/{rev}/revert")
+    String revertSource(Account me, @PathVariable String domain, @PathVariable long rev, RedirectAttributes redirect) {
+        return revert(me, source(domain, false), rev, redirect);
     }
 
     private String revert(Account me, Where where, long rev, RedirectAttributes redirect) {
@@ -272,6 +298,11 @@ class WikiController {
         return rollback(me, group(slug, me), editor, redirect);
     }
 
+    @PostMapping("/sources/{domain}/rollback")
+    String rollbackSource(Account me, @PathVariable String domain, @RequestParam long editor, RedirectAttributes redirect) {
+        return rollback(me, source(domain, false), editor, redirect);
+    }
+
     private String rollback(Account me, Where where, long editor, RedirectAttributes redirect) {
         wiki.rollback(me, where.ref(), editor);
         redirect.addFlashAttribute(JteViews.NOTICE, "wiki.rolled-back");
@@ -288,6 +319,12 @@ class WikiController {
     String reviewGroupPage(Account me, @PathVariable String slug, @PathVariable long rev, @PathVariable String decision,
             @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
         return review(me, group(slug, me), rev, decision, returnTo, redirect);
+    }
+
+    @PostMapping("/sources/{domain}/revisions/{rev}/{decision:accept|reject}")
+    String reviewSource(Account me, @PathVariable String domain, @PathVariable long rev, @PathVariable String decision,
+            @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
+        return review(me, source(domain, false), rev, decision, returnTo, redirect);
     }
 
     private String review(Account me, Where where, long rev, String decision, String returnTo, RedirectAttributes redirect) {
@@ -319,7 +356,8 @@ class WikiController {
         for (WikiService.Queued q : queue) {
             Content base = q.revision().baseId() == null ? new Content("", "", null, null)
                     : wiki.revision(q.document().ref(), q.revision().baseId(), me).revision().content();
-            items.add(new ReviewItem(q.document(), q.revision(), Comparison.fields(base, q.revision().content())));
+            items.add(new ReviewItem(q.document(), q.revision(), Comparison.fields(q.document().ref().kind(), base,
+                    q.revision().content())));
             people.add(q.revision().editorId());
         }
         model.addAttribute("items", items);
@@ -343,6 +381,17 @@ class WikiController {
     String groupTalk(@PathVariable String slug, @RequestParam(defaultValue = "0") long after, Viewer viewer, Model model) {
         Account me = viewer(viewer);
         return talk(me, group(slug, me), after, model);
+    }
+
+    /**
+     * A domain's talk page may be opened by a member before anyone labels it (the page is made then, empty);
+     * visitors find only pages that exist.
+     */
+    @GetMapping("/sources/{domain}/talk")
+    String sourceTalk(@PathVariable String domain, @RequestParam(defaultValue = "0") long after, Viewer viewer, Model model) {
+        Account me = viewer(viewer);
+        model.addAttribute("explain", "wiki.talk-explain-source");
+        return talk(me, source(domain, me != null && me.isActive()), after, model);
     }
 
     private String talk(Account me, Where where, long after, Model model) {
@@ -369,6 +418,15 @@ class WikiController {
         return say(me, group(slug, me), body, model);
     }
 
+    @PostMapping("/sources/{domain}/talk")
+    String sayOnSource(Account me, @PathVariable String domain, @RequestParam(defaultValue = "") String body, Model model) {
+        if (!me.isActive()) {
+            throw new org.tribune.platform.Forbidden("wiki.talk-members-only");
+        }
+        model.addAttribute("explain", "wiki.talk-explain-source");
+        return say(me, source(domain, true), body, model);
+    }
+
     private String say(Account me, Where where, String body, Model model) {
         try {
             TalkMessage message = talk.say(me, where.ref(), body);
@@ -387,6 +445,18 @@ class WikiController {
         wiki.setMode(me, Document.post(id), mode.equals("GROUP") ? null : EditMode.parse(mode));
         redirect.addFlashAttribute(JteViews.NOTICE, "wiki.mode-saved");
         return "redirect:/p/" + id + "/history";
+    }
+
+    @PostMapping("/sources/{domain}/mode")
+    String sourceMode(Account me, @PathVariable String domain, @RequestParam(defaultValue = "") String mode,
+            RedirectAttributes redirect) {
+        EditMode chosen = EditMode.parse(mode);
+        // Only the site's moderators may set it, so only they make a page that does not exist yet.
+        boolean moderator = me.isActive() && (me.role() == org.tribune.account.Role.MODERATOR || me.role() == org.tribune.account.Role.ADMIN);
+        Where where = source(domain, moderator);
+        wiki.setMode(me, where.ref(), chosen);
+        redirect.addFlashAttribute(JteViews.NOTICE, "wiki.mode-saved");
+        return "redirect:" + where.base() + "/history";
     }
 
     @PostMapping("/p/{id}/move")

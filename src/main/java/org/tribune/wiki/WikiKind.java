@@ -3,6 +3,7 @@ package org.tribune.wiki;
 import java.util.Optional;
 
 import org.tribune.account.Account;
+import org.tribune.trust.TrustLevel;
 
 /**
  * A kind of document the wiki keeps revisions of. A feature plugs a new kind in by declaring a bean of this type:
@@ -29,5 +30,27 @@ public interface WikiKind {
     /** Whether only the owner and moderators may change the link (posts: a swapped link is the easiest spam). */
     default boolean linkIsOwners() {
         return false;
+    }
+
+    /** The mode of a document with no override and no group; empty: the site's default ({@code tribune.wiki.default-mode}). */
+    default Optional<EditMode> defaultMode() {
+        return Optional.empty();
+    }
+
+    /**
+     * Who besides the owner and moderators may edit a LOCKED document of this kind: members of this trust level and
+     * up (their edits go live). Null, the default: nobody else. This never lets them change the mode.
+     */
+    default TrustLevel lockedLevel() {
+        return null;
+    }
+
+    /**
+     * For a kind whose pages are addressed by a name (a source's domain) rather than an id: the named document's
+     * id, made on first need when {@code create}; empty when it has none yet. Throws
+     * {@link org.tribune.platform.InvalidInput} for a name that can never be one.
+     */
+    default Optional<Long> idOf(String name, boolean create) {
+        return Optional.empty();
     }
 }

@@ -111,7 +111,15 @@ public class WikiService {
             return new Rights(mode, true, true, null, true, true);
         }
         if (mode == EditMode.LOCKED) {
-            return owner ? new Rights(mode, true, true, null, mayReview, false) : Rights.refused(mode, "wiki.locked", mayReview, false);
+            if (owner) {
+                return new Rights(mode, true, true, null, mayReview, false);
+            }
+            TrustLevel allowed = kinds.get(doc.ref().kind()).lockedLevel();
+            if (allowed == null) {
+                return Rights.refused(mode, "wiki.locked", mayReview, false);
+            }
+            return doc.viewerTakesPart() && level.atLeast(allowed) ? new Rights(mode, true, true, null, mayReview, false)
+                    : Rights.refused(mode, "wiki.locked-to-level", mayReview, false);
         }
         if (!owner && level == TrustLevel.NEW) {
             return Rights.refused(mode, "wiki.newcomers-own-posts-only", mayReview, false);
@@ -126,11 +134,25 @@ public class WikiService {
         return new Rights(mode, true, level.atLeast(TrustLevel.REGULAR), null, mayReview, false);
     }
 
-    /** The document's mode: its own override, else its group's, else the site's default. */
+    /** The document's mode: its own override, else its group's, else its kind's default, else the site's. */
     public EditMode mode(WikiDocument doc) {
         return modes.of(doc.ref().kind(), doc.ref().id())
                 .or(() -> doc.groupId() == null ? Optional.empty() : modes.of(EditModes.GROUP, doc.groupId()))
+                .or(() -> kinds.get(doc.ref().kind()).defaultMode())
                 .orElse(defaultMode);
+    }
+
+    /**
+     * The document a page names, for kinds addressed by name (see {@link WikiKind#idOf}); with {@code create}, made
+     * if it does not exist yet. "Not found" when it does not exist, or the kind has no names.
+     */
+    @Transactional
+    public Document named(String kind, String name, boolean create) {
+        WikiKind found = kinds.get(kind);
+        if (found == null) {
+            throw new NotFound("document");
+        }
+        return found.idOf(name, create).map(id -> new Document(kind, id)).orElseThrow(() -> new NotFound("document"));
     }
 
     /** Whether the document has its own mode, set by a moderator over its group's. */

@@ -62,5 +62,6 @@ final class PersonalDataTables {
             Map.entry("expense", "the association's expenses"),
             Map.entry("donation_secret", "the key that signs offline test payments"),
             Map.entry("trust_site_day", "how many posts the whole site published each day"),
-            Map.entry("note_export", "the daily public export of notes and ratings, without authors or raters"));
+            Map.entry("note_export", "the daily public export of notes and ratings, without authors or raters"),
+            Map.entry("source_page", "domains and their current label code; who labelled them lives in wiki_revision"));
 }
