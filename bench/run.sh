@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Tribune's benchmarks, one command each (see docs/benchmarks.md for the results and how to read them).
 #
-#   bench/run.sh all [options]        in one run: the two ceilings (pgbench with the feed SQL, the server's trivial
+#   bench/run.sh all [options]        in one run: the two ceilings (pgbench with the server's feed SQL, its trivial
 #                                     endpoint), home feed / group feed / new post at --clients concurrent clients,
 #                                     a single request on an idle server, and the open-model mix at --rate
 #   bench/run.sh mix [options]        only the open-model mix
 #   bench/run.sh endpoint NAME [opts] one endpoint, closed model (home-api, home-html, group-api, group-html,
 #                                     post-api, new-post, ping, idle-home)
-#   bench/run.sh pgbench [options]    only PostgreSQL executing the home and group feed SQL (bench/pgbench/*.sql)
+#   bench/run.sh pgbench [options]    only PostgreSQL executing the server's home and group feed SQL (bench/pgbench/server_sql.py)
 #   bench/run.sh live [options]       --connections (10000) open live-update streams held on one node
 #   bench/run.sh startup              start-up to the first answered request, on H2 with the small set
 #
@@ -161,16 +161,22 @@ step() { # name, then the command to measure
   sample_stop "step$STEP"
 }
 
-pgbench_run() { # script
-  local script=$1
-  say "\`pgbench -n -M prepared -c $CLIENTS -j 2 -T $DURATION -f bench/pgbench/$script\` on $PG_DB"
+pgbench_run() { # home|group: the server's own statements for one feed request (bench/pgbench/server_sql.py)
+  local feed=$1 scripts=$RUN/pgbench-scripts args=()
+  [ -f "$scripts/group.sql" ] || python3 "$ROOT/bench/pgbench/server_sql.py" "$scripts" "$PG_DB" "$PG_USER" "$SEED/seed.properties" 128 | tee -a "$SUMMARY"
+  if [ "$feed" = home ]; then
+    for f in "$scripts"/home-*.sql; do args+=(-f "$f"); done
+  else
+    args=(-f "$scripts/group.sql")
+  fi
+  say "\`pgbench -n -M prepared -c $CLIENTS -j 2 -T $DURATION\` with $( [ "$feed" = home ] && echo "128 home feed scripts (one per person drawn at random)" || echo "the group feed script" ) from bench/pgbench/server_sql.py, on $PG_DB"
   pgbench -h 127.0.0.1 -U "$PG_USER" -n -M prepared -c "$CLIENTS" -j 2 -T "$DURATION" -P 10 \
     -D users="$(prop users)" -D base="$(prop userBaseId)" -D step="$(prop userIdStep)" \
     -D groups="$(psql -h 127.0.0.1 -U "$PG_USER" -d "$PG_DB" -tAc "select count(*) from topic_group where slug_key ~ '^g[0-9]+$'")" \
-    -f "bench/pgbench/$script" --log --log-prefix="$RUN/pgbench-${script%.sql}" --aggregate-interval=1 "$PG_DB" \
-    > "$RUN/pgbench-${script%.sql}.txt" 2>&1
-  grep -E "tps|latency average|latency stddev|failed" "$RUN/pgbench-${script%.sql}.txt" | sed 's/^/    /' | tee -a "$SUMMARY"
-  python3 "$ROOT/bench/pgbench_percentiles.py" "$RUN"/pgbench-"${script%.sql}"* | tee -a "$SUMMARY" || true
+    "${args[@]}" --log --log-prefix="$RUN/pgbench-$feed" --aggregate-interval=1 "$PG_DB" \
+    > "$RUN/pgbench-$feed.txt" 2>&1
+  grep -E "^tps|latency average|latency stddev|failed transactions" "$RUN/pgbench-$feed.txt" | grep -v "^ -" | sed 's/^/    /' | tee -a "$SUMMARY"
+  python3 "$ROOT/bench/pgbench_percentiles.py" "$RUN"/pgbench-"$feed"* | tee -a "$SUMMARY" || true
 }
 
 say "# Tribune benchmark: $cmd${endpoint:+ $endpoint}, $(date -u +%FT%TZ)"
@@ -182,8 +188,8 @@ case "$cmd" in
   startup)
     DB=h2; start_server; stop_server ;;
   pgbench)
-    step "ceiling: PostgreSQL alone, home feed SQL" pgbench_run home-feed.sql
-    step "ceiling: PostgreSQL alone, group feed SQL" pgbench_run group-feed.sql ;;
+    step "ceiling: PostgreSQL alone, home feed SQL" pgbench_run home
+    step "ceiling: PostgreSQL alone, group feed SQL" pgbench_run group ;;
   endpoint)
     start_server
     gatling EndpointSimulation -Dendpoint=ping -Dclients=4 -Dduration=10 > /dev/null # warm up the JIT
@@ -197,8 +203,8 @@ case "$cmd" in
     step "live: $CONNECTIONS open SSE connections" gatling LiveSimulation -Dconnections="$CONNECTIONS" -Dduration="$DURATION" -Dramp=30 ;;
   all)
     if [ "$DB" = pg ]; then
-      step "ceiling 1: PostgreSQL alone, home feed SQL, $CLIENTS clients" pgbench_run home-feed.sql
-      step "ceiling 1: PostgreSQL alone, group feed SQL, $CLIENTS clients" pgbench_run group-feed.sql
+      step "ceiling 1: PostgreSQL alone, home feed SQL, $CLIENTS clients" pgbench_run home
+      step "ceiling 1: PostgreSQL alone, group feed SQL, $CLIENTS clients" pgbench_run group
     fi
     start_server
     gatling EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=20 > /dev/null # warm up the JIT

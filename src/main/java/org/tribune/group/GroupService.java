@@ -86,6 +86,11 @@ public class GroupService {
     }
 
     /** The group as this viewer sees it; a hidden group is "not found" for those who may not see it. */
+    /** The group at this address, if the viewer may know it exists; nothing about the viewer's place in it. */
+    public Group visibleTo(String slug, Account viewer) {
+        return visible(slug, viewer);
+    }
+
     public GroupPage view(String slug, Account viewer) {
         Group group = visible(slug, viewer);
         Long viewerId = viewer == null ? null : viewer.id();

@@ -57,6 +57,9 @@ class EventNotifications {
     /** People mentioned in a new post (the post already left out those who may not read it). */
     @TransactionalEventListener
     void on(PostEvents.PostPublished e) {
+        if (e.mentionedIds().isEmpty()) {
+            return; // most posts mention nobody: no transaction, no thread
+        }
         inOwnTransaction(e, () -> e.mentionedIds().forEach(mentioned ->
                 notifications.record(mentioned, NotificationKind.MENTION, e.authorId(), e.groupId(), e.postId(), null)));
     }

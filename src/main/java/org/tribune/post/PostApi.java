@@ -66,14 +66,16 @@ class PostApi {
     @PostMapping("/api/v1/groups/{slug}/posts")
     @Operation(summary = "Publish in a group (members; moderators only where the group says so)")
     ResponseEntity<PostJson> publishInGroup(Account me, @PathVariable String slug, @RequestBody DraftJson body) {
-        long groupId = groups.view(slug, me).group().id();
-        return created(posts.publish(me, groupId, body.draft()), me);
+        long groupId = groups.visibleTo(slug, me).id(); // publish checks that the author may post there
+        Post post = posts.publish(me, groupId, body.draft());
+        return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(reads.justPublished(post, me)));
     }
 
     @PostMapping("/api/v1/posts")
     @Operation(summary = "Publish on your own profile")
     ResponseEntity<PostJson> publishOnProfile(Account me, @RequestBody DraftJson body) {
-        return created(posts.publish(me, null, body.draft()), me);
+        Post post = posts.publish(me, null, body.draft());
+        return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(reads.justPublished(post, me)));
     }
 
     private ResponseEntity<PostJson> created(Post post, Account me) {

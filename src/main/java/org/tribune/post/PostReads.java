@@ -158,6 +158,16 @@ public class PostReads {
                 .toList();
     }
 
+    /**
+     * A post its author has just published, as they see it: nobody can have liked, hidden, locked, shared or noted it
+     * yet, so only its group, and for a link its preview if one is already kept and its site's label, are looked up.
+     */
+    public PostItem justPublished(Post post, Account author) {
+        Group group = post.groupId() == null ? null : groups.groups(List.of(post.groupId())).get(post.groupId());
+        LinkPreview preview = post.linkUrl() == null ? null : previews.cached(post.linkUrl()).orElse(null);
+        return SourceLabels.label(labels, List.of(new PostItem(post, author, group, false, preview))).getFirst();
+    }
+
     public PostItem item(Post post, Long viewerId) {
         return items(List.of(post), viewerId).stream().findFirst().orElseThrow(() -> new org.tribune.platform.NotFound("post"));
     }

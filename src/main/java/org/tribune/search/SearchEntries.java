@@ -25,12 +25,13 @@ class SearchEntries {
 
     void put(long postId, Long groupId, long authorId, String title, String body) {
         String words = (title + " " + body).toLowerCase(Locale.ROOT);
-        int updated = db.sql("update search_entry set group_id = ?, author_id = ?, title = ?, body = ?, words = ? where post_id = ?")
-                .params(groupId, authorId, title, body, words, postId).update();
-        if (updated == 0) {
-            db.sql("insert into search_entry (post_id, group_id, author_id, title, body, words) values (?, ?, ?, ?, ?, ?) "
-                    + "on conflict do nothing")
-                    .params(postId, groupId, authorId, title, body, words).update();
+        // New posts are indexed far more often than edited ones: try the insert first.
+        int inserted = db.sql("insert into search_entry (post_id, group_id, author_id, title, body, words) values (?, ?, ?, ?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(postId, groupId, authorId, title, body, words).update();
+        if (inserted == 0) {
+            db.sql("update search_entry set group_id = ?, author_id = ?, title = ?, body = ?, words = ? where post_id = ?")
+                    .params(groupId, authorId, title, body, words, postId).update();
         }
     }
 

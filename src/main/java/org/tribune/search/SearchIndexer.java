@@ -4,8 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.tribune.platform.NotFound;
-import org.tribune.post.Post;
 import org.tribune.post.PostEvents;
 import org.tribune.post.PostService;
 
@@ -41,14 +39,13 @@ class SearchIndexer {
         entries.remove(event.postId());
     }
 
-    /** Reads the post as the person who just wrote it, who may read it by definition. */
+    /** Indexes the live post as it now reads (readers are filtered when they search, not here). */
     private void index(long postId, long writerId) {
-        try {
-            Post post = posts.read(postId, writerId);
-            entries.put(post.id(), post.groupId(), post.authorId(), post.title(), post.body());
-        } catch (NotFound gone) {
-            log.debug("post {} is gone or not readable by its writer; not indexed", postId);
-            entries.remove(postId);
-        }
+        posts.forModeration(postId).ifPresentOrElse(
+                post -> entries.put(post.id(), post.groupId(), post.authorId(), post.title(), post.body()),
+                () -> {
+                    log.debug("post {} is gone; not indexed (written by {})", postId, writerId);
+                    entries.remove(postId);
+                });
     }
 }
