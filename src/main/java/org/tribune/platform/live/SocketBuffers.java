@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The size of the read and of the write buffer Tomcat keeps for every open connection (its default is 8 KiB each).
  * Once handed over ({@link UpgradedStream}), a live page costs these two buffers and about 2 KiB more, so they are
- * what 10,000 open pages cost: 4 KiB each makes about 10 KiB a page instead of 18. Ordinary requests are read and
+ * what 10,000 open pages cost: 4 KiB each makes about 10 KiB a page (measured) instead of about 18. Ordinary requests are read and
  * written in chunks of this size; pages are a few tens of KiB, so a few more writes each.
  */
 @Configuration(proxyBeanMethods = false)
