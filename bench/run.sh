@@ -8,7 +8,9 @@
 #   bench/run.sh endpoint NAME [opts] one endpoint, closed model (home-api, home-html, group-api, group-html,
 #                                     post-api, new-post, ping, idle-home)
 #   bench/run.sh pgbench [options]    only PostgreSQL executing the server's home and group feed SQL (bench/pgbench/server_sql.py)
-#   bench/run.sh live [options]       --connections (10000) open live-update streams held on one node
+#   bench/run.sh live [options]       --connections (10000) open live-update streams held on one node, by a light
+#                                     client of one thread (bench/live/LiveClients.java; --gatling: the Gatling
+#                                     scenario instead), then a delivery check and the server's live heap
 #   bench/run.sh startup              start-up to the first answered request, on H2 with the small set
 #
 # Options: --db pg|h2 (default pg: database tribune_bench on 127.0.0.1:5432, user postgres; h2: ./data-bench-small)
@@ -24,7 +26,7 @@ ROOT=$(pwd)
 cmd=${1:-all}; shift || true
 endpoint=""
 if [ "$cmd" = endpoint ]; then endpoint=${1:?endpoint name}; shift; fi
-DB=pg RATE=300 DURATION=60 CLIENTS=16 CONNECTIONS=10000 URL="" HEAP=512m
+DB=pg RATE=300 DURATION=60 CLIENTS=16 CONNECTIONS=10000 URL="" HEAP=512m LIVE_CLIENT=light
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS=$2; shift 2 ;;
     --url) URL=$2; shift 2 ;;
     --heap) HEAP=$2; shift 2 ;;
+    --gatling) LIVE_CLIENT=gatling; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -79,7 +82,7 @@ start_server() {
   local t0; t0=$(date +%s%N)
   env $(db_env) TRIBUNE_DATABASE_POOL_SIZE=${BENCH_POOL_SIZE:-16} SERVER_PORT=$PORT TRIBUNE_PREVIEWS_ENABLED=false \
     TRIBUNE_POSTS_PER_HOUR=100000 TRIBUNE_COMMENTS_PER_HOUR=100000 \
-    ./tribune start --server.tomcat.max-connections=20000 --server.tomcat.accept-count=1000 --logging.level.root=warn \
+    ./tribune start --logging.level.root=warn \
     > "$RUN/server.log" 2>&1 &
   SERVER_PID=$! # the launcher execs java: this is the server's pid
   trap 'stop_server' EXIT
@@ -148,6 +151,36 @@ gatling() { # simulation, then -D settings
   python3 "$ROOT/bench/stats.py" "$report" | tee -a "$SUMMARY"
 }
 
+# The live step: the light client holds the streams; once they are all open, and again after they are closed, a
+# class histogram of the server (jcmd, which runs a full collection first) says what is live in its heap.
+live_clients() {
+  rm -f "$RUN/holding"
+  say "ulimit -n: $(ulimit -n); client: java bench/live/LiveClients.java --connections $CONNECTIONS --ramp 30 --hold $DURATION"
+  "$JAVA_HOME/bin/java" -Xmx256m "$ROOT/bench/live/LiveClients.java" --url "$BASE" --seed "$SEED" \
+    --connections "$CONNECTIONS" --ramp 30 --hold "$DURATION" --holding-file "$RUN/holding" > "$RUN/live-clients.txt" 2>&1 &
+  local client=$!
+  if [ -n "$SERVER_PID" ]; then
+    until [ -f "$RUN/holding" ] || ! kill -0 "$client" 2>/dev/null; do sleep 1; done
+    [ -f "$RUN/holding" ] && sleep 5 && jcmd "$SERVER_PID" GC.class_histogram > "$RUN/histogram-holding.txt"
+  fi
+  wait "$client" || echo "(the live client reported failures)" | tee -a "$SUMMARY"
+  sed -n '/^| streams asked/,$p' "$RUN/live-clients.txt" | tee -a "$SUMMARY"
+}
+
+live_heap() {
+  [ -n "$SERVER_PID" ] || return 0
+  sleep 5
+  jcmd "$SERVER_PID" GC.class_histogram > "$RUN/histogram-closed.txt"
+  for f in holding closed; do
+    [ -f "$RUN/histogram-$f.txt" ] || continue
+    say "live heap with the streams $( [ $f = holding ] && echo open || echo closed 5 s before ):" \
+      "$(awk '/^Total/ {printf "%.0f MiB", $3/1048576}' "$RUN/histogram-$f.txt");" \
+      "live.Connection objects: $(awk '$4 == "org.tribune.platform.live.Connection" {n=$2} END {print n+0}' "$RUN/histogram-$f.txt");" \
+      "Tomcat socket wrappers: $(awk '$4 ~ /NioSocketWrapper$/ {n=$2} END {print n+0}' "$RUN/histogram-$f.txt");" \
+      "HTTP processors: $(awk '$4 ~ /Http11Processor$/ {n=$2} END {print n+0}' "$RUN/histogram-$f.txt")"
+  done
+}
+
 STEP=0
 step() { # name, then the command to measure
   local name=$1; shift
@@ -200,7 +233,12 @@ case "$cmd" in
     step "mix, open model at $RATE arrivals/s" gatling MixSimulation -Drate="$RATE" -Dduration="$DURATION" -Dramp=10 ;;
   live)
     start_server
-    step "live: $CONNECTIONS open SSE connections" gatling LiveSimulation -Dconnections="$CONNECTIONS" -Dduration="$DURATION" -Dramp=30 ;;
+    if [ "$LIVE_CLIENT" = gatling ]; then
+      step "live: $CONNECTIONS open SSE connections (Gatling)" gatling LiveSimulation -Dconnections="$CONNECTIONS" -Dduration="$DURATION" -Dramp=30
+    else
+      step "live: $CONNECTIONS open SSE connections" live_clients
+    fi
+    live_heap ;;
   all)
     if [ "$DB" = pg ]; then
       step "ceiling 1: PostgreSQL alone, home feed SQL, $CLIENTS clients" pgbench_run home

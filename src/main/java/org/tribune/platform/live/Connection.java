@@ -1,70 +1,105 @@
 package org.tribune.platform.live;
 
 import java.io.IOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One open page. Events wait in a small queue that a virtual thread of its own writes out in order, so that a slow
- * client never holds up the code that sends, nor the other pages; a client too slow to keep up is disconnected.
+ * One open page. It is counted from the moment {@code /live} is asked for, before its response leaves, so that no
+ * event sent once the page has its response can miss it; its stream is attached a moment later, and events sent in
+ * between wait. Events wait in a queue that one virtual thread at a time writes out in order, so that a slow client
+ * never holds up the code that sends, nor the other pages; a client too slow to keep up is disconnected. The writer
+ * exists only while there is something to write: an idle page holds no thread, only this object and its stream.
  */
 final class Connection {
-    private static final int BACKLOG = 64;
-    private static final Object END = new Object();
+    static final int BACKLOG = 64;
 
-    private final SseEmitter emitter;
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BACKLOG);
     private final Runnable onGone;
+    private final long openedAt = System.nanoTime();
+    private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean gone = new AtomicBoolean();
+    private volatile LiveSink sink;
 
-    Connection(long accountId, SseEmitter emitter, Runnable onGone) {
-        this.emitter = emitter;
+    Connection(Runnable onGone) {
         this.onGone = onGone;
-        Thread.ofVirtual().name("live-" + accountId).start(this::writeAll);
     }
 
-    SseEmitter emitter() {
-        return emitter;
-    }
-
-    void offer(SseEmitter.SseEventBuilder event) {
-        if (!queue.offer(event)) {
-            close();
+    /** Where the events go from now on; ends it at once if the connection has ended meanwhile. */
+    void attach(LiveSink stream) {
+        this.sink = stream;
+        stream.onEnd(this::ended);
+        if (gone.get()) {
+            stream.close();
+        } else {
+            startWriting();
         }
+    }
+
+    LiveSink sink() {
+        return sink;
+    }
+
+    /** Nanoseconds since the page asked for its stream. */
+    long age() {
+        return System.nanoTime() - openedAt;
+    }
+
+    boolean isOpen() {
+        return !gone.get();
+    }
+
+    void offer(byte[] event) {
+        if (gone.get()) {
+            return;
+        }
+        if (queued.get() >= BACKLOG) {
+            close();
+            return;
+        }
+        queue.add(event);
+        queued.incrementAndGet();
+        startWriting();
     }
 
     /** Ends the connection; the browser will reconnect by itself. */
     void close() {
-        stopWriting();
-        try {
-            emitter.complete();
-        } catch (RuntimeException alreadyEnded) {
-            // nothing left to end
+        LiveSink s = sink;
+        if (s != null) {
+            s.close();
         }
+        ended();
     }
 
-    /** Stops the writer; called once the connection is gone. */
-    void stopWriting() {
-        while (!queue.offer(END)) {
-            queue.clear();
+    private void startWriting() {
+        if (sink != null && !queue.isEmpty() && writing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("live-writer").start(this::writeAll);
         }
     }
 
     private void writeAll() {
         try {
-            while (true) {
-                Object next = queue.take();
-                if (next == END) {
-                    return;
+            do {
+                for (byte[] next = queue.poll(); next != null && !gone.get(); next = queue.poll()) {
+                    queued.decrementAndGet();
+                    sink.write(next);
                 }
-                emitter.send((SseEmitter.SseEventBuilder) next);
-            }
-        } catch (IOException | IllegalStateException gone) {
-            // The client went away or the connection was completed meanwhile; the container ends the request.
+                writing.set(false);
+                // An event offered after the last poll and before the flag went down is written here.
+            } while (!queue.isEmpty() && !gone.get() && writing.compareAndSet(false, true));
+        } catch (IOException | RuntimeException failed) {
+            // The client went away, or was too slow for the write timeout.
+            close();
+        }
+    }
+
+    private void ended() {
+        if (gone.compareAndSet(false, true)) {
+            queue.clear();
             onGone.run();
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
         }
     }
 }

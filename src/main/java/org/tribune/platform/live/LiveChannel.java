@@ -1,5 +1,6 @@
 package org.tribune.platform.live;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live updates for signed-in people: each open page holds a Server-Sent Events connection ({@code GET /live}), and
@@ -31,8 +32,15 @@ public class LiveChannel implements SmartLifecycle {
     static final Duration TIMEOUT = Duration.ofHours(1);
     /** Proxies close idle connections (often after 30 to 60 s), and a write is how a gone client is noticed. */
     static final long HEARTBEAT_SECONDS = 25;
+    /** A connection whose stream was never attached (its request failed on the way) is forgotten after this. */
+    static final Duration ATTACH_TIMEOUT = Duration.ofMinutes(1);
     /** Pages one account may keep live at once; opening one more closes the oldest. */
     static final int MAX_PER_ACCOUNT = 5;
+    /** What a stream starts with: how soon to come back after a lost connection, and a comment. */
+    static final byte[] OPENING = "retry:5000\n:open\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+    /** The data of an event is written as plain JSON, as it crosses nodes (see {@link LiveWire}). */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<Long, List<Connection>> open = new ConcurrentHashMap<>();
     private final LiveBus bus;
@@ -75,15 +83,14 @@ public class LiveChannel implements SmartLifecycle {
         }
     }
 
-    /** Opens a connection for the account, closing its oldest when it already has {@link #MAX_PER_ACCOUNT}. */
-    SseEmitter open(long accountId) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+    /**
+     * Counts a page that asks for its stream, closing the account's oldest when it already has
+     * {@link #MAX_PER_ACCOUNT}. Events sent from now on wait until the stream is {@link Connection#attach attached}.
+     */
+    Connection open(long accountId) {
         AtomicReference<Connection> self = new AtomicReference<>();
-        Connection connection = new Connection(accountId, emitter, () -> forget(accountId, self.get()));
+        Connection connection = new Connection(() -> forget(accountId, self.get()));
         self.set(connection);
-        emitter.onCompletion(() -> forget(accountId, connection));
-        emitter.onTimeout(() -> forget(accountId, connection));
-        emitter.onError(failure -> forget(accountId, connection));
         AtomicReference<Connection> oldest = new AtomicReference<>();
         open.compute(accountId, (id, connections) -> {
             List<Connection> list = connections == null ? new CopyOnWriteArrayList<>() : connections;
@@ -96,9 +103,12 @@ public class LiveChannel implements SmartLifecycle {
         if (oldest.get() != null) {
             oldest.get().close();
         }
-        // How soon to come back after a lost connection; written as soon as the response starts.
-        connection.offer(SseEmitter.event().reconnectTime(5_000).comment("open"));
-        return emitter;
+        return connection;
+    }
+
+    /** Opens a connection for the account on a stream ready to be written. */
+    void open(long accountId, LiveSink stream) {
+        open(accountId).attach(stream);
     }
 
     /** Connections open on this node for the account. */
@@ -107,16 +117,45 @@ public class LiveChannel implements SmartLifecycle {
         return list == null ? 0 : list.size();
     }
 
+    /** The streams of the account's open pages on this node, oldest first. */
+    List<LiveSink> streams(long accountId) {
+        List<Connection> list = open.get(accountId);
+        return list == null ? List.of() : list.stream().map(Connection::sink).toList();
+    }
+
+    /** Connections open on this node. */
+    int connections() {
+        return open.values().stream().mapToInt(List::size).sum();
+    }
+
     private void deliver(LiveMessage message) {
         List<Connection> list = open.get(message.accountId());
         if (list != null) {
-            list.forEach(c -> c.offer(SseEmitter.event().name(message.event()).data(message.data(), MediaType.APPLICATION_JSON)));
+            byte[] event = event(message.event(), JSON.writeValueAsString(message.data()));
+            list.forEach(c -> c.offer(event));
         }
     }
 
+    /** One event in the Server-Sent Events format; the JSON of the data holds no line break. */
+    static byte[] event(String name, String json) {
+        return ("event:" + name + "\ndata:" + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Keeps idle connections alive through proxies, notices gone clients, and ends connections past {@link #TIMEOUT}
+     * (and those whose stream never came).
+     */
     @Scheduled(fixedRate = HEARTBEAT_SECONDS, initialDelay = HEARTBEAT_SECONDS, timeUnit = TimeUnit.SECONDS)
     void heartbeat() {
-        open.values().forEach(list -> list.forEach(c -> c.offer(SseEmitter.event().comment(""))));
+        long timeout = TIMEOUT.toNanos();
+        long handOver = ATTACH_TIMEOUT.toNanos();
+        open.values().forEach(list -> list.forEach(c -> {
+            if (c.age() > timeout || (c.sink() == null && c.age() > handOver)) {
+                c.close();
+            } else {
+                c.offer(HEARTBEAT);
+            }
+        }));
     }
 
     private void forget(long accountId, Connection connection) {
@@ -124,7 +163,6 @@ public class LiveChannel implements SmartLifecycle {
             list.remove(connection);
             return list.isEmpty() ? null : list;
         });
-        connection.stopWriting();
     }
 
     @Override

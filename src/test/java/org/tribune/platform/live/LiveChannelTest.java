@@ -16,9 +16,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.tribune.IntegrationTest;
 import org.tribune.WebClient;
 import org.tribune.account.Account;
@@ -104,6 +107,48 @@ class LiveChannelTest {
 
             assertThat(live.next("notification", Duration.ofSeconds(5))).isEqualTo("{\"unread\":1}");
         }
+    }
+
+    /**
+     * An open page costs a few KiB only because its connection is handed over to an {@link UpgradedStream} once the
+     * headers are sent; kept as an open servlet request it costs over 100 KiB (docs/benchmarks.md). And a page that
+     * closes is forgotten at once, not at the next heartbeat.
+     */
+    @Test
+    void theStreamKeepsOnlyItsSocketAndIsForgottenWhenThePageCloses() throws Exception {
+        Account ana = members.active("ana");
+        WebClient browser = new WebClient(port);
+        browser.login(ana.email(), Members.PASSWORD);
+
+        Stream live = open(browser);
+        assertThat(live.response().headers().firstValue("Connection")).hasValue("close");
+        assertThat(live.response().headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(live.lines().poll(5, TimeUnit.SECONDS)).isEqualTo("retry:5000");
+        // Tomcat hands the connection over once the request has ended, just after the response left.
+        waitUntil(() -> channel.streams(ana.id()).stream().allMatch(s -> s != null));
+        assertThat(channel.streams(ana.id())).singleElement().isInstanceOf(UpgradedStream.class);
+
+        live.close();
+        waitUntil(() -> channel.connections(ana.id()) == 0);
+        assertThat(channel.connections(ana.id())).as("connections left after the page closed").isZero();
+    }
+
+    static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** One node holds 10,000 open pages (docs/benchmarks.md); Tomcat's own default is 8,192 connections. */
+    @Test
+    void theServerAcceptsMoreThanTenThousandConnections(@Autowired ServletWebServerApplicationContext context) {
+        var protocol = (AbstractProtocol<?>) ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector()
+                .getProtocolHandler();
+        assertThat(protocol.getMaxConnections()).isGreaterThanOrEqualTo(10_000);
+        assertThat(protocol.getAcceptCount()).isGreaterThanOrEqualTo(1_000);
+        assertThat(protocol.getProperty("socket.appReadBufSize")).isEqualTo("4096");
+        assertThat(protocol.getProperty("socket.appWriteBufSize")).isEqualTo("4096");
     }
 
     @Test
