@@ -112,13 +112,18 @@ stop_server() {
 
 # Samples once a second: machine CPU (from /proc/stat), server CPU ticks, heap used (jstat) and RSS.
 SAMPLER=""
+postgres_ticks() { # CPU time (1/100 s) of every PostgreSQL process, with the backends that ended (the postmaster reaped them)
+  cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {t += $14 + $15 + $16 + $17} END {print t + 0}'
+}
+
 sample_start() {
   local name=$1
   (
     prev=($(head -1 /proc/stat)); pbusy=$(( ${prev[1]} + ${prev[2]} + ${prev[3]} + ${prev[6]} + ${prev[7]} )); ptotal=$(( pbusy + ${prev[4]} + ${prev[5]} ))
     pserver=0
     [ -n "$SERVER_PID" ] && pserver=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat)
-    echo "time machine_cpu_pct server_cpu_cores heap_used_mb rss_mb"
+    ppg=$(postgres_ticks)
+    echo "time machine_cpu_pct server_cpu_cores heap_used_mb rss_mb postgres_cpu_cores machine_cpu_cores"
     while sleep 1; do
       cur=($(head -1 /proc/stat)); busy=$(( ${cur[1]} + ${cur[2]} + ${cur[3]} + ${cur[6]} + ${cur[7]} )); total=$(( busy + ${cur[4]} + ${cur[5]} ))
       machine=$(( 100 * (busy - pbusy) / (total - ptotal + 1) )); pbusy=$busy; ptotal=$total
@@ -128,7 +133,9 @@ sample_start() {
         heap=$(jstat -gc "$SERVER_PID" | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
         rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$SERVER_PID/status)
       fi
-      echo "$(date -u +%T) $machine $server $heap $rss"
+      pg=$(postgres_ticks); postgres=$(awk -v d=$((pg - ppg)) 'BEGIN{printf "%.2f", (d < 0 ? 0 : d)/100}'); ppg=$pg
+      cores=$(awk -v m=$machine -v n=$(nproc) 'BEGIN{printf "%.2f", m * n / 100}')
+      echo "$(date -u +%T) $machine $server $heap $rss $postgres $cores"
     done
   ) > "$RUN/samples-$name.txt" 2>/dev/null &
   SAMPLER=$!
