@@ -113,7 +113,8 @@ stop_server() {
 # Samples once a second: machine CPU (from /proc/stat), server CPU ticks, heap used (jstat) and RSS.
 SAMPLER=""
 postgres_ticks() { # CPU time (1/100 s) of every PostgreSQL process, with the backends that ended (the postmaster reaped them)
-  cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {t += $14 + $15 + $16 + $17} END {print t + 0}'
+  # processes end while they are read: cat then fails, which must not stop the sampler (set -e, pipefail)
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '$2 == "(postgres)" {t += $14 + $15 + $16 + $17} END {print t + 0}'
 }
 
 sample_start() {
