@@ -241,6 +241,30 @@ final class Bench {
                 .exec(http("notifications html").get("/notifications").header("Cookie", "#{cookie}").check(status().is(200)));
     }
 
+    /** Words the generator writes posts with (org.tribune.seed.Community), so that searches find something. */
+    private static final String[] SEARCH_WORDS = ("garden city river music bike train school market bread coffee rain "
+            + "winter summer library museum park night street history film book team election council budget bridge "
+            + "harbour mountain forest festival concert jazz piano story news project kitchen neighbour teacher").split(" ");
+
+    private static Iterator<Map<String, Object>> searches() {
+        java.util.Random random = new java.util.Random(7);
+        return java.util.stream.Stream.generate(() -> Map.<String, Object>of("q",
+                SEARCH_WORDS[random.nextInt(SEARCH_WORDS.length)] + " " + SEARCH_WORDS[random.nextInt(SEARCH_WORDS.length)]))
+                .iterator();
+    }
+
+    static ChainBuilder searchApi() {
+        return feed(randomPeople()).feed(searches())
+                .exec(http("search api").get("/api/v1/search").queryParam("q", "#{q}").header("Authorization", "#{token}")
+                        .header("Accept", JSON).check(status().is(200)));
+    }
+
+    static ChainBuilder searchHtml(Iterator<Map<String, Object>> sessions) {
+        return feed(sessions).feed(searches())
+                .exec(http("search html").get("/search").queryParam("q", "#{q}").header("Cookie", "#{cookie}")
+                        .check(status().is(200)));
+    }
+
     static ChainBuilder like() {
         return feed(interactions())
                 .exec(http("like api").put("/api/v1/posts/#{postId}/like").header("Authorization", "#{token}")

@@ -13,7 +13,8 @@ import io.gatling.javaapi.core.Simulation;
 /**
  * The realistic mix at a fixed arrival rate (open model: a slow server does not get fewer requests). Each arrival
  * does one thing: 45% home feed (a third of them also the next page), 25% a group's feed, 12% a post with its
- * comments, 5% notifications, 5% a like, 5% a comment, 3% a new post in one of their groups. Reads are half HTML
+ * comments, 2.5% notifications, 2.5% a search for two words, 5% a like, 5% a comment, 3% a new post in one of their
+ * groups. Reads are half HTML
  * pages (signed-in sessions), half API (bearer tokens); writes go through the API.
  * {@code -Drate=} arrivals per second, {@code -Dduration=} seconds at that rate after {@code -Dramp=} seconds.
  */
@@ -29,7 +30,8 @@ public class MixSimulation extends Simulation {
             percent(45.0).then(either(Bench.homeHtml(signedIn), Bench.homeApi())),
             percent(25.0).then(either(Bench.groupHtml(signedIn), Bench.groupApi())),
             percent(12.0).then(either(Bench.postHtml(signedIn), Bench.postApi())),
-            percent(5.0).then(either(Bench.notificationsHtml(signedIn), Bench.notificationsApi())),
+            percent(2.5).then(either(Bench.notificationsHtml(signedIn), Bench.notificationsApi())),
+            percent(2.5).then(either(Bench.searchHtml(signedIn), Bench.searchApi())),
             percent(5.0).then(Bench.like()),
             percent(5.0).then(Bench.comment()),
             percent(3.0).then(Bench.newPost()));
