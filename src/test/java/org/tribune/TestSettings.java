@@ -31,6 +31,9 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
             settings.put("spring.datasource.hikari.maximum-pool-size", 4);
         }
         // The daily admission runs only when a test calls it, for a day of its choosing.
+        // Closing the contexts at the end of the run: a live stream or slow request left open by a test must not
+        // hold the graceful shutdown for its default 30 seconds per context.
+        settings.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
         settings.put("tribune.admission.schedule", "-");
         // Trust levels are computed, and activity counts written, only when a test asks (ReadingLog.flush).
         settings.put("tribune.trust.schedule", "-");
