@@ -78,8 +78,11 @@ public class AccountService {
         return accounts.byId(id);
     }
 
-    /** The account of the person reading this request, as already read for it (no second query). */
+    /** The account of the person reading this request, as already read for it (no second query); empty for a visitor. */
     public Optional<Account> of(Viewer viewer) {
+        if (viewer == null) {
+            return Optional.empty();
+        }
         return viewer instanceof AccountViewer known ? Optional.of(known.account()) : accounts.byId(viewer.id());
     }
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 class Accounts {
     private static final String COLUMNS =
             "id, handle, email, display_name, bio, locale, time_zone, state, role, created_at, verified_at";
+    private static final String A_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1a."); // the same, for "account a"
     private static final RowMapper<Account> ACCOUNT = Accounts::account;
 
     private final JdbcClient db;
@@ -51,7 +52,7 @@ class Accounts {
 
     /** The owner of an API token, in the same round trip as the token's lookup. */
     Optional<Account> ownerOfToken(String tokenHash) {
-        return db.sql("select " + COLUMNS.replaceAll("(^|, )", "$1a.") + " from api_token t join account a on a.id = t.account_id "
+        return db.sql("select " + A_COLUMNS + " from api_token t join account a on a.id = t.account_id "
                 + "where t.token_hash = ?").param(tokenHash).query(ACCOUNT).optional();
     }
 

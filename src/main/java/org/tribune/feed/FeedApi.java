@@ -50,7 +50,7 @@ class FeedApi {
     @GetMapping("/api/v1/groups/{slug}/posts")
     @Operation(summary = "A group's posts, newest first; 404 for hidden groups, 403 for private ones, to non-members")
     Listing<EntryJson> group(@PathVariable String slug, @RequestParam(required = false) Long before, Viewer viewer) {
-        Account me = viewer == null ? null : accounts.of(viewer).orElse(null);
+        Account me = accounts.of(viewer).orElse(null);
         var view = groups.view(slug, me);
         if (!view.canRead()) {
             throw new org.tribune.platform.Forbidden("group.members-only");

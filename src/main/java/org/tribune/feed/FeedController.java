@@ -58,7 +58,7 @@ class FeedController {
     /** Visitors learn what Tribune is; members get their home feed. */
     @GetMapping("/")
     String home(@RequestParam(required = false) Long before, Viewer viewer, Model model) {
-        Account me = viewer == null ? null : accounts.of(viewer).orElse(null);
+        Account me = accounts.of(viewer).orElse(null);
         if (me == null) {
             return "site/welcome";
         }
@@ -82,7 +82,7 @@ class FeedController {
 
     @GetMapping("/groups/{slug}")
     String group(@PathVariable String slug, @RequestParam(required = false) Long before, Viewer viewer, Model model) {
-        Account me = viewer == null ? null : accounts.of(viewer).orElse(null);
+        Account me = accounts.of(viewer).orElse(null);
         GroupPage view = groups.view(slug, me);
         model.addAttribute("view", view);
         model.addAttribute("description", markdown.toSafeHtml(view.group().description()));

@@ -187,6 +187,6 @@ class GroupApi {
     }
 
     private Account account(Viewer viewer) {
-        return viewer == null ? null : accounts.of(viewer).orElse(null);
+        return accounts.of(viewer).orElse(null);
     }
 }

@@ -143,7 +143,7 @@ class GroupController {
 
     @GetMapping("/groups/{slug}/members")
     String members(@PathVariable String slug, @RequestParam(defaultValue = "0") long after, Viewer viewer, Model model) {
-        Account me = viewer == null ? null : accounts.of(viewer).orElse(null);
+        Account me = accounts.of(viewer).orElse(null);
         GroupPage view = groups.view(slug, me);
         List<Member> page = view.canRead() ? groups.members(slug, me, after) : List.of();
         model.addAttribute("view", view);

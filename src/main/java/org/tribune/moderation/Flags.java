@@ -111,7 +111,7 @@ class Flags {
     /** upheld and rejected counts of a flagger. */
     int[] record(long accountId) {
         return db.sql("select upheld, rejected from flagger_record where account_id = ?").param(accountId)
-                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).optional().orElse(new int[] {0, 0});
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).optional().orElse(NO_RECORD.clone());
     }
 
     /**

@@ -59,7 +59,7 @@ class NoteApi {
     @GetMapping("/api/v1/posts/{id}/notes")
     @Operation(summary = "The notes of a post you may see: Helpful ones; also those needing ratings if you rate (TL1+); your own")
     List<NoteJson> ofPost(@PathVariable long id, Viewer viewer) {
-        Account me = viewer == null ? null : accounts.of(viewer).orElse(null);
+        Account me = accounts.of(viewer).orElse(null);
         return notes.ofPost(id, me).stream().map(NoteJson::of).toList();
     }
 
@@ -78,7 +78,7 @@ class NoteApi {
     @GetMapping("/api/v1/notes/{id}")
     @Operation(summary = "One note, if you may read its post and see it")
     NoteJson one(@PathVariable long id, Viewer viewer) {
-        Account me = viewer == null ? null : accounts.of(viewer).orElse(null);
+        Account me = accounts.of(viewer).orElse(null);
         return NoteJson.of(notes.note(id, me));
     }
 

@@ -37,7 +37,7 @@ class NoteController {
 
     @GetMapping("/p/{id}/notes")
     String ofPost(@PathVariable long id, Viewer viewer, Model model) {
-        Account me = viewer == null ? null : accounts.of(viewer).orElse(null);
+        Account me = accounts.of(viewer).orElse(null);
         Long viewerId = me == null ? null : me.id();
         model.addAttribute("item", reads.item(posts.read(id, viewerId), viewerId));
         List<NoteView> shown = notes.ofPost(id, me);

@@ -67,19 +67,22 @@ class PostApi {
     @Operation(summary = "Publish in a group (members; moderators only where the group says so)")
     ResponseEntity<PostJson> publishInGroup(Account me, @PathVariable String slug, @RequestBody DraftJson body) {
         long groupId = groups.visibleTo(slug, me).id(); // publish checks that the author may post there
-        Post post = posts.publish(me, groupId, body.draft());
-        return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(reads.justPublished(post, me)));
+        return published(posts.publish(me, groupId, body.draft()), me);
     }
 
     @PostMapping("/api/v1/posts")
     @Operation(summary = "Publish on your own profile")
     ResponseEntity<PostJson> publishOnProfile(Account me, @RequestBody DraftJson body) {
-        Post post = posts.publish(me, null, body.draft());
-        return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(reads.justPublished(post, me)));
+        return published(posts.publish(me, null, body.draft()), me);
     }
 
-    private ResponseEntity<PostJson> created(Post post, Account me) {
-        return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(reads.item(post, me.id())));
+    /** 201 with a post just published: nothing about it needs reading back (see PostReads.justPublished). */
+    private ResponseEntity<PostJson> published(Post post, Account me) {
+        return created(post, reads.justPublished(post, me));
+    }
+
+    private static ResponseEntity<PostJson> created(Post post, PostItem item) {
+        return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(item));
     }
 
     record ShareJson(String body, String groupId) {
@@ -94,7 +97,8 @@ class PostApi {
         } catch (NumberFormatException e) {
             throw org.tribune.platform.InvalidInput.of("groupId", "post.group-unknown");
         }
-        return created(posts.share(me, id, groupId, body.body()), me);
+        Post share = posts.share(me, id, groupId, body.body());
+        return created(share, reads.item(share, me.id()));
     }
 
     @GetMapping("/api/v1/posts/{id}")

@@ -265,8 +265,9 @@ public class PostService {
     }
 
     /**
-     * A live post whatever its hidden state and whoever asks: for moderation, which decides itself who may act.
-     * Never show it to a reader without the checks of {@link #read}.
+     * A live post whatever its hidden state and whoever asks: for moderation, which decides itself who may act, and
+     * for search indexing, which filters readers when they search. Never show it to a reader without the checks of
+     * {@link #read}.
      */
     public Optional<Post> forModeration(long postId) {
         return posts.live(postId);

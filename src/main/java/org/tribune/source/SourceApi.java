@@ -187,7 +187,7 @@ class SourceApi {
     }
 
     private Account me(Viewer viewer) {
-        return viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
+        return accounts.of(viewer).orElse(null);
     }
 
     private static Long parseId(String id) {

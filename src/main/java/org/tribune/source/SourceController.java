@@ -41,7 +41,7 @@ class SourceController {
     }
 
     private Account viewer(Viewer viewer) {
-        return viewer == null ? null : accounts.byId(viewer.id()).orElse(null);
+        return accounts.of(viewer).orElse(null);
     }
 
     /** The directory; {@code domain} (a name or an address) jumps to that domain's page. */

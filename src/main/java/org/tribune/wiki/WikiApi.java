@@ -85,7 +85,7 @@ class WikiApi {
     @Operation(summary = "A post's revisions, newest first; pending and rejected ones only for members of its group. "
             + "Pass next as before= for older ones")
     Listing<RevisionJson> revisions(@PathVariable long id, @RequestParam(defaultValue = "0") int before, Viewer viewer) {
-        Account me = viewer == null ? null : accounts.of(viewer).orElse(null);
+        Account me = accounts.of(viewer).orElse(null);
         WikiService.History history = wiki.history(Document.post(id), me, before);
         Map<Long, Account> people = people(history.entries().stream().map(e -> e.revision().editorId()).collect(Collectors.toSet()));
         return new Listing<>(history.entries().stream().map(e -> json(e, people)).toList(),

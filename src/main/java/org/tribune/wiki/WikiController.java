@@ -68,7 +68,7 @@ class WikiController {
     }
 
     private Account viewer(Viewer viewer) {
-        return viewer == null ? null : accounts.of(viewer).orElse(null);
+        return accounts.of(viewer).orElse(null);
     }
 
     // --- the group's wiki page ---------------------------------------------------------------------------------
