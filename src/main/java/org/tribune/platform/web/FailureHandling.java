@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -121,8 +122,10 @@ class FailureHandling {
         } else if (e instanceof HttpMessageNotReadableException || e instanceof MethodArgumentTypeMismatchException
                 || e instanceof ServletRequestBindingException || e instanceof MethodArgumentNotValidException) {
             status = HttpStatus.BAD_REQUEST;
-        } else if (e instanceof InvalidParameterException || e instanceof MultipartException) {
-            // parameters Tomcat could not parse (met after ParameterCheck, e.g. in a multipart request), a broken upload
+        } else if (e instanceof InvalidParameterException || e instanceof MultipartException
+                || e instanceof RequestRejectedException) {
+            // parameters Tomcat could not parse (met after ParameterCheck, e.g. in a multipart request), a broken
+            // upload, a parameter name Spring Security's firewall refuses (read late, e.g. from a form body)
             status = HttpStatus.BAD_REQUEST;
         } else if (e instanceof IllegalArgumentException) {
             // Most likely input that slipped past a check: the client still gets a 400, and we get the stack trace.

@@ -45,9 +45,11 @@ class ParameterCheck extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        boolean form = type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
-        return request.getQueryString() == null && !form;
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            return true; // reading its parameters would read the upload here; FailureHandling answers its failures
+        }
+        return request.getQueryString() == null && !type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
     @Override

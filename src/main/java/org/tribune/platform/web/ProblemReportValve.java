@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Tomcat's own error report, for what it refuses before any filter or controller sees the request: an address it
- * cannot decode ({@code /api/v1/groups/%ff}), an encoded slash or a NUL in the path, headers too large. Under
- * {@code /api/} and {@code /webhooks/} the answer is a problem detail like every other API error; elsewhere Tomcat's
- * short page without its version or a stack trace. Tomcat makes this valve itself (by class name), so it is plain
+ * cannot decode ({@code /api/v1/groups/%ff}), an encoded slash or a NUL in the path, a character not allowed in an
+ * address ({@code ?a[b]=c}), headers too large. Under {@code /api/} and {@code /webhooks/} (and for a request line too
+ * broken to tell) the answer is a problem detail like every other API error; elsewhere Tomcat's short page without
+ * its version or a stack trace. Tomcat makes this valve itself (by class name), so it is plain
  * Java with no Spring bean in it.
  */
 public class ProblemReportValve extends ErrorReportValve {
@@ -35,7 +36,15 @@ public class ProblemReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         String uri = request.getRequestURI();
-        boolean api = uri != null && (uri.startsWith("/api/") || uri.startsWith("/webhooks/"));
+        boolean api;
+        if (uri == null || uri.isEmpty()) {
+            // A request line Tomcat could not even parse (a raw [ or a space in the address): nothing says it was a
+            // page, so a problem detail unless the client asked for HTML.
+            String accept = request.getHeader("Accept");
+            api = accept == null || !accept.contains("text/html");
+        } else {
+            api = uri.startsWith("/api/") || uri.startsWith("/webhooks/");
+        }
         if (!api || status < 400 || response.getContentWritten() > 0) {
             super.report(request, response, throwable);
             return;

@@ -2,13 +2,10 @@ package org.tribune.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,6 +16,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.sessions.JqwikSession;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,8 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
 @IntegrationTest
 @TestPropertySource(properties = "tribune.test.fresh-database=true")
 class ApiFuzzTest {
-    /** Requests per operation and caller; about 2,500 requests in all. */
-    private static final int TRIES = 8;
+    /** Requests per operation and caller: about 2,300 requests in all, under a minute; more with -Dtribune.fuzz.tries. */
+    private static final int TRIES = Integer.getInteger("tribune.fuzz.tries", 8);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
@@ -62,8 +60,6 @@ class ApiFuzzTest {
     @Autowired
     TokenService tokens;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private Random random;
     private final Map<String, List<String>> known = new LinkedHashMap<>();
 
@@ -86,6 +82,16 @@ class ApiFuzzTest {
     void noOperationOfTheDocumentAnswers5xxAndEveryRefusalIsAProblemDetail() throws Exception {
         long seed = Long.getLong("tribune.fuzz.seed", new Random().nextLong());
         random = new Random(seed);
+        // jqwik's generators need a session when used outside a @Property (this test needs Spring's context)
+        JqwikSession.start(Long.toString(seed));
+        try {
+            fuzz(seed);
+        } finally {
+            JqwikSession.finish();
+        }
+    }
+
+    private void fuzz(long seed) throws Exception {
         JsonNode document = JSON.readTree(new WebClient(port).get("/api/openapi.json").body());
         List<Operation> operations = operations(document);
         assertThat(operations).as("operations in /api/openapi.json").hasSizeGreaterThan(50);
@@ -103,7 +109,7 @@ class ApiFuzzTest {
             for (Caller caller : callers) {
                 for (int i = 0; i < TRIES; i++) {
                     Sent request = request(document, operation, caller);
-                    HttpResponse<String> answer = send(request);
+                    Answer answer = send(request);
                     sent++;
                     String failure = judge(answer);
                     if (failure != null && failures.size() < 30) {
@@ -116,14 +122,14 @@ class ApiFuzzTest {
     }
 
     /** Null when the answer is acceptable, else what is wrong with it. */
-    private static String judge(HttpResponse<String> answer) {
-        int status = answer.statusCode();
-        String type = answer.headers().firstValue("Content-Type").orElse("");
+    private static String judge(Answer answer) {
+        int status = answer.status();
+        String type = answer.header("content-type");
         String excerpt = answer.body().length() > 400 ? answer.body().substring(0, 400) : answer.body();
-        if (status == 503 && answer.body().contains("problem.overloaded") && answer.headers().firstValue("Retry-After").isPresent()) {
+        if (status == 503 && answer.body().contains("problem.overloaded") && !answer.header("retry-after").isEmpty()) {
             return null; // load shedding, as documented
         }
-        if (status >= 500) {
+        if (status >= 500 || status < 100) {
             return status + " " + excerpt;
         }
         if (status >= 400) {
@@ -142,17 +148,87 @@ class ApiFuzzTest {
         return null;
     }
 
-    private HttpResponse<String> send(Sent sent) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + sent.target()))
-                .timeout(Duration.ofSeconds(30));
-        sent.headers().forEach(builder::setHeader);
-        if (sent.contentType() != null) {
-            builder.setHeader("Content-Type", sent.contentType());
+    private record Answer(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.getOrDefault(name, "");
         }
-        HttpRequest.BodyPublisher body = sent.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(sent.body());
-        return http.send(builder.method(sent.method(), body).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends the request as bytes on a socket of its own: the JDK's HTTP client refuses the malformed addresses and
+     * header values this test is about.
+     */
+    private Answer send(Sent sent) throws Exception {
+        byte[] body = sent.body() == null ? new byte[0] : sent.body().getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(sent.method()).append(' ').append(sent.target()).append(" HTTP/1.1\r\n")
+                .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+        sent.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (sent.contentType() != null) {
+            head.append("Content-Type: ").append(sent.contentType()).append("\r\n");
+        }
+        if (sent.body() != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                out.write(body);
+                out.flush();
+            } catch (java.io.IOException answeredEarly) {
+                // the server refused the request before reading all of it, and closed: its answer is there to read
+            }
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (java.net.SocketException reset) {
+                // closed after the answer
+            }
+            return parse(answer.toByteArray());
+        }
+    }
+
+    private static Answer parse(byte[] bytes) {
+        String all = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = all.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return new Answer(-1, Map.of(), "no complete answer: " + all);
+        }
+        String[] lines = all.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
+            }
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+        if (headers.getOrDefault("transfer-encoding", "").contains("chunked")) {
+            rest = unchunk(rest);
+        }
+        return new Answer(status, headers, new String(rest, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] unchunk(byte[] chunked) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (at < chunked.length) {
+            int lineEnd = at;
+            while (lineEnd + 1 < chunked.length && !(chunked[lineEnd] == '\r' && chunked[lineEnd + 1] == '\n')) {
+                lineEnd++;
+            }
+            String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+            int length = size.isEmpty() ? 0 : Integer.parseInt(size, 16);
+            if (length == 0) {
+                break;
+            }
+            out.write(chunked, lineEnd + 2, Math.min(length, chunked.length - lineEnd - 2));
+            at = lineEnd + 2 + length + 2;
+        }
+        return out.toByteArray();
     }
 
     // ---- the document
