@@ -8,6 +8,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.tribune.platform.InvalidInput;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -24,8 +26,8 @@ final class JsonMistakes {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return InvalidInput.of(path(unknown), "json.unknown-field", unknown.getPropertyName());
         }
-        if (cause instanceof InvalidNullException missing) {
-            return InvalidInput.of(path(missing), "json.null");
+        if (cause instanceof InvalidNullException || cause instanceof MismatchedInputException mismatch && isNull(mismatch)) {
+            return InvalidInput.of(path((JacksonException) cause), "json.null");
         }
         if (cause instanceof ValueInstantiationException refused) {
             return InvalidInput.of(path(refused), "json.invalid-value");
@@ -37,6 +39,15 @@ final class JsonMistakes {
             return InvalidInput.of("", "json.malformed");
         }
         return InvalidInput.of("", "json.body-required");
+    }
+
+    /** A null where the type has no null (a boolean, a number): said as such rather than as a wrong type. */
+    private static boolean isNull(MismatchedInputException e) {
+        if (e.processor() instanceof JsonParser parser && parser.currentToken() == JsonToken.VALUE_NULL) {
+            return true;
+        }
+        String message = e.getOriginalMessage();
+        return message != null && message.contains("`null`");
     }
 
     static InvalidInput explain(MethodArgumentNotValidException e) {

@@ -94,11 +94,14 @@ class StrictInputTest {
     }
 
     @Test
-    void anEmptyParameterNameIsABadRequestOnEveryReader() {
-        for (String path : new String[] {"/api/v1/groups?=x", "/api/v1/groups?query=a&=x", "/api/v1/sources?after=%zz",
-                "/api/v1/search?q=%"}) {
+    void anEmptyParameterNameIsABadRequestOnEveryReader() throws IOException {
+        for (String path : new String[] {"/api/v1/groups?=x", "/api/v1/groups?query=a&=x", "/api/v1/users/nobody/followers?="}) {
             JsonNode problem = assertProblem(api.get(path), 400);
             assertThat(problem.get("code").asString()).as(path).isEqualTo("problem.malformed-parameters");
+        }
+        for (String path : new String[] {"/api/v1/sources?after=%zz", "/api/v1/search?q=%"}) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400").contains("\"code\":\"problem.malformed-parameters\"");
         }
         assertProblem(api.get("/api/v1/feed?=x", bearer), 400);
         assertProblem(api.postJson("/api/v1/posts?=x", "{\"body\": \"hello\"}", bearer), 400);
@@ -111,6 +114,19 @@ class StrictInputTest {
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.h1()).isNotBlank();
+    }
+
+    /** The parameter check reads forms early: after the UTF-8 decoding is set, so text keeps its accents. */
+    @Test
+    void formsReadEarlyKeepTheirAccents() {
+        Account zoe = members.active("zoe");
+        WebClient browser = new WebClient(port);
+        browser.login(zoe.email(), Members.PASSWORD);
+
+        assertThat(browser.post("/settings/profile?from=settings", "displayName", "Zoé Ñúñez", "bio", "Café").status())
+                .isEqualTo(302);
+
+        assertThat(members.reload(zoe).displayName()).isEqualTo("Zoé Ñúñez");
     }
 
     @Test
