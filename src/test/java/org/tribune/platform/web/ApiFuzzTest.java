@@ -105,12 +105,14 @@ class ApiFuzzTest {
 
         List<String> failures = new ArrayList<>();
         int sent = 0;
+        int succeeded = 0;
         for (Operation operation : operations) {
             for (Caller caller : callers) {
                 for (int i = 0; i < TRIES; i++) {
                     Sent request = request(document, operation, caller);
                     Answer answer = send(request);
                     sent++;
+                    succeeded += answer.status() >= 200 && answer.status() < 300 ? 1 : 0;
                     String failure = judge(answer);
                     if (failure != null && failures.size() < 30) {
                         failures.add(caller.name() + ": " + request + "\n    → " + failure);
@@ -118,7 +120,11 @@ class ApiFuzzTest {
                 }
             }
         }
+        System.out.printf("API fuzz: seed %d, %d operations, %d requests, %d answered 2xx%n", seed, operations.size(), sent,
+                succeeded);
         assertThat(failures).as("seed %d, %d requests; failures:%n%s", seed, sent, String.join("\n", failures)).isEmpty();
+        assertThat(succeeded).as("answers in 2xx, so the generated requests reach the operations, not only their guards")
+                .isGreaterThan(sent / 20);
     }
 
     /** Null when the answer is acceptable, else what is wrong with it. */
