@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +37,8 @@ class AdmissionApi {
     record WaitlistJson(Integer dailyQuota, long waiting, List<WaitingJson> items, String next) {
     }
 
-    record QuotaBody(Integer dailyQuota) {
+    /** The quota is required: -1 opens admission to everyone, so a forgotten or null value changes nothing. */
+    record QuotaBody(@NotNull Integer dailyQuota) {
     }
 
     record QuotaJson(Integer dailyQuota) {
@@ -71,8 +74,8 @@ class AdmissionApi {
     }
 
     @PutMapping("/api/v1/admin/admission")
-    @Operation(summary = "Set the daily quota: null (or -1) for unlimited, 0 to close, up to 1000000")
-    QuotaJson setQuota(Account me, @RequestBody(required = false) QuotaBody body) {
+    @Operation(summary = "Set the daily quota: -1 for unlimited, 0 to close, up to 1000000")
+    QuotaJson setQuota(Account me, @Valid @RequestBody(required = false) QuotaBody body) {
         if (body == null) {
             throw InvalidInput.of("dailyQuota", "admission.quota-invalid", AdmissionService.QUOTA_MAX);
         }

@@ -31,4 +31,10 @@ interface Buckets {
         double missing = Math.max(0, 1 - tokens);
         return Duration.ofNanos((long) Math.ceil(missing / rate(limit) * 1e9));
     }
+
+    /** How long until the bucket is full again, when {@code tokens} are left. */
+    static Duration untilFull(double tokens, RateLimiter.Limit limit) {
+        double missing = Math.max(0, limit.capacity() - tokens);
+        return Duration.ofNanos((long) Math.ceil(missing / rate(limit) * 1e9));
+    }
 }

@@ -56,16 +56,21 @@ public class RateLimiter {
         return shared != null;
     }
 
-    /** Takes one token or throws {@link TooManyRequests} saying when to retry. */
+    /**
+     * Takes one token or throws {@link TooManyRequests} saying when to retry. Over the API, the answer then tells
+     * the client where it stands against this limit ({@link RateLimitHeaders}).
+     */
     public void consume(Limit limit, String key) {
         if (shared != null) {
             Buckets.Outcome outcome = shared.take(limit.name() + '|' + key, limit, clock.instant());
+            RateLimitHeaders.publish(limit, outcome.tokens(), Buckets.untilFull(outcome.tokens(), limit));
             if (!outcome.granted()) {
                 throw new TooManyRequests(Buckets.untilNextToken(outcome.tokens(), limit));
             }
             return;
         }
         ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
+        RateLimitHeaders.publish(limit, probe.getRemainingTokens(), Duration.ofNanos(probe.getNanosToWaitForReset()));
         if (!probe.isConsumed()) {
             throw new TooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }

@@ -63,7 +63,7 @@ class AdmissionAdminWebTest {
         WebClient.Response closed = admin.sendJson("PUT", "/api/v1/admin/admission", quota(0));
         assertThat(closed.json().get("dailyQuota").asInt()).isZero();
 
-        WebClient.Response open = admin.sendJson("PUT", "/api/v1/admin/admission", quota(null));
+        WebClient.Response open = admin.sendJson("PUT", "/api/v1/admin/admission", quota(-1));
         assertThat(open.status()).isEqualTo(200);
         assertThat(open.json().get("dailyQuota").isNull()).isTrue();
         assertThat(admission.dailyQuota()).isNull();
@@ -73,7 +73,8 @@ class AdmissionAdminWebTest {
     void badQuotasAreProblemsNotFailures() {
         WebClient admin = api(members.admin("adm"));
         for (String body : new String[] {"{\"dailyQuota\": -5}", "{\"dailyQuota\": \"many\"}",
-                "{\"dailyQuota\": 99999999999}", "not json", "", "{\"dailyQuota\": 1000001}"}) {
+                "{\"dailyQuota\": 99999999999}", "not json", "", "{\"dailyQuota\": 1000001}", "{\"dailyQuota\": null}",
+                "{}", "{\"dailyQuota\": 5.5}", "{\"dailyQuota\": \"5\"}", "{\"dailyQuota\": true}", "{\"dailyQuota\": 5, \"daily\": 1}"}) {
             WebClient.Response r = admin.sendJson("PUT", "/api/v1/admin/admission", body);
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.header("Content-Type")).as(body).startsWith("application/problem+json");

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,12 +16,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tribune.platform.Conflict;
@@ -80,6 +83,24 @@ class FailureHandling {
     }
 
     /**
+     * A JSON body that cannot be read as the declared request: broken JSON, a value of the wrong type, a null where a
+     * value is required, a field the request does not have. Over the API the problem names the field.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+        log.debug("unreadable body on {}: {}", request.getRequestURI(), e.getMessage());
+        return Problems.isApi(request) ? problems.invalid(JsonMistakes.explain(e), locale(request))
+                : page(response, HttpStatus.BAD_REQUEST, Problems.statusKey(400));
+    }
+
+    /** A request that broke a constraint declared on its record (a required value missing). */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    Object notValid(MethodArgumentNotValidException e, HttpServletRequest request, HttpServletResponse response) {
+        return Problems.isApi(request) ? problems.invalid(JsonMistakes.explain(e), locale(request))
+                : page(response, HttpStatus.BAD_REQUEST, Problems.statusKey(400));
+    }
+
+    /**
      * Everything else. Spring's own client errors (unreadable body, wrong parameter type, unknown page...) carry
      * their status; sign-in and permission failures go back to Spring Security; only a real fault is a 500.
      */
@@ -100,6 +121,11 @@ class FailureHandling {
             status = known == null ? HttpStatus.BAD_REQUEST : known;
         } else if (e instanceof HttpMessageNotReadableException || e instanceof MethodArgumentTypeMismatchException
                 || e instanceof ServletRequestBindingException || e instanceof MethodArgumentNotValidException) {
+            status = HttpStatus.BAD_REQUEST;
+        } else if (e instanceof InvalidParameterException || e instanceof MultipartException
+                || e instanceof RequestRejectedException) {
+            // parameters Tomcat could not parse (met after ParameterCheck, e.g. in a multipart request), a broken
+            // upload, a parameter name Spring Security's firewall refuses (read late, e.g. from a form body)
             status = HttpStatus.BAD_REQUEST;
         } else if (e instanceof IllegalArgumentException) {
             // Most likely input that slipped past a check: the client still gets a 400, and we get the stack trace.

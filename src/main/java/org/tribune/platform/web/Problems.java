@@ -41,7 +41,10 @@ public class Problems {
     }
 
     public static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // while an error is being answered at /error, the address that failed decides
+        Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = failed instanceof String address ? address : request.getRequestURI();
+        String path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
         return path.startsWith("/api/") || path.startsWith("/webhooks/");
     }
 
