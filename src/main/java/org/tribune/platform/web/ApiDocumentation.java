@@ -27,6 +27,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
@@ -67,6 +68,8 @@ class ApiDocumentation {
                                 page. Every error is an RFC 9457 problem detail (`application/problem+json`) with a \
                                 `code` you can match on. 429 and 503 carry `Retry-After` (seconds).""")
                         .license(new License().name("AGPL-3.0-or-later")))
+                // relative: the document is the same on every node and address (and its snapshot in docs/ stays equal)
+                .servers(List.of(new Server().url("/").description("This Tribune node")))
                 .components(new Components()
                         .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("A personal access token (trb_...)"))
