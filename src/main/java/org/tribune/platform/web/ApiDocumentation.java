@@ -72,13 +72,7 @@ class ApiDocumentation {
                 .servers(List.of(new Server().url("/").description("This Tribune node")))
                 .components(new Components()
                         .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("A personal access token (trb_...)"))
-                        .addSchemas(PROBLEM, problem())
-                        .addSchemas("FieldProblem", new ObjectSchema()
-                                .description("One invalid field of the request")
-                                .addProperty("field", new StringSchema()).addProperty("code", new StringSchema())
-                                .addProperty("message", new StringSchema())
-                                .required(List.of("field", "code", "message"))))
+                                .description("A personal access token (trb_...)")))
                 .addSecurityItem(new SecurityRequirement().addList(TOKEN));
     }
 
@@ -133,6 +127,12 @@ class ApiDocumentation {
     @Bean
     GlobalOpenApiCustomizer uniformAnswers() {
         return openApi -> {
+            // here rather than on the OpenAPI bean, whose components springdoc replaces with the scanned ones
+            openApi.getComponents().addSchemas(PROBLEM, problem()).addSchemas("FieldProblem", new ObjectSchema()
+                    .description("One invalid field of the request")
+                    .addProperty("field", new StringSchema()).addProperty("code", new StringSchema())
+                    .addProperty("message", new StringSchema())
+                    .required(List.of("field", "code", "message")));
             Set<String> answered = new HashSet<>();
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 boolean open = operation.getExtensions() != null && operation.getExtensions().remove(PUBLIC) != null
