@@ -55,7 +55,11 @@ class TokenApi {
 
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "createToken", summary = "Make a token from e-mail and password; the token is shown only in this answer")
+    @Operation(operationId = "createToken", summary = "Make a token from e-mail and password; the token is shown only in this answer",
+            responses = {@ApiResponse(responseCode = "201", description = "Made; the token is shown only now"),
+                    @ApiResponse(responseCode = "401", description = "Wrong e-mail address or password"),
+                    @ApiResponse(responseCode = "403", description = "The account may not sign in (unverified, suspended, closing)"),
+                    @ApiResponse(responseCode = "429", description = "Too many failed attempts; retry after Retry-After seconds")})
     TokenSecret create(@RequestBody NewToken body, HttpServletRequest request) {
         return new TokenSecret(tokens.create(body.email(), body.password(), body.name(), new WebAuthenticationDetails(request)));
     }

@@ -65,7 +65,8 @@ class AdmissionApi {
     }
 
     @PostMapping("/api/v1/admin/waitlist/{handle}/admit")
-    @Operation(operationId = "admitFromWaitlist", summary = "Admit a waiting person now; admitting someone already in changes nothing (admitted: false)")
+    @Operation(operationId = "admitFromWaitlist", responses = {@ApiResponse(responseCode = "200", description = "Admitted, or in already"),
+            @ApiResponse(responseCode = "409", description = "Not in a state to be admitted (unverified)")}, summary = "Admit a waiting person now; admitting someone already in changes nothing (admitted: false)")
     AdmittedJson admit(@PathVariable String handle) {
         boolean admitted = admission.admit(handle);
         Account account = accounts.byHandle(handle).orElseThrow();

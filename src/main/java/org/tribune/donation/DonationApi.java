@@ -102,7 +102,7 @@ class DonationApi {
         return DonationJson.of(donations.get(me, id), donations.payments(me, id));
     }
 
-    @Operation(operationId = "cancelDonation", responses = @ApiResponse(responseCode = "409", description = "Not recurring, or over already"), summary = "Cancel a monthly or yearly donation")
+    @Operation(operationId = "cancelDonation", responses = {@ApiResponse(responseCode = "200", description = "Cancelled"), @ApiResponse(responseCode = "409", description = "Not recurring, or over already")}, summary = "Cancel a monthly or yearly donation")
     @PostMapping("/api/v1/donations/{id}/cancel")
     DonationJson cancel(Account me, @PathVariable long id) {
         Donation cancelled = donations.cancel(me, id);

@@ -55,7 +55,8 @@ class FollowApi {
 
     @PutMapping("/api/v1/users/{handle}/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "follow", summary = "Follow someone (active members); following again changes nothing")
+    @Operation(operationId = "follow", responses = {@ApiResponse(responseCode = "204", description = "Following"),
+            @ApiResponse(responseCode = "409", description = "Yourself, or someone who does not accept followers")}, summary = "Follow someone (active members); following again changes nothing")
     void follow(Account me, @PathVariable String handle) {
         follows.follow(me, handle);
     }

@@ -148,7 +148,8 @@ class GroupApi {
     @PostMapping("/api/v1/groups/{slug}/members")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "joinGroup", summary = "Join (OPEN, or invited) or ask to join (REQUEST, with answers)",
-            responses = @ApiResponse(responseCode = "409", description = "Already a member, or banned"))
+            responses = {@ApiResponse(responseCode = "201", description = "Joined, or asked to join"),
+                    @ApiResponse(responseCode = "409", description = "Already a member, or banned")})
     JoinedJson join(Account me, @PathVariable String slug, @RequestBody(required = false) JoinBody body) {
         return new JoinedJson(groups.join(me, slug, body == null ? List.of() : body.answers()).name());
     }

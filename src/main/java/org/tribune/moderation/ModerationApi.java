@@ -145,7 +145,8 @@ class ModerationApi {
 
     @PostMapping("/api/v1/moderation/actions/{id}/appeal")
     @Operation(operationId = "appealAction", summary = "Appeal, once, an action that concerns you; another moderator decides",
-            responses = @ApiResponse(responseCode = "409", description = "Appealed already, or too late"))
+            responses = {@ApiResponse(responseCode = "200", description = "Appealed"),
+                    @ApiResponse(responseCode = "409", description = "Appealed already, or too late")})
     AppealMade appeal(Account me, @PathVariable long id, @RequestBody AppealJson body) {
         return new AppealMade(Long.toString(moderation.appeal(me, id, body.body()).id()));
     }
@@ -159,7 +160,8 @@ class ModerationApi {
 
     @PostMapping("/api/v1/moderation/appeals/{id}")
     @Operation(operationId = "decideAppeal", summary = "Uphold or reverse the action an appeal is about",
-            responses = @ApiResponse(responseCode = "409", description = "Decided already"))
+            responses = {@ApiResponse(responseCode = "200", description = "Decided"),
+                    @ApiResponse(responseCode = "409", description = "Decided already")})
     ActionTaken decideAppeal(Account me, @PathVariable long id, @RequestBody AppealDecisionJson body) {
         String decision = body.decision() == null ? "" : body.decision();
         if (!decision.equals("uphold") && !decision.equals("reverse")) {

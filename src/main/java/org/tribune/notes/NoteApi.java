@@ -75,7 +75,8 @@ class NoteApi {
     }
 
     @PostMapping("/api/v1/posts/{id}/notes")
-    @Operation(operationId = "writeNote", responses = @ApiResponse(responseCode = "201", description = "Written; Location is the note"), summary = "Write a note (TL2+ with enough rating history): classification misleading or not-misleading, "
+    @Operation(operationId = "writeNote", responses = {@ApiResponse(responseCode = "201", description = "Written; Location is the note"),
+                    @ApiResponse(responseCode = "409", description = "You wrote a note on this post already")}, summary = "Write a note (TL2+ with enough rating history): classification misleading or not-misleading, "
             + "text with at least one source link")
     ResponseEntity<NoteJson> write(Account me, @PathVariable long id, @RequestBody WriteJson body) {
         String classification = body.classification() == null ? "" : body.classification();

@@ -174,14 +174,14 @@ class SourceApi {
     }
 
     @PostMapping("/api/v1/sources/{domain}/revisions/{rev}/accept")
-    @Operation(operationId = "acceptSourceRevision", responses = @ApiResponse(responseCode = "409", description = "Not pending any more"), summary = "Accept a pending revision of the label (trust level 3 and up, moderators): it goes live")
+    @Operation(operationId = "acceptSourceRevision", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "Not pending any more")}, summary = "Accept a pending revision of the label (trust level 3 and up, moderators): it goes live")
     RevisionJson accept(Account me, @PathVariable String domain, @PathVariable long rev) {
         Revision accepted = wiki.accept(me, sources.existing(domain), rev);
         return json(accepted, Revision.Status.ACCEPTED, true, accounts.byId(accepted.editorId()).orElse(null));
     }
 
     @PostMapping("/api/v1/sources/{domain}/revisions/{rev}/reject")
-    @Operation(operationId = "rejectSourceRevision", responses = @ApiResponse(responseCode = "409", description = "Not pending any more"), summary = "Reject a pending revision of the label (trust level 3 and up, moderators)")
+    @Operation(operationId = "rejectSourceRevision", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "Not pending any more")}, summary = "Reject a pending revision of the label (trust level 3 and up, moderators)")
     RevisionJson reject(Account me, @PathVariable String domain, @PathVariable long rev) {
         Revision rejected = wiki.reject(me, sources.existing(domain), rev);
         return json(rejected, Revision.Status.REJECTED, false, accounts.byId(rejected.editorId()).orElse(null));

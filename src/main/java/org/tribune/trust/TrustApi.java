@@ -70,7 +70,7 @@ class TrustApi {
     }
 
     @PostMapping("/api/v1/admin/trust/run")
-    @Operation(operationId = "runTrustComputation", responses = @ApiResponse(responseCode = "409", description = "A run is going already"), summary = "Compute everyone's trust level now, as the nightly job does; administrators only")
+    @Operation(operationId = "runTrustComputation", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "A run is going already")}, summary = "Compute everyone's trust level now, as the nightly job does; administrators only")
     TrustComputation.Outcome run(Account me) {
         return admin.runNow(me);
     }

@@ -118,7 +118,7 @@ class WikiApi {
     }
 
     @PatchMapping("/api/v1/posts/{id}")
-    @Operation(operationId = "patchPost", responses = @ApiResponse(responseCode = "409", description = "Stale base revision"), summary = "Edit a post from its current revision (fields left out stay as they are); the same rules as "
+    @Operation(operationId = "patchPost", responses = {@ApiResponse(responseCode = "200", description = "The post as readers now see it"), @ApiResponse(responseCode = "409", description = "Stale base revision")}, summary = "Edit a post from its current revision (fields left out stay as they are); the same rules as "
             + "POST /api/v1/posts/{id}/revisions, which also protects against overwriting others' edits")
     PostJson patch(Account me, @PathVariable long id, @RequestBody EditRequest body) {
         var current = posts.read(id, me.id());
@@ -139,14 +139,14 @@ class WikiApi {
     }
 
     @PostMapping("/api/v1/posts/{id}/revisions/{rev}/accept")
-    @Operation(operationId = "acceptPostRevision", responses = @ApiResponse(responseCode = "409", description = "Not pending any more"), summary = "Accept a pending revision (trust level 3 members of the group, moderators): it goes live")
+    @Operation(operationId = "acceptPostRevision", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "Not pending any more")}, summary = "Accept a pending revision (trust level 3 members of the group, moderators): it goes live")
     RevisionJson accept(Account me, @PathVariable long id, @PathVariable long rev) {
         Revision accepted = wiki.accept(me, Document.post(id), rev);
         return json(accepted, Revision.Status.ACCEPTED, true, accounts.byId(accepted.editorId()).orElse(null));
     }
 
     @PostMapping("/api/v1/posts/{id}/revisions/{rev}/reject")
-    @Operation(operationId = "rejectPostRevision", responses = @ApiResponse(responseCode = "409", description = "Not pending any more"), summary = "Reject a pending revision (trust level 3 members of the group, moderators)")
+    @Operation(operationId = "rejectPostRevision", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "Not pending any more")}, summary = "Reject a pending revision (trust level 3 members of the group, moderators)")
     RevisionJson reject(Account me, @PathVariable long id, @PathVariable long rev) {
         Revision rejected = wiki.reject(me, Document.post(id), rev);
         return json(rejected, Revision.Status.REJECTED, false, accounts.byId(rejected.editorId()).orElse(null));

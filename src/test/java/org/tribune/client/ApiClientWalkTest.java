@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -156,7 +158,7 @@ class ApiClientWalkTest {
         Registration registration = new AccountsApi(client()).signUp(new SignUp().handle(handle).email(email)
                 .password(Members.PASSWORD).locale(SignUp.LocaleEnum.EN));
         assertThat(registration.getState()).isEqualTo(Registration.StateEnum.UNVERIFIED);
-        follow(TestMail.await(email).link("/verify"));
+        verify(TestMail.await(email).token("/verify"));
         return withToken(email, Members.PASSWORD);
     }
 
@@ -176,8 +178,9 @@ class ApiClientWalkTest {
     }
 
     /** The verification link of the mail, opened as in a browser (it is a page, not part of the API). */
-    private static void follow(String link) throws IOException, InterruptedException {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
+    private void verify(String token) throws IOException, InterruptedException {
+        URI link = URI.create("http://localhost:" + port + "/verify?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
     }

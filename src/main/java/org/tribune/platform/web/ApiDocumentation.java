@@ -88,7 +88,8 @@ class ApiDocumentation {
                 .addProperty("code", new StringSchema().example("problem.invalid-input"))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem"))
                         .description("With code problem.invalid-input: each invalid field"))
-                .required(List.of("type", "title", "status", "code"));
+                .required(List.of("type", "title", "status", "code"))
+                .additionalProperties(true);
     }
 
     /**
@@ -152,10 +153,10 @@ class ApiDocumentation {
         ApiResponses responses = operation.getResponses();
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("400", "Invalid request: a parameter, header or body the operation cannot accept");
-        if (!open) {
-            errors.put("401", "No valid token");
-            errors.put("403", "Not allowed (account state, role, trust level, or the group's rules)");
-        }
+        // a public operation needs no token, but refuses one that is not valid, and what is not public
+        errors.put("401", open ? "The token sent is not valid" : "No valid token");
+        errors.put("403", open ? "Not visible to you (a private group, a hidden list)"
+                : "Not allowed (account state, role, trust level, or the group's rules)");
         if (path.contains("{")) {
             errors.put("404", "Not found, or not visible to you");
         }
