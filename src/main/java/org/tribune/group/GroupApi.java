@@ -113,7 +113,7 @@ class GroupApi {
     @PostMapping("/api/v1/groups")
     @Operation(operationId = "createGroup", summary = "Create a group; you become its owner",
             responses = {@ApiResponse(responseCode = "201", description = "Created; Location is the group"),
-                    @ApiResponse(responseCode = "409", description = "The slug is taken")},
+                    @ApiResponse(responseCode = "400", description = "Invalid fields, or the slug is taken (problem.invalid-input)")},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
                     examples = @ExampleObject(value = "{\"slug\": \"birdwatchers\", \"name\": \"Birdwatchers\", "
                             + "\"description\": \"Sightings and questions\", \"visibility\": \"PUBLIC\", \"joinPolicy\": \"OPEN\"}"))))

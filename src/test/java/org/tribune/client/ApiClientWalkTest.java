@@ -149,7 +149,10 @@ class ApiClientWalkTest {
         // What the document says is refused is refused, as a problem the client can read.
         assertThatThrownBy(() -> new GroupsApi(bruno).createGroup(new NewGroup().slug(slug).name("Again")))
                 .isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(409));
+                .satisfies(e -> {
+                    assertThat(((ApiException) e).getCode()).isEqualTo(400);
+                    assertThat(((ApiException) e).getResponseBody()).contains("\"field\":\"slug\"");
+                });
     }
 
     private ApiClient signedUp(String prefix) throws Exception {
