@@ -12,7 +12,6 @@ import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -142,14 +141,14 @@ class ApiDocumentation {
                     operation.setExtensions(null);
                 }
                 operation.setSecurity(open ? new ArrayList<>() : List.of(new SecurityRequirement().addList(TOKEN)));
-                answers(path, method, operation, open);
+                answers(path, operation, open);
                 collectAnswered(openApi, operation, answered);
             }));
             requireWhatIsAlwaysSent(openApi, answered);
         };
     }
 
-    private static void answers(String path, PathItem.HttpMethod method, Operation operation, boolean open) {
+    private static void answers(String path, Operation operation, boolean open) {
         ApiResponses responses = operation.getResponses();
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("400", "Invalid request: a parameter, header or body the operation cannot accept");
@@ -241,9 +240,7 @@ class ApiDocumentation {
             }
             List<String> required = new ArrayList<>(schema.getRequired() == null ? List.of() : schema.getRequired());
             schema.getProperties().forEach((property, value) -> {
-                boolean nullable = Boolean.TRUE.equals(value.getNullable())
-                        || value.getAllOf() != null && Boolean.TRUE.equals(value.getNullable());
-                if (!nullable && !required.contains(property)) {
+                if (!Boolean.TRUE.equals(value.getNullable()) && !required.contains(property)) {
                     required.add(property);
                 }
             });
