@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small browser for tests: real HTTP against the running server, cookies kept between requests, redirects not
- * followed (tests look at them), and CSRF tokens taken from forms as a browser would.
+ * followed (tests look at them), and CSRF tokens taken from forms as a browser would. Answers from /api/v1 are
+ * checked against the OpenAPI document ({@link ApiContract}).
  */
 public class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -152,6 +153,9 @@ public class WebClient {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // every API answer a test receives is held to the published document
+            ApiContract.check(request.method(), request.uri().getRawPath(), response.statusCode(),
+                    response.headers().map(), response.body());
             return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -7,6 +7,8 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,18 +37,27 @@ class AccountApi {
      * @param acceptConduct a client that signs a person up confirms they accepted the code of conduct at /conduct;
      *                      absent means yes
      */
-    record SignUpRequest(String handle, String email, String password, String locale, Boolean acceptConduct,
-            String invitation) {
+    @Schema(name = "SignUp")
+    record SignUpRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ana") String handle,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ana@example.org") String email,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "correct horse battery staple") String password,
+            @Schema(allowableValues = {"en", "fr"}, description = "en when left out") String locale, Boolean acceptConduct,
+            @Schema(description = "An invitation link's token, to skip the waiting list") String invitation) {
     }
 
-    record RegistrationJson(String handle, String email, String locale, String state) {
+    @Schema(name = "Registration")
+    record RegistrationJson(String handle, String email, String locale, @Schema(implementation = AccountState.class) String state) {
     }
 
     /** The account as its owner sees it over the API. Ids are strings, so JavaScript clients keep every digit. */
     /** {@code waitlistPosition} is there only while the account waits to be admitted; {@code trustLevel} is 0…4. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Me")
     record MeJson(String id, String handle, String displayName, String email, String bio, String locale,
-            String timeZone, String state, String role, Instant createdAt, Long waitlistPosition, Integer trustLevel) {
+            String timeZone, @Schema(implementation = AccountState.class) String state,
+            @Schema(implementation = Role.class) String role, Instant createdAt,
+            @Schema(nullable = true, description = "Only while waiting") Long waitlistPosition,
+            @Schema(nullable = true, minimum = "0", maximum = "4") Integer trustLevel) {
         static MeJson of(Account a, Long waitlistPosition, Integer trustLevel) {
             return new MeJson(Long.toString(a.id()), a.handle(), a.displayName(), a.email(), a.bio(), a.locale(),
                     a.timeZone(), a.state().name(), a.role().name(), a.createdAt(), waitlistPosition, trustLevel);
@@ -54,7 +65,7 @@ class AccountApi {
     }
 
     @PostMapping("/api/v1/accounts")
-    @Operation(summary = "Sign up; a verification link is e-mailed. The answer is the same whether or not the address is known.")
+    @Operation(operationId = "signUp", responses = @ApiResponse(responseCode = "201", description = "Signed up (or the address was known: the same answer)"), summary = "Sign up; a verification link is e-mailed. The answer is the same whether or not the address is known.")
     ResponseEntity<RegistrationJson> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
         Registration registration = accounts.signUp(new SignUp(body.handle(), body.email(), body.password(),
                 body.locale() == null ? "en" : body.locale(), body.acceptConduct() == null || body.acceptConduct(),
@@ -66,7 +77,7 @@ class AccountApi {
     }
 
     @GetMapping("/api/v1/me")
-    @Operation(summary = "The signed-in account")
+    @Operation(operationId = "getMe", summary = "The signed-in account")
     MeJson me(Account me) {
         Long position = null;
         WaitlistPositions queue = positions.getIfAvailable();

@@ -1,9 +1,10 @@
 package org.tribune.account;
 
 import java.time.Instant;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -36,10 +37,17 @@ class TokenApi {
         this.problems = problems;
     }
 
-    record CreateRequest(String email, String password, String name) {
+    record NewToken(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ana@example.org") String email,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String password,
+            @Schema(description = "What the token is for", example = "my script") String name) {
     }
 
-    record TokenJson(String id, String name, Instant createdAt, Instant lastUsedAt) {
+    /** The secret, shown only once. */
+    record TokenSecret(@Schema(example = "trb_...") String token) {
+    }
+
+    @Schema(name = "Token")
+    record TokenJson(String id, String name, Instant createdAt, @Schema(nullable = true) Instant lastUsedAt) {
         static TokenJson of(ApiToken t) {
             return new TokenJson(Long.toString(t.id()), t.name(), t.createdAt(), t.lastUsedAt());
         }
@@ -47,20 +55,24 @@ class TokenApi {
 
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Make a token from e-mail and password; the token is shown only in this answer")
-    Map<String, String> create(@RequestBody CreateRequest body, HttpServletRequest request) {
-        return Map.of("token", tokens.create(body.email(), body.password(), body.name(), new WebAuthenticationDetails(request)));
+    @Operation(operationId = "createToken", summary = "Make a token from e-mail and password; the token is shown only in this answer",
+            responses = {@ApiResponse(responseCode = "201", description = "Made; the token is shown only now"),
+                    @ApiResponse(responseCode = "401", description = "Wrong e-mail address or password"),
+                    @ApiResponse(responseCode = "403", description = "The account may not sign in (unverified, suspended, closing)"),
+                    @ApiResponse(responseCode = "429", description = "Too many failed attempts; retry after Retry-After seconds")})
+    TokenSecret create(@RequestBody NewToken body, HttpServletRequest request) {
+        return new TokenSecret(tokens.create(body.email(), body.password(), body.name(), new WebAuthenticationDetails(request)));
     }
 
     @GetMapping("/api/v1/tokens")
-    @Operation(summary = "Your tokens, newest first (never their secrets)")
+    @Operation(operationId = "listTokens", summary = "Your tokens, newest first (never their secrets)")
     Listing<TokenJson> list(Account me) {
         return new Listing<>(tokens.of(me.id()).stream().map(TokenJson::of).toList(), null);
     }
 
     @DeleteMapping("/api/v1/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke one of your tokens")
+    @Operation(operationId = "revokeToken", summary = "Revoke one of your tokens")
     void revoke(Account me, @PathVariable long id) {
         tokens.revoke(me.id(), id);
     }

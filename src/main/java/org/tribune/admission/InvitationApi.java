@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -26,12 +28,15 @@ class InvitationApi {
         this.invitations = invitations;
     }
 
+    @Schema(name = "NewInvitation")
     record CreatedJson(String id, String link, Instant expiresAt) {
     }
 
     /** {@code inviteeHandle} only once the inviter and the invitee are connected. */
-    record InvitationJson(String id, String status, Instant createdAt, Instant expiresAt, Instant usedAt,
-            Instant revokedAt, String inviteeHandle) {
+    @Schema(name = "Invitation")
+    record InvitationJson(String id, @Schema(implementation = Invitation.Status.class) String status, Instant createdAt,
+            Instant expiresAt, @Schema(nullable = true) Instant usedAt, @Schema(nullable = true) Instant revokedAt,
+            @Schema(nullable = true) String inviteeHandle) {
         static InvitationJson of(InvitationService.Listed l) {
             Invitation i = l.invitation();
             return new InvitationJson(Long.toString(i.id()), l.status().name(), i.createdAt(), i.expiresAt(), i.usedAt(),
@@ -40,7 +45,7 @@ class InvitationApi {
     }
 
     @PostMapping("/api/v1/invitations")
-    @Operation(summary = "Make an invitation link (single-use, valid 14 days); the link is shown only in this answer")
+    @Operation(operationId = "createInvitation", responses = @ApiResponse(responseCode = "201", description = "Made; the link is shown only now"), summary = "Make an invitation link (single-use, valid 14 days); the link is shown only in this answer")
     ResponseEntity<CreatedJson> create(Account me) {
         InvitationService.Created created = invitations.create(me);
         String id = Long.toString(created.invitation().id());
@@ -49,14 +54,15 @@ class InvitationApi {
     }
 
     @GetMapping("/api/v1/invitations")
-    @Operation(summary = "The caller's invitation links, newest first")
+    @Operation(operationId = "listInvitations", summary = "The caller's invitation links, newest first")
     Listing<InvitationJson> list(Account me, @RequestParam(required = false) Long before) {
         return Listing.of(invitations.list(me, before), InvitationService.PAGE_SIZE, l -> l.invitation().id(),
                 InvitationJson::of);
     }
 
     @DeleteMapping("/api/v1/invitations/{id}")
-    @Operation(summary = "Revoke an unused invitation link of the caller's")
+    @Operation(operationId = "revokeInvitation", responses = {@ApiResponse(responseCode = "204", description = "Revoked"),
+            @ApiResponse(responseCode = "409", description = "Used already")}, summary = "Revoke an unused invitation link of the caller's")
     ResponseEntity<Void> revoke(Account me, @PathVariable long id) {
         invitations.revoke(me, id);
         return ResponseEntity.noContent().build();

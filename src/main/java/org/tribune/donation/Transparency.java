@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
@@ -25,10 +27,12 @@ public class Transparency {
     static final int EXPENSES_SHOWN = 100;
     static final int LISTED_SHOWN = 200;
 
+    @Schema(name = "LedgerExpense")
     public record Expense(long id, String description, Money money, LocalDate spentOn) {
     }
 
     /** One month in one currency. */
+    @Schema(name = "LedgerMonth")
     public record Month(String month, String currency, long raised, long spent, long net, long donors) {
         Month(String month, String currency, long raised, long spent, long donors) {
             this(month, currency, raised, spent, raised - spent, donors);
@@ -36,15 +40,18 @@ public class Transparency {
     }
 
     /** All time in one currency. */
+    @Schema(name = "LedgerTotal")
     public record Total(String currency, long raised, long spent, long balance, long donors) {
         Total(String currency, long raised, long spent, long donors) {
             this(currency, raised, spent, raised - spent, donors);
         }
     }
 
+    @Schema(name = "LedgerDonor")
     public record ListedDonor(String handle, String displayName) {
     }
 
+    @Schema(name = "Ledger")
     public record Report(List<Month> months, List<Total> totals, long donors, List<ListedDonor> listed, List<Expense> expenses) {
     }
 

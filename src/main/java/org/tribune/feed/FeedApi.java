@@ -3,6 +3,8 @@ package org.tribune.feed;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +33,12 @@ class FeedApi {
     }
 
     /** Why a post is in the feed: kind OWN, IN_GROUP (name = group, target = slug) or FOLLOWING (name = handle). */
-    record ReasonJson(String kind, String name, String target) {
+    @Schema(name = "FeedReason")
+    record ReasonJson(@Schema(implementation = Reason.Kind.class) String kind, String name, @Schema(nullable = true) String target) {
     }
 
-    record EntryJson(PostJson post, ReasonJson reason) {
+    @Schema(name = "FeedEntry")
+    record EntryJson(PostJson post, @Schema(nullable = true) ReasonJson reason) {
         static EntryJson of(FeedEntry e) {
             Reason r = e.reason();
             return new EntryJson(PostJson.of(e.item()), r == null ? null : new ReasonJson(r.kind().name(), r.name(), r.target()));
@@ -42,13 +46,13 @@ class FeedApi {
     }
 
     @GetMapping("/api/v1/feed")
-    @Operation(summary = "Your home feed, newest first, each entry with why it is there")
+    @Operation(operationId = "homeFeed", summary = "Your home feed, newest first, each entry with why it is there")
     Listing<EntryJson> home(Account me, @RequestParam(required = false) Long before) {
         return listing(feeds.home(me, before));
     }
 
     @GetMapping("/api/v1/groups/{slug}/posts")
-    @Operation(summary = "A group's posts, newest first; 404 for hidden groups, 403 for private ones, to non-members")
+    @Operation(operationId = "listGroupPosts", summary = "A group's posts, newest first; 404 for hidden groups, 403 for private ones, to non-members")
     Listing<EntryJson> group(@PathVariable String slug, @RequestParam(required = false) Long before, Viewer viewer) {
         Account me = accounts.of(viewer).orElse(null);
         var view = groups.view(slug, me);
@@ -59,7 +63,7 @@ class FeedApi {
     }
 
     @GetMapping("/api/v1/users/{handle}/posts")
-    @Operation(summary = "A person's posts that you may read, newest first")
+    @Operation(operationId = "listUserPosts", summary = "A person's posts that you may read, newest first")
     Listing<EntryJson> profile(@PathVariable String handle, @RequestParam(required = false) Long before, Viewer viewer) {
         return listing(feeds.profile(feeds.person(handle), viewer == null ? null : viewer.id(), before));
     }

@@ -1,6 +1,8 @@
 package org.tribune.follow;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ class FollowApi {
         this.follows = follows;
     }
 
+    @Schema(name = "PersonRef")
     record PersonJson(String id, String handle, String displayName) {
         static PersonJson of(Person p) {
             return new PersonJson(Long.toString(p.id()), p.handle(), p.displayName());
@@ -33,7 +36,9 @@ class FollowApi {
 
     /** Public profile fields only: never the address, the language or the state. */
     /** Null fields are those the person hides from this viewer. */
-    record ProfileJson(String id, String handle, String displayName, String bio, Long followers, Long following,
+    @Schema(name = "Profile")
+    record ProfileJson(String id, String handle, String displayName, @Schema(nullable = true) String bio,
+            @Schema(nullable = true) Long followers, @Schema(nullable = true) Long following,
             boolean followedByMe) {
         static ProfileJson of(Profile p) {
             return new ProfileJson(Long.toString(p.id()), p.handle(), p.displayName(), p.bio(),
@@ -43,34 +48,35 @@ class FollowApi {
     }
 
     @GetMapping("/api/v1/users/{handle}")
-    @Operation(summary = "A person's public profile, their follow counts, and whether you follow them")
+    @Operation(operationId = "getProfile", summary = "A person's public profile, their follow counts, and whether you follow them")
     ProfileJson profile(@PathVariable String handle, Viewer viewer) {
         return ProfileJson.of(follows.profile(handle, viewer == null ? null : viewer.id()));
     }
 
     @PutMapping("/api/v1/users/{handle}/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Follow someone (active members); following again changes nothing")
+    @Operation(operationId = "follow", responses = {@ApiResponse(responseCode = "204", description = "Following"),
+            @ApiResponse(responseCode = "409", description = "Yourself, or someone who does not accept followers")}, summary = "Follow someone (active members); following again changes nothing")
     void follow(Account me, @PathVariable String handle) {
         follows.follow(me, handle);
     }
 
     @DeleteMapping("/api/v1/users/{handle}/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Stop following someone; unfollowing again changes nothing")
+    @Operation(operationId = "unfollow", summary = "Stop following someone; unfollowing again changes nothing")
     void unfollow(Account me, @PathVariable String handle) {
         follows.unfollow(me, handle);
     }
 
     @GetMapping("/api/v1/users/{handle}/followers")
-    @Operation(summary = "People who follow this person, 50 a page; pass `next` back as `before`")
+    @Operation(operationId = "listFollowers", summary = "People who follow this person, 50 a page; pass `next` back as `before`")
     Listing<PersonJson> followers(@PathVariable String handle, @RequestParam(required = false) String before,
             Viewer viewer) {
         return listing(follows.followers(handle, before, viewer == null ? null : viewer.id()));
     }
 
     @GetMapping("/api/v1/users/{handle}/following")
-    @Operation(summary = "People this person follows, 50 a page; pass `next` back as `before`")
+    @Operation(operationId = "listFollowing", summary = "People this person follows, 50 a page; pass `next` back as `before`")
     Listing<PersonJson> following(@PathVariable String handle, @RequestParam(required = false) String before,
             Viewer viewer) {
         return listing(follows.following(handle, before, viewer == null ? null : viewer.id()));

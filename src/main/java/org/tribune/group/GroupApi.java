@@ -3,9 +3,11 @@ package org.tribune.group;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -36,8 +38,15 @@ class GroupApi {
         this.accounts = accounts;
     }
 
-    record CreateRequest(String slug, String name, String description, String language, String visibility,
-            String joinPolicy, List<String> joinQuestions, Boolean moderatorsOnlyPosting) {
+    record NewGroup(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The group's address: lower-case letters, digits and dashes", example = "birdwatchers") String slug,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Birdwatchers") String name,
+            String description,
+            @Schema(description = "Language code; your own when left out", example = "en") String language,
+            @Schema(implementation = Visibility.class, description = "PUBLIC when left out") String visibility,
+            @Schema(implementation = JoinPolicy.class, description = "OPEN when left out") String joinPolicy,
+            @Schema(description = "Questions applicants answer when joinPolicy is REQUEST") List<String> joinQuestions,
+            Boolean moderatorsOnlyPosting) {
         GroupForm form(String fallbackLanguage) {
             return new GroupForm(slug, name, description, language == null ? fallbackLanguage : language,
                     visibility == null ? "PUBLIC" : visibility, joinPolicy == null ? "OPEN" : joinPolicy, joinQuestions,
@@ -45,8 +54,10 @@ class GroupApi {
         }
     }
 
-    record GroupJson(String id, String slug, String name, String description, String language, String visibility,
-            String joinPolicy, List<String> joinQuestions, boolean moderatorsOnlyPosting, int memberCount,
+    @Schema(name = "Group")
+    record GroupJson(String id, String slug, String name, String description, String language,
+            @Schema(implementation = Visibility.class) String visibility,
+            @Schema(implementation = JoinPolicy.class) String joinPolicy, List<String> joinQuestions, boolean moderatorsOnlyPosting, int memberCount,
             Instant createdAt, Instant lastActivityAt) {
         static GroupJson of(Group g) {
             return new GroupJson(Long.toString(g.id()), g.slug(), g.name(), g.description(), g.language(),
@@ -56,7 +67,9 @@ class GroupApi {
     }
 
     /** A group with what the caller may do there. */
-    record GroupViewJson(GroupJson group, String role, boolean banned, boolean requested, boolean invited,
+    @Schema(name = "GroupView")
+    record GroupViewJson(GroupJson group,
+            @Schema(implementation = GroupRole.class, nullable = true, description = "Your role; null when you are not a member") String role, boolean banned, boolean requested, boolean invited,
             boolean canRead, boolean canPost, long pendingRequests) {
         static GroupViewJson of(GroupPage v) {
             return new GroupViewJson(GroupJson.of(v.group()), v.membership().map(m -> m.role().name()).orElse(null),
@@ -64,37 +77,55 @@ class GroupApi {
         }
     }
 
-    record MemberJson(String id, String handle, String displayName, String role, Instant since) {
+    @Schema(name = "GroupMember")
+    record MemberJson(String id, String handle, String displayName, @Schema(implementation = GroupRole.class) String role,
+            Instant since) {
         static MemberJson of(Member m) {
             return new MemberJson(Long.toString(m.accountId()), m.handle(), m.displayName(), m.role().name(), m.since());
         }
     }
 
+    @Schema(name = "JoinRequest")
     record RequestJson(String id, String handle, String displayName, List<String> answers, Instant createdAt) {
         static RequestJson of(JoinRequest r) {
             return new RequestJson(Long.toString(r.id()), r.handle(), r.displayName(), r.answers(), r.createdAt());
         }
     }
 
-    record JoinBody(List<String> answers) {
+    @Schema(name = "JoinRequestBody")
+    record JoinBody(@Schema(description = "Answers to the group's questions, in their order") List<String> answers) {
     }
 
-    record RoleBody(String role) {
+    /** What joining did. */
+    @Schema(name = "JoinOutcome")
+    record JoinedJson(@Schema(implementation = GroupService.JoinOutcome.class) String status) {
     }
 
-    record HandleBody(String handle, String reason) {
+    @Schema(name = "GroupRoleChange")
+    record RoleBody(@Schema(implementation = GroupRole.class, requiredMode = Schema.RequiredMode.REQUIRED) String role) {
+    }
+
+    @Schema(name = "PersonByHandle")
+    record HandleBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String handle,
+            @Schema(description = "Why (bans only); shown in the moderation log") String reason) {
     }
 
     @PostMapping("/api/v1/groups")
-    @Operation(summary = "Create a group; you become its owner")
-    ResponseEntity<GroupJson> create(Account me, @RequestBody CreateRequest body) {
+    @Operation(operationId = "createGroup", summary = "Create a group; you become its owner",
+            responses = {@ApiResponse(responseCode = "201", description = "Created; Location is the group"),
+                    @ApiResponse(responseCode = "400", description = "Invalid fields, or the slug is taken (problem.invalid-input)")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+                    examples = @ExampleObject(value = "{\"slug\": \"birdwatchers\", \"name\": \"Birdwatchers\", "
+                            + "\"description\": \"Sightings and questions\", \"visibility\": \"PUBLIC\", \"joinPolicy\": \"OPEN\"}"))))
+    ResponseEntity<GroupJson> create(Account me, @RequestBody NewGroup body) {
         Group group = groups.create(me, body.form(me.locale()));
         return ResponseEntity.created(URI.create("/api/v1/groups/" + group.slug())).body(GroupJson.of(group));
     }
 
     @GetMapping("/api/v1/groups")
-    @Operation(summary = "Public and private groups, filtered by name; sort=members|activity")
-    Listing<GroupJson> list(@RequestParam(defaultValue = "") String query, @RequestParam(defaultValue = "members") String sort,
+    @Operation(operationId = "listGroups", summary = "Public and private groups, filtered by name; sort=members|activity")
+    Listing<GroupJson> list(@RequestParam(defaultValue = "") String query,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @Schema(allowableValues = {"members", "activity"})) @RequestParam(defaultValue = "members") String sort,
             @RequestParam(required = false) String before) {
         GroupService.Sort order = "activity".equals(sort) ? GroupService.Sort.ACTIVITY : GroupService.Sort.MEMBERS;
         List<Group> found = groups.directory(query, order, before);
@@ -103,85 +134,90 @@ class GroupApi {
     }
 
     @GetMapping("/api/v1/me/groups")
-    @Operation(summary = "The groups you are a member of")
+    @Operation(operationId = "listMyGroups", summary = "The groups you are a member of")
     Listing<GroupJson> mine(Account me) {
         return new Listing<>(groups.mine(me.id()).stream().map(GroupJson::of).toList(), null);
     }
 
     @GetMapping("/api/v1/groups/{slug}")
-    @Operation(summary = "One group, and what you may do there; hidden groups are 404 to non-members")
+    @Operation(operationId = "getGroup", summary = "One group, and what you may do there; hidden groups are 404 to non-members")
     GroupViewJson one(@PathVariable String slug, Viewer viewer) {
         return GroupViewJson.of(groups.view(slug, account(viewer)));
     }
 
     @PostMapping("/api/v1/groups/{slug}/members")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Join (OPEN, or invited) or ask to join (REQUEST, with answers)")
-    Map<String, String> join(Account me, @PathVariable String slug, @RequestBody(required = false) JoinBody body) {
-        return Map.of("status", groups.join(me, slug, body == null ? List.of() : body.answers()).name());
+    @Operation(operationId = "joinGroup", summary = "Join (OPEN, or invited) or ask to join (REQUEST, with answers)",
+            responses = {@ApiResponse(responseCode = "201", description = "Joined, or asked to join"),
+                    @ApiResponse(responseCode = "409", description = "Already a member, or banned")})
+    JoinedJson join(Account me, @PathVariable String slug, @RequestBody(required = false) JoinBody body) {
+        return new JoinedJson(groups.join(me, slug, body == null ? List.of() : body.answers()).name());
     }
 
     @DeleteMapping("/api/v1/groups/{slug}/members/me")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Leave the group")
+    @Operation(operationId = "leaveGroup", summary = "Leave the group")
     void leave(Account me, @PathVariable String slug) {
         groups.leave(me, slug);
     }
 
     @GetMapping("/api/v1/groups/{slug}/members")
-    @Operation(summary = "Members by id, 100 a page (pass next as after=); for private groups members only")
+    @Operation(operationId = "listGroupMembers", summary = "Members by id, 100 a page (pass next as after=); for private groups members only")
     Listing<MemberJson> members(@PathVariable String slug, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
         return Listing.of(groups.members(slug, account(viewer), after), GroupService.MEMBERS_PAGE, Member::accountId, MemberJson::of);
     }
 
     @PutMapping("/api/v1/groups/{slug}/members/{handle}/role")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Owners set a member's role: OWNER, MODERATOR or MEMBER")
+    @Operation(operationId = "setGroupRole", summary = "Owners set a member's role: OWNER, MODERATOR or MEMBER")
     void role(Account me, @PathVariable String slug, @PathVariable String handle, @RequestBody RoleBody body) {
         groups.setRole(me, slug, handle, body.role());
     }
 
     @DeleteMapping("/api/v1/groups/{slug}/members/{handle}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Moderators remove a member")
+    @Operation(operationId = "removeGroupMember", summary = "Moderators remove a member")
     void remove(Account me, @PathVariable String slug, @PathVariable String handle) {
         groups.remove(me, slug, handle);
     }
 
     @GetMapping("/api/v1/groups/{slug}/requests")
-    @Operation(summary = "Pending requests to join (moderators)")
+    @Operation(operationId = "listJoinRequests", summary = "Pending requests to join (moderators)")
     Listing<RequestJson> requests(Account me, @PathVariable String slug) {
         return new Listing<>(groups.requests(me, slug).stream().map(RequestJson::of).toList(), null);
     }
 
     @PostMapping("/api/v1/groups/{slug}/requests/{id}/approve")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "approveJoinRequest", summary = "Let the applicant in (moderators)")
     void approve(Account me, @PathVariable String slug, @PathVariable long id) {
         groups.approve(me, slug, id);
     }
 
     @PostMapping("/api/v1/groups/{slug}/requests/{id}/decline")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "declineJoinRequest", summary = "Turn the applicant down (moderators)")
     void decline(Account me, @PathVariable String slug, @PathVariable long id) {
         groups.decline(me, slug, id);
     }
 
     @PostMapping("/api/v1/groups/{slug}/bans")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Moderators ban someone: they lose membership and cannot rejoin")
+    @Operation(operationId = "banFromGroup", summary = "Moderators ban someone: they lose membership and cannot rejoin")
     void ban(Account me, @PathVariable String slug, @RequestBody HandleBody body) {
         groups.ban(me, slug, body.handle(), body.reason());
     }
 
     @DeleteMapping("/api/v1/groups/{slug}/bans/{handle}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "unbanFromGroup", summary = "Lift a ban (moderators)")
     void unban(Account me, @PathVariable String slug, @PathVariable String handle) {
         groups.unban(me, slug, handle);
     }
 
     @PostMapping("/api/v1/groups/{slug}/invitations")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Moderators invite someone by handle")
+    @Operation(operationId = "inviteToGroup", summary = "Moderators invite someone by handle")
     void invite(Account me, @PathVariable String slug, @RequestBody HandleBody body) {
         groups.invite(me, slug, body.handle());
     }

@@ -3,6 +3,7 @@ package org.tribune.mail;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.stereotype.Controller;
@@ -22,7 +23,8 @@ class MailAdminController {
         this.mail = mail;
     }
 
-    record MailJson(String id, String to, String subject, String body, Instant createdAt, Instant sentAt) {
+    @Schema(name = "Mail")
+    record MailJson(String id, String to, String subject, String body, Instant createdAt, @Schema(nullable = true) Instant sentAt) {
         static MailJson of(MailMessage m) {
             return new MailJson(Long.toString(m.id()), m.recipient(), m.subject(), m.body(), m.createdAt(), m.sentAt());
         }
@@ -39,7 +41,7 @@ class MailAdminController {
 
     @GetMapping("/api/v1/admin/mail")
     @ResponseBody
-    @Operation(summary = "The outbox, newest first (administrators only)")
+    @Operation(operationId = "listSentMail", summary = "The outbox, newest first (administrators only)")
     Listing<MailJson> api(@RequestParam(required = false) Long before) {
         return Listing.of(mail.newest(before), MailAdministration.PAGE_SIZE, MailMessage::id, MailJson::of);
     }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -36,9 +38,12 @@ class NoteApi {
         this.accounts = accounts;
     }
 
-    record NoteJson(String id, String postId, String classification, String body, String bodyHtml, List<String> sources,
-            String status, Instant createdAt, Instant statusAt, boolean postEditedSince, long ratings, boolean mine,
-            String myRating, boolean canRate) {
+    @Schema(name = "Note")
+    record NoteJson(String id, String postId, @Schema(allowableValues = {"misleading", "not-misleading"}) String classification,
+            String body, String bodyHtml, List<String> sources,
+            @Schema(allowableValues = {"needs-more-ratings", "helpful", "not-helpful"}) String status, Instant createdAt,
+            @Schema(nullable = true) Instant statusAt, boolean postEditedSince, long ratings, boolean mine,
+            @Schema(nullable = true, allowableValues = {"helpful", "somewhat", "not-helpful"}) String myRating, boolean canRate) {
         static NoteJson of(NoteView v) {
             Note n = v.note();
             return new NoteJson(Long.toString(n.id()), Long.toString(n.postId()),
@@ -50,21 +55,28 @@ class NoteApi {
         }
     }
 
-    record WriteJson(String classification, String body) {
+    @Schema(name = "NewNote")
+    record WriteJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"misleading", "not-misleading"}) String classification,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The note, with at least one source link",
+                    example = "The photo is from 2019: https://example.org/archive") String body) {
     }
 
-    record RatingJson(String helpfulness, List<String> tags) {
+    @Schema(name = "NoteRating")
+    record RatingJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"helpful", "somewhat", "not-helpful"}) String helpfulness,
+            @Schema(description = "Reasons: clear, good-sources, addresses-claim, important-context, neutral-language (helpful); "
+                    + "sources-missing, incorrect, opinion, hard-to-understand, off-topic, argumentative (not helpful)") List<String> tags) {
     }
 
     @GetMapping("/api/v1/posts/{id}/notes")
-    @Operation(summary = "The notes of a post you may see: Helpful ones; also those needing ratings if you rate (TL1+); your own")
+    @Operation(operationId = "listPostNotes", summary = "The notes of a post you may see: Helpful ones; also those needing ratings if you rate (TL1+); your own")
     List<NoteJson> ofPost(@PathVariable long id, Viewer viewer) {
         Account me = accounts.of(viewer).orElse(null);
         return notes.ofPost(id, me).stream().map(NoteJson::of).toList();
     }
 
     @PostMapping("/api/v1/posts/{id}/notes")
-    @Operation(summary = "Write a note (TL2+ with enough rating history): classification misleading or not-misleading, "
+    @Operation(operationId = "writeNote", responses = {@ApiResponse(responseCode = "201", description = "Written; Location is the note"),
+                    @ApiResponse(responseCode = "409", description = "You wrote a note on this post already")}, summary = "Write a note (TL2+ with enough rating history): classification misleading or not-misleading, "
             + "text with at least one source link")
     ResponseEntity<NoteJson> write(Account me, @PathVariable long id, @RequestBody WriteJson body) {
         String classification = body.classification() == null ? "" : body.classification();
@@ -76,36 +88,40 @@ class NoteApi {
     }
 
     @GetMapping("/api/v1/notes/{id}")
-    @Operation(summary = "One note, if you may read its post and see it")
+    @Operation(operationId = "getNote", summary = "One note, if you may read its post and see it")
     NoteJson one(@PathVariable long id, Viewer viewer) {
         Account me = accounts.of(viewer).orElse(null);
         return NoteJson.of(notes.note(id, me));
     }
 
     @PostMapping("/api/v1/notes/{id}/ratings")
-    @Operation(summary = "Rate a note (TL1+, not your own): helpful, somewhat or not-helpful, with reason tags")
+    @Operation(operationId = "rateNote", summary = "Rate a note (TL1+, not your own): helpful, somewhat or not-helpful, with reason tags")
     NoteJson rate(Account me, @PathVariable long id, @RequestBody RatingJson body) {
         notes.rate(me, id, Helpfulness.parse(body.helpfulness()), body.tags());
         return NoteJson.of(notes.note(id, me));
     }
 
     @GetMapping("/api/v1/notes/needs-ratings")
-    @Operation(summary = "Notes waiting for ratings that you may rate (TL1+), newest first; pass the last id as before=")
+    @Operation(operationId = "listNotesNeedingRatings", summary = "Notes waiting for ratings that you may rate (TL1+), newest first; pass the last id as before=")
     List<NoteJson> needingRatings(Account me, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before) {
         return notes.needingRatings(me, before, 50).stream().map(NoteJson::of).toList();
     }
 
     @GetMapping("/api/v1/notes/export")
-    @Operation(summary = "Days of the anonymised export, newest first, with their files (TSV and JSON)")
-    List<java.util.Map<String, String>> exports() {
-        return export.days().stream().map(day -> java.util.Map.of("day", day,
-                "notesTsv", "/notes/export/" + day + "/notes.tsv", "ratingsTsv", "/notes/export/" + day + "/ratings.tsv",
-                "notesJson", "/notes/export/" + day + "/notes.json", "ratingsJson", "/notes/export/" + day + "/ratings.json"))
-                .toList();
+    @Operation(operationId = "listNoteExports", summary = "Days of the anonymised export, newest first, with their files (TSV and JSON)")
+    List<ExportJson> exports() {
+        return export.days().stream().map(day -> new ExportJson(day, "/notes/export/" + day + "/notes.tsv",
+                "/notes/export/" + day + "/ratings.tsv", "/notes/export/" + day + "/notes.json",
+                "/notes/export/" + day + "/ratings.json")).toList();
+    }
+
+    /** One day of the export: the paths of its files. */
+    @Schema(name = "NoteExport")
+    record ExportJson(String day, String notesTsv, String ratingsTsv, String notesJson, String ratingsJson) {
     }
 
     @PostMapping("/api/v1/notes/scoring")
-    @Operation(summary = "Run the scorer now (administrators)")
+    @Operation(operationId = "runNoteScoring", summary = "Run the scorer now (administrators)")
     NoteScoring.Run score(Account me) {
         if (!me.isAdmin()) {
             throw new Forbidden("notes.admins-only");

@@ -36,6 +36,7 @@ public class NoteScoring {
     }
 
     /** What a run did. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NoteScoringRun")
     public record Run(int notes, int ratings, int changed, int iterations, long millis) {
     }
 

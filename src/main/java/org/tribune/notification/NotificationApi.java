@@ -1,9 +1,10 @@
 package org.tribune.notification;
 
 import java.time.Instant;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -26,12 +27,20 @@ class NotificationApi {
         this.notifications = notifications;
     }
 
+    @Schema(name = "NotificationActor")
     record ActorJson(String handle, String displayName) {
     }
 
     /** One entry; {@code others} counts the other people who liked the same thing. Ids are strings. */
-    record EntryJson(String id, String kind, ActorJson actor, int others, String groupSlug, String postId,
-            String commentId, Instant createdAt, boolean read) {
+    /** How many entries are unread. */
+    @Schema(name = "UnreadCount")
+    record UnreadJson(int unread) {
+    }
+
+    @Schema(name = "Notification")
+    record EntryJson(String id, @Schema(implementation = NotificationKind.class) String kind, @Schema(nullable = true) ActorJson actor,
+            int others, @Schema(nullable = true) String groupSlug, @Schema(nullable = true) String postId,
+            @Schema(nullable = true) String commentId, Instant createdAt, boolean read) {
         static EntryJson of(NotificationEntry e) {
             return new EntryJson(Long.toString(e.id()), e.kind().name(),
                     e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName()), e.others(),
@@ -41,7 +50,7 @@ class NotificationApi {
     }
 
     @GetMapping("/api/v1/notifications")
-    @Operation(summary = "Your notifications, newest first, likes of one post or comment grouped; page with ?before=<next>")
+    @Operation(operationId = "listNotifications", summary = "Your notifications, newest first, likes of one post or comment grouped; page with ?before=<next>")
     Listing<EntryJson> list(Account me, @RequestParam(required = false) Long before) {
         NotificationPage page = notifications.page(me.id(), before);
         return new Listing<>(page.entries().stream().map(EntryJson::of).toList(),
@@ -49,21 +58,21 @@ class NotificationApi {
     }
 
     @GetMapping("/api/v1/notifications/unread-count")
-    @Operation(summary = "How many entries of your list are unread")
-    Map<String, Integer> unreadCount(Account me) {
-        return Map.of("unread", notifications.unreadCount(me.id()));
+    @Operation(operationId = "countUnreadNotifications", summary = "How many entries of your list are unread")
+    UnreadJson unreadCount(Account me) {
+        return new UnreadJson(notifications.unreadCount(me.id()));
     }
 
     @PostMapping("/api/v1/notifications/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Mark one entry read (all the likes it groups); another person's is 404")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one entry read (all the likes it groups); another person's is 404")
     void read(Account me, @PathVariable long id) {
         notifications.markRead(me.id(), id);
     }
 
     @PostMapping("/api/v1/notifications/read-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Mark all your notifications read")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all your notifications read")
     void readAll(Account me) {
         notifications.markAllRead(me.id());
     }

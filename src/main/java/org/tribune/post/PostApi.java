@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -44,17 +48,23 @@ class PostApi {
         this.accounts = accounts;
     }
 
-    record DraftJson(String title, String body, String link) {
+    @Schema(name = "NewPost", description = "A post needs a body or a link")
+    record DraftJson(String title, @Schema(example = "First sighting of the year: a hoopoe!") String body,
+            @Schema(description = "An http(s) address; its preview is fetched by the server") String link) {
         PostService.Draft draft() {
             return new PostService.Draft(title, body, link);
         }
     }
 
-    record CommentRequest(String body, String parentId) {
+    @Schema(name = "NewComment")
+    record CommentRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Lovely!") String body,
+            @Schema(description = "The comment this one replies to (new comments only)") String parentId) {
     }
 
-    record CommentJson(String id, String postId, String parentId, int depth, Person author, String body, String bodyHtml,
-            boolean deleted, Instant createdAt, Instant editedAt, int likeCount) {
+    @Schema(name = "Comment")
+    record CommentJson(String id, String postId, @Schema(nullable = true) String parentId, int depth,
+            @Schema(nullable = true, description = "null once deleted") Person author, String body, String bodyHtml,
+            boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount) {
         static CommentJson of(Comment c, Account author) {
             return new CommentJson(Long.toString(c.id()), Long.toString(c.postId()),
                     c.parentId() == null ? null : Long.toString(c.parentId()), c.depth(),
@@ -64,14 +74,17 @@ class PostApi {
     }
 
     @PostMapping("/api/v1/groups/{slug}/posts")
-    @Operation(summary = "Publish in a group (members; moderators only where the group says so)")
+    @Operation(operationId = "publishInGroup", summary = "Publish in a group (members; moderators only where the group says so)",
+            responses = @ApiResponse(responseCode = "201", description = "Published; Location is the post"), requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(value = "{\"title\": \"Hoopoe\", \"body\": \"First sighting of the year!\", "
+                            + "\"link\": \"https://example.org/hoopoe\"}"))))
     ResponseEntity<PostJson> publishInGroup(Account me, @PathVariable String slug, @RequestBody DraftJson body) {
         long groupId = groups.visibleTo(slug, me).id(); // publish checks that the author may post there
         return published(posts.publish(me, groupId, body.draft()), me);
     }
 
     @PostMapping("/api/v1/posts")
-    @Operation(summary = "Publish on your own profile")
+    @Operation(operationId = "publishOnProfile", summary = "Publish on your own profile", responses = @ApiResponse(responseCode = "201", description = "Published; Location is the post"))
     ResponseEntity<PostJson> publishOnProfile(Account me, @RequestBody DraftJson body) {
         return published(posts.publish(me, null, body.draft()), me);
     }
@@ -85,11 +98,17 @@ class PostApi {
         return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(PostJson.of(item));
     }
 
-    record ShareJson(String body, String groupId) {
+    /** A like count after liking or unliking. */
+    record Likes(int likeCount) {
+    }
+
+    @Schema(name = "NewShare")
+    record ShareJson(@Schema(description = "What you say about it") String body,
+            @Schema(description = "The group to share into; your profile when left out") String groupId) {
     }
 
     @PostMapping("/api/v1/posts/{id}/shares")
-    @Operation(summary = "Share a public post into a group you may post in, or onto your profile (groupId left out)")
+    @Operation(operationId = "sharePost", responses = @ApiResponse(responseCode = "201", description = "Published; Location is the post"), summary = "Share a public post into a group you may post in, or onto your profile (groupId left out)")
     ResponseEntity<PostJson> share(Account me, @PathVariable long id, @RequestBody ShareJson body) {
         Long groupId;
         try {
@@ -102,7 +121,7 @@ class PostApi {
     }
 
     @GetMapping("/api/v1/posts/{id}")
-    @Operation(summary = "One post; 404 when it does not exist or you may not read it")
+    @Operation(operationId = "getPost", summary = "One post; 404 when it does not exist or you may not read it")
     PostJson one(@PathVariable long id, Viewer viewer) {
         Long viewerId = viewer == null ? null : viewer.id();
         // The same rules as PostService.read (group readable, hidden only to its author and moderators), in fewer queries.
@@ -112,13 +131,16 @@ class PostApi {
 
     @DeleteMapping("/api/v1/posts/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a post (its author, or a moderator of its group)")
+    @Operation(operationId = "deletePost", summary = "Delete a post (its author, or a moderator of its group)")
     void delete(Account me, @PathVariable long id) {
         posts.delete(me, id);
     }
 
     @PostMapping("/api/v1/posts/{id}/comments")
-    @Operation(summary = "Comment, or reply to a comment with parentId")
+    @Operation(operationId = "commentOnPost", summary = "Comment, or reply to a comment with parentId",
+            responses = @ApiResponse(responseCode = "201", description = "Published; Location is the comment"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(value = "{\"body\": \"Lovely!\"}"))))
     ResponseEntity<CommentJson> comment(Account me, @PathVariable long id, @RequestBody CommentRequest body) {
         Long parent;
         try {
@@ -131,7 +153,7 @@ class PostApi {
     }
 
     @GetMapping("/api/v1/posts/{id}/comments")
-    @Operation(summary = "Comments, oldest first; pass next as after= for more")
+    @Operation(operationId = "listComments", summary = "Comments, oldest first; pass next as after= for more")
     Listing<CommentJson> comments(@PathVariable long id, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
         List<Comment> page = posts.comments(id, viewer == null ? null : viewer.id(), after, 100);
         Map<Long, Account> authors = accounts.byIds(page.stream().map(Comment::authorId).distinct().toList());
@@ -139,40 +161,44 @@ class PostApi {
     }
 
     @PatchMapping("/api/v1/comments/{id}")
-    @Operation(summary = "Edit your own comment")
+    @Operation(operationId = "editComment", summary = "Edit your own comment")
     CommentJson editComment(Account me, @PathVariable long id, @RequestBody CommentRequest body) {
         return CommentJson.of(posts.editComment(me, id, body.body()), me);
     }
 
     @DeleteMapping("/api/v1/comments/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteComment", summary = "Delete a comment (its author, or a moderator of its group)")
     void deleteComment(Account me, @PathVariable long id) {
         posts.deleteComment(me, id);
     }
 
     @PutMapping("/api/v1/posts/{id}/like")
-    @Operation(summary = "Like a post (once per person)")
-    Map<String, Integer> like(Account me, @PathVariable long id) {
-        return Map.of("likeCount", posts.like(me, id));
+    @Operation(operationId = "likePost", summary = "Like a post (once per person; liking again changes nothing)")
+    Likes like(Account me, @PathVariable long id) {
+        return new Likes(posts.like(me, id));
     }
 
     @DeleteMapping("/api/v1/posts/{id}/like")
-    Map<String, Integer> unlike(Account me, @PathVariable long id) {
-        return Map.of("likeCount", posts.unlike(me, id));
+    @Operation(operationId = "unlikePost", summary = "Take your like of a post back")
+    Likes unlike(Account me, @PathVariable long id) {
+        return new Likes(posts.unlike(me, id));
     }
 
     @PutMapping("/api/v1/comments/{id}/like")
-    Map<String, Integer> likeComment(Account me, @PathVariable long id) {
-        return Map.of("likeCount", posts.likeComment(me, id));
+    @Operation(operationId = "likeComment", summary = "Like a comment (once per person)")
+    Likes likeComment(Account me, @PathVariable long id) {
+        return new Likes(posts.likeComment(me, id));
     }
 
     @DeleteMapping("/api/v1/comments/{id}/like")
-    Map<String, Integer> unlikeComment(Account me, @PathVariable long id) {
-        return Map.of("likeCount", posts.unlikeComment(me, id));
+    @Operation(operationId = "unlikeComment", summary = "Take your like of a comment back")
+    Likes unlikeComment(Account me, @PathVariable long id) {
+        return new Likes(posts.unlikeComment(me, id));
     }
 
     @GetMapping("/api/v1/posts/{id}/likes")
-    @Operation(summary = "Who liked a post; only for those who may read it")
+    @Operation(operationId = "listPostLikers", summary = "Who liked a post; only for those who may read it")
     Listing<Person> likers(@PathVariable long id, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
         List<Long> ids = posts.likers(id, viewer == null ? null : viewer.id(), after);
         Map<Long, Account> people = accounts.byIds(ids);

@@ -1,6 +1,8 @@
 package org.tribune.post;
 
 import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 import org.tribune.account.Account;
@@ -12,9 +14,13 @@ import org.tribune.account.Account;
  * {@code shared} the post a share embeds (null when there is none or the reader may not see it); {@code sourceLabel}
  * the community's label for the site {@code link} points to (null when it has none).
  */
-public record PostJson(String id, Person author, GroupRef group, String title, String body, String bodyHtml, String link,
-        Instant createdAt, Instant editedAt, int likeCount, int commentCount, boolean likedByMe, String linkSummary,
-        boolean hidden, boolean locked, NoteRef note, PostJson shared, SourceLabelRef sourceLabel) {
+@Schema(name = "Post")
+public record PostJson(String id, @Schema(nullable = true, description = "null for a former member") Person author,
+        @Schema(nullable = true, description = "null for a post on its author's profile") GroupRef group, String title,
+        String body, String bodyHtml, @Schema(nullable = true) String link, Instant createdAt,
+        @Schema(nullable = true) Instant editedAt, int likeCount, int commentCount, boolean likedByMe,
+        @Schema(nullable = true) String linkSummary, boolean hidden, boolean locked, @Schema(nullable = true) NoteRef note,
+        @Schema(nullable = true) PostJson shared, @Schema(nullable = true) SourceLabelRef sourceLabel) {
 
     public record Person(String id, String handle, String displayName) {
         public static Person of(Account a) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.MessageSource;
@@ -30,24 +32,35 @@ class PrivacyApi {
     }
 
     /** profile, groups, follows: EVERYONE, MEMBERS or NOBODY; mentions: EVERYONE, FOLLOWED or NOBODY. */
-    record SettingsJson(String profile, String groups, String follows, String mentions, boolean searchEngines) {
+    @Schema(name = "PrivacySettings")
+    record SettingsJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EVERYONE", "MEMBERS", "NOBODY"}) String profile,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EVERYONE", "MEMBERS", "NOBODY"}) String groups,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EVERYONE", "MEMBERS", "NOBODY"}) String follows,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EVERYONE", "FOLLOWED", "NOBODY"}) String mentions,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean searchEngines) {
         static SettingsJson of(PrivacySettings s) {
             return new SettingsJson(s.profile().name(), s.groups().name(), s.follows().name(), s.mentions().name(),
                     s.indexable());
         }
     }
 
+    @Schema(name = "DataCategory")
     record CategoryJson(String name, String title, long count, String retention) {
     }
 
+    /** What Tribune holds on the caller, by kind of data. */
+    @Schema(name = "PersonalData")
+    record DataJson(List<CategoryJson> categories) {
+    }
+
     @GetMapping("/api/v1/me/privacy")
-    @Operation(summary = "Who may see your profile details, groups and follows, who may mention you, and search engines")
+    @Operation(operationId = "getPrivacySettings", summary = "Who may see your profile details, groups and follows, who may mention you, and search engines")
     SettingsJson settings(Account me) {
         return SettingsJson.of(accounts.privacy(me.id()));
     }
 
     @PutMapping("/api/v1/me/privacy")
-    @Operation(summary = "Change your privacy settings (all fields at once)")
+    @Operation(operationId = "updatePrivacySettings", summary = "Change your privacy settings (all fields at once)")
     SettingsJson update(Account me, @RequestBody SettingsJson body) {
         accounts.updatePrivacy(me.id(), PrivacyController.PrivacyForms.settings(body.profile(), body.groups(),
                 body.follows(), body.mentions(), body.searchEngines()));
@@ -55,10 +68,10 @@ class PrivacyApi {
     }
 
     @GetMapping("/api/v1/me/data")
-    @Operation(summary = "What Tribune holds on you: each kind of data, how many records, and how long it is kept")
-    Map<String, List<CategoryJson>> data(Account me) {
+    @Operation(operationId = "exportMyData", summary = "What Tribune holds on you: each kind of data, how many records, and how long it is kept")
+    DataJson data(Account me) {
         var locale = me.language();
-        return Map.of("categories", sources.counts(me.id()).entrySet().stream()
+        return new DataJson(sources.counts(me.id()).entrySet().stream()
                 .map(e -> new CategoryJson(e.getKey().name(),
                         messages.getMessage("privacy.category." + e.getKey().name(), null, e.getKey().name(), locale),
                         e.getValue(), messages.getMessage("privacy.retention." + e.getKey().name(), null, "", locale)))

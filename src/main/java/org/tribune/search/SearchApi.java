@@ -21,7 +21,7 @@ class SearchApi {
     }
 
     @GetMapping("/api/v1/search")
-    @Operation(summary = "Posts you may read that contain every word of q (at most 200 characters), newest first")
+    @Operation(operationId = "searchPosts", summary = "Posts you may read that contain every word of q (at most 200 characters), newest first")
     Listing<PostJson> search(Account me, @RequestParam(required = false) String q,
             @RequestParam(required = false) Long next) {
         SearchResults results = search.search(q, me.id(), next);

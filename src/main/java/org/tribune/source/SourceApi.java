@@ -33,6 +33,7 @@ import org.tribune.platform.web.Problems;
 import org.tribune.platform.web.Viewer;
 import org.tribune.post.PostJson;
 import org.tribune.wiki.EditConflict;
+import org.tribune.wiki.Change;
 import org.tribune.wiki.Revision;
 import org.tribune.wiki.WikiService;
 
@@ -59,14 +60,19 @@ class SourceApi {
      * {@code label} is null when the domain has none; {@code mode} is OPEN, REVIEW or LOCKED; {@code revisionId}
      * the accepted revision (null before the first edit); {@code url} the domain's page on this site.
      */
-    record SourceJson(String domain, String label, String labelName, String justification, List<String> sources, String url,
-            String mode, String revisionId, boolean mayEdit) {
+    @Schema(name = "Source")
+    record SourceJson(String domain, @Schema(nullable = true) String label, @Schema(nullable = true) String labelName,
+            String justification, List<String> sources, String url,
+            @Schema(allowableValues = {"OPEN", "REVIEW", "LOCKED"}) String mode, @Schema(nullable = true) String revisionId,
+            boolean mayEdit) {
     }
 
+    @Schema(name = "LabelledSource")
     record DirectoryEntry(String domain, String label, String labelName, String url, Instant labelledAt) {
     }
 
-    record LabellingJson(String label, String justification, List<String> sources) {
+    @Schema(name = "Labelling")
+    record LabellingJson(@Schema(nullable = true) String label, String justification, List<String> sources) {
         static LabellingJson of(org.tribune.wiki.Content content) {
             Labelling l = Labelling.of(content);
             return new LabellingJson(l.label().isEmpty() ? null : l.label(), l.justification(), l.sources());
@@ -74,10 +80,14 @@ class SourceApi {
     }
 
     /** {@code editor} is null for a former member. {@code status}: ACCEPTED, PENDING or REJECTED. */
-    record RevisionJson(String id, int number, String baseRevisionId, String restoresRevisionId, PostJson.Person editor,
-            Instant createdAt, String change, String summary, String status, boolean current, LabellingJson content) {
+    @Schema(name = "LabelRevision")
+    record RevisionJson(String id, int number, @Schema(nullable = true) String baseRevisionId,
+            @Schema(nullable = true) String restoresRevisionId, @Schema(nullable = true) PostJson.Person editor,
+            Instant createdAt, @Schema(implementation = Change.class) String change, String summary,
+            @Schema(implementation = Revision.Status.class) String status, boolean current, LabellingJson content) {
     }
 
+    @Schema(name = "LabelEdit")
     record EditRequest(
             @Schema(description = "A label code from the site's list (see tribune.sources.labels); empty or null for no label") String label,
             @Schema(description = "Why the label fits; required with a label, at most 600 characters") String justification,
@@ -86,14 +96,16 @@ class SourceApi {
             @Schema(description = "The revision you started from; on a stale base the answer is 409 with both versions") String baseRevisionId) {
     }
 
+    @Schema(name = "SavedLabelRevision")
     record Saved(RevisionJson revision, boolean live) {
     }
 
+    @Schema(name = "LabelRevert")
     record RevertRequest(String summary) {
     }
 
     @GetMapping("/api/v1/sources")
-    @Operation(summary = "Labelled domains in alphabetical order; pass next as after= for the following page")
+    @Operation(operationId = "listLabelledSources", summary = "Labelled domains in alphabetical order; pass next as after= for the following page")
     Listing<DirectoryEntry> directory(@RequestParam(defaultValue = "") String after, HttpServletRequest request) {
         Locale locale = RequestContextUtils.getLocale(request);
         List<SourcePage> found = sources.directory(after);
@@ -103,9 +115,10 @@ class SourceApi {
     }
 
     @GetMapping("/api/v1/sources/{domain}")
-    @Operation(summary = "A domain's label, justification and sources. Any address or host name is accepted and answered "
+    @Operation(operationId = "getSource", summary = "A domain's label, justification and sources. Any address or host name is accepted and answered "
             + "for its registrable domain (www.example.org → example.org); a domain nobody labelled answers label null",
-            responses = {@ApiResponse(responseCode = "400", description = "Not the domain of a web site",
+            responses = {@ApiResponse(responseCode = "200", description = "The label, or label null"),
+                    @ApiResponse(responseCode = "400", description = "Not the domain of a web site",
                     content = @Content(mediaType = "application/problem+json"))})
     SourceJson source(@PathVariable String domain, Viewer viewer, HttpServletRequest request) {
         SourceService.SourceView view = sources.view(domain, me(viewer));
@@ -117,7 +130,7 @@ class SourceApi {
     }
 
     @GetMapping("/api/v1/sources/{domain}/revisions")
-    @Operation(summary = "A domain label's revisions, newest first (empty before the first edit); pending and rejected "
+    @Operation(operationId = "listSourceRevisions", summary = "A domain label's revisions, newest first (empty before the first edit); pending and rejected "
             + "ones only for signed-in members. Pass next as before= for older ones")
     Listing<RevisionJson> revisions(@PathVariable String domain, @RequestParam(defaultValue = "0") int before, Viewer viewer) {
         Account me = me(viewer);
@@ -133,7 +146,7 @@ class SourceApi {
     }
 
     @PostMapping("/api/v1/sources/{domain}/revisions")
-    @Operation(summary = "Label a domain (or change or remove its label): a new revision, live or waiting for review as "
+    @Operation(operationId = "editSourceLabel", summary = "Label a domain (or change or remove its label): a new revision, live or waiting for review as "
             + "the label's edit mode and your trust level decide. LOCKED by default: trust level 3 and up and moderators",
             responses = {
                     @ApiResponse(responseCode = "201", description = "Saved; live tells whether readers see it now"),
@@ -152,7 +165,7 @@ class SourceApi {
     }
 
     @PostMapping("/api/v1/sources/{domain}/revisions/{rev}/revert")
-    @Operation(summary = "Restore an accepted revision of the label as a new one; live at once. At most 3 reverts of one "
+    @Operation(operationId = "revertSourceLabel", responses = @ApiResponse(responseCode = "201", description = "Restored as a new revision"), summary = "Restore an accepted revision of the label as a new one; live at once. At most 3 reverts of one "
             + "label a person in 24 hours")
     ResponseEntity<Saved> revert(Account me, @PathVariable String domain, @PathVariable long rev,
             @RequestBody(required = false) RevertRequest body) {
@@ -161,14 +174,14 @@ class SourceApi {
     }
 
     @PostMapping("/api/v1/sources/{domain}/revisions/{rev}/accept")
-    @Operation(summary = "Accept a pending revision of the label (trust level 3 and up, moderators): it goes live")
+    @Operation(operationId = "acceptSourceRevision", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "Not pending any more")}, summary = "Accept a pending revision of the label (trust level 3 and up, moderators): it goes live")
     RevisionJson accept(Account me, @PathVariable String domain, @PathVariable long rev) {
         Revision accepted = wiki.accept(me, sources.existing(domain), rev);
         return json(accepted, Revision.Status.ACCEPTED, true, accounts.byId(accepted.editorId()).orElse(null));
     }
 
     @PostMapping("/api/v1/sources/{domain}/revisions/{rev}/reject")
-    @Operation(summary = "Reject a pending revision of the label (trust level 3 and up, moderators)")
+    @Operation(operationId = "rejectSourceRevision", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "Not pending any more")}, summary = "Reject a pending revision of the label (trust level 3 and up, moderators)")
     RevisionJson reject(Account me, @PathVariable String domain, @PathVariable long rev) {
         Revision rejected = wiki.reject(me, sources.existing(domain), rev);
         return json(rejected, Revision.Status.REJECTED, false, accounts.byId(rejected.editorId()).orElse(null));

@@ -42,6 +42,7 @@ public class TrustComputation {
     }
 
     /** What a run did: how many accounts it looked at and how many changed level. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TrustComputationRun")
     public record Outcome(int examined, int changed) implements java.io.Serializable {
     }
 

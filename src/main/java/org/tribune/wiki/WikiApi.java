@@ -59,30 +59,37 @@ class WikiApi {
         this.problems = problems;
     }
 
-    record ContentJson(String title, String body, String link, String linkSummary) {
+    @Schema(name = "PostContent")
+    record ContentJson(String title, String body, @Schema(nullable = true) String link, @Schema(nullable = true) String linkSummary) {
         static ContentJson of(org.tribune.wiki.Content c) {
             return new ContentJson(c.title(), c.body(), c.link(), c.linkSummary());
         }
     }
 
     /** {@code editor} is null for a former member. {@code status}: ACCEPTED, PENDING or REJECTED. */
-    record RevisionJson(String id, int number, String baseRevisionId, String restoresRevisionId, PostJson.Person editor,
-            Instant createdAt, String change, String summary, String status, boolean current, ContentJson content) {
+    @Schema(name = "PostRevision")
+    record RevisionJson(String id, int number, @Schema(nullable = true) String baseRevisionId,
+            @Schema(nullable = true) String restoresRevisionId, @Schema(nullable = true) PostJson.Person editor,
+            Instant createdAt, @Schema(implementation = Change.class) String change, String summary,
+            @Schema(implementation = Revision.Status.class) String status, boolean current, ContentJson content) {
     }
 
+    @Schema(name = "PostEdit")
     record EditRequest(String title, String body, String link, String linkSummary,
             @Schema(description = "Edit summary; required when the post is not yours") String summary,
             @Schema(description = "The revision you started from; on a stale base the answer is 409 with both versions") String baseRevisionId) {
     }
 
+    @Schema(name = "SavedPostRevision")
     record Saved(RevisionJson revision, boolean live) {
     }
 
+    @Schema(name = "PostRevert")
     record RevertRequest(String summary) {
     }
 
     @GetMapping("/api/v1/posts/{id}/revisions")
-    @Operation(summary = "A post's revisions, newest first; pending and rejected ones only for members of its group. "
+    @Operation(operationId = "listPostRevisions", summary = "A post's revisions, newest first; pending and rejected ones only for members of its group. "
             + "Pass next as before= for older ones")
     Listing<RevisionJson> revisions(@PathVariable long id, @RequestParam(defaultValue = "0") int before, Viewer viewer) {
         Account me = accounts.of(viewer).orElse(null);
@@ -93,7 +100,7 @@ class WikiApi {
     }
 
     @PostMapping("/api/v1/posts/{id}/revisions")
-    @Operation(summary = "Edit a post: a new revision, live or waiting for review as the post's edit mode and your "
+    @Operation(operationId = "editPost", summary = "Edit a post: a new revision, live or waiting for review as the post's edit mode and your "
             + "trust level decide", responses = {
             @ApiResponse(responseCode = "201", description = "Saved; live tells whether readers see it now"),
             @ApiResponse(responseCode = "403", description = "You may not edit this post (mode, trust level, limits)",
@@ -111,7 +118,7 @@ class WikiApi {
     }
 
     @PatchMapping("/api/v1/posts/{id}")
-    @Operation(summary = "Edit a post from its current revision (fields left out stay as they are); the same rules as "
+    @Operation(operationId = "patchPost", responses = {@ApiResponse(responseCode = "200", description = "The post as readers now see it"), @ApiResponse(responseCode = "409", description = "Stale base revision")}, summary = "Edit a post from its current revision (fields left out stay as they are); the same rules as "
             + "POST /api/v1/posts/{id}/revisions, which also protects against overwriting others' edits")
     PostJson patch(Account me, @PathVariable long id, @RequestBody EditRequest body) {
         var current = posts.read(id, me.id());
@@ -123,7 +130,7 @@ class WikiApi {
     }
 
     @PostMapping("/api/v1/posts/{id}/revisions/{rev}/revert")
-    @Operation(summary = "Restore an accepted revision as a new one (\"Reverted to …\"); live at once. At most 3 "
+    @Operation(operationId = "revertPost", responses = @ApiResponse(responseCode = "201", description = "Restored as a new revision"), summary = "Restore an accepted revision as a new one (\"Reverted to …\"); live at once. At most 3 "
             + "reverts of one post a person in 24 hours")
     ResponseEntity<Saved> revert(Account me, @PathVariable long id, @PathVariable long rev,
             @RequestBody(required = false) RevertRequest body) {
@@ -132,14 +139,14 @@ class WikiApi {
     }
 
     @PostMapping("/api/v1/posts/{id}/revisions/{rev}/accept")
-    @Operation(summary = "Accept a pending revision (trust level 3 members of the group, moderators): it goes live")
+    @Operation(operationId = "acceptPostRevision", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "Not pending any more")}, summary = "Accept a pending revision (trust level 3 members of the group, moderators): it goes live")
     RevisionJson accept(Account me, @PathVariable long id, @PathVariable long rev) {
         Revision accepted = wiki.accept(me, Document.post(id), rev);
         return json(accepted, Revision.Status.ACCEPTED, true, accounts.byId(accepted.editorId()).orElse(null));
     }
 
     @PostMapping("/api/v1/posts/{id}/revisions/{rev}/reject")
-    @Operation(summary = "Reject a pending revision (trust level 3 members of the group, moderators)")
+    @Operation(operationId = "rejectPostRevision", responses = {@ApiResponse(responseCode = "200", description = "Done"), @ApiResponse(responseCode = "409", description = "Not pending any more")}, summary = "Reject a pending revision (trust level 3 members of the group, moderators)")
     RevisionJson reject(Account me, @PathVariable long id, @PathVariable long rev) {
         Revision rejected = wiki.reject(me, Document.post(id), rev);
         return json(rejected, Revision.Status.REJECTED, false, accounts.byId(rejected.editorId()).orElse(null));

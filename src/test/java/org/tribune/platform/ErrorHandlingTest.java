@@ -58,6 +58,7 @@ class ErrorHandlingTest {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            org.tribune.ApiContract.check(method, path, response.statusCode(), response.headers().map(), response.body());
             return new WebClient.Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new AssertionError(e);
