@@ -34,7 +34,7 @@ public class RateLimiter {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimiter.class);
     /** After the shared store failed, how long this node counts in memory before asking the store again. */
-    static final Duration RETRY_SHARED_AFTER = Duration.ofSeconds(5);
+    public static final Duration RETRY_SHARED_AFTER = Duration.ofSeconds(5);
 
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
