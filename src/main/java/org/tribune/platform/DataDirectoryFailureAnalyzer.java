@@ -1,0 +1,21 @@
+package org.tribune.platform;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Turns {@link DataDirectory.Unusable} into Spring Boot's short start-up report ("APPLICATION FAILED TO START",
+ * what went wrong, what to do) instead of a stack trace. Registered in {@code META-INF/spring.factories}.
+ */
+class DataDirectoryFailureAnalyzer extends AbstractFailureAnalyzer<DataDirectory.Unusable> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, DataDirectory.Unusable cause) {
+        return new FailureAnalysis(cause.getMessage() + ".",
+                "Tribune keeps its embedded database, avatars and exports in " + cause.directory() + ". Make that"
+                        + " directory writable by the user that runs Tribune (check the mount is not read-only, and"
+                        + " 'ls -ld " + cause.directory() + "'), free some space on its disk, or point"
+                        + " TRIBUNE_DATA_DIR at another directory; then start Tribune again. Nothing was written.",
+                cause);
+    }
+}
