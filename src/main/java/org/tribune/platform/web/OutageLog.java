@@ -24,6 +24,9 @@ class OutageLog {
     /** Refusals closer together than this belong to the same outage. */
     private static final long QUIET_NANOS = Duration.ofSeconds(30).toNanos();
 
+    /** Set on a request answered 503 for an outage: its error page asks the database nothing (no unread count). */
+    static final String DURING_OUTAGE = OutageLog.class.getName() + ".outage";
+
     private final Counter refused;
     private final long retryAfterSeconds;
     private final AtomicLong lastRefusal = new AtomicLong(System.nanoTime() - QUIET_NANOS - 1);
@@ -40,6 +43,7 @@ class OutageLog {
     }
 
     void refused(HttpServletRequest request, Throwable failure) {
+        request.setAttribute(DURING_OUTAGE, Boolean.TRUE);
         refused.increment();
         long now = System.nanoTime();
         long last = lastRefusal.getAndSet(now);
