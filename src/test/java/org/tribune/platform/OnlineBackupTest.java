@@ -186,6 +186,23 @@ class OnlineBackupTest {
         }
     }
 
+    @Test
+    void theServerOpensAnEmbeddedFileForBackupsAndLeavesOtherDatabasesAlone() {
+        var processor = OnlineBackups.embeddedDatabaseOpenToBackups();
+        com.zaxxer.hikari.HikariDataSource file = new com.zaxxer.hikari.HikariDataSource();
+        file.setJdbcUrl("jdbc:h2:file:./data/tribune;MODE=PostgreSQL");
+        processor.postProcessBeforeInitialization(file, "dataSource");
+        assertThat(file.getJdbcUrl()).isEqualTo("jdbc:h2:file:./data/tribune;MODE=PostgreSQL;AUTO_SERVER=TRUE");
+        assertThat(System.getProperty("h2.bindAddress")).as("served on loopback only").isEqualTo("127.0.0.1");
+        for (String other : List.of("jdbc:postgresql://db:5432/tribune", "jdbc:h2:mem:x;DB_CLOSE_DELAY=-1",
+                "jdbc:h2:file:./data/tribune;AUTO_SERVER=FALSE")) {
+            com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+            pool.setJdbcUrl(other);
+            processor.postProcessBeforeInitialization(pool, "dataSource");
+            assertThat(pool.getJdbcUrl()).isEqualTo(other);
+        }
+    }
+
     private static long count(Connection db, String sql, Object... params) throws Exception {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -35,6 +35,15 @@ class OutagesTest {
     }
 
     @Test
+    void connectionsOfAnEmbeddedDatabaseClosedByAFailedWriteAreDroppedAtOnce() {
+        BrokenConnections pool = new BrokenConnections();
+        assertThat(pool.adjudicate(new SQLException("Database is already closed", "90098", 90098)))
+                .isEqualTo(com.zaxxer.hikari.SQLExceptionOverride.Override.MUST_EVICT);
+        assertThat(pool.adjudicate(new SQLException("duplicate key", "23505")))
+                .isEqualTo(com.zaxxer.hikari.SQLExceptionOverride.Override.CONTINUE_EVICT);
+    }
+
+    @Test
     void aFullDiskIsAnOutageAndAnotherIoErrorIsNot() {
         assertThat(Outages.isOutage(new IllegalStateException("wrapped", new IOException("No space left on device")))).isTrue();
         assertThat(Outages.isOutage(new IOException("Read-only file system"))).isTrue();
