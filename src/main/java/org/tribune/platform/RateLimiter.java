@@ -2,6 +2,7 @@ package org.tribune.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,6 +10,8 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,7 +35,7 @@ public class RateLimiter {
     private record Entry(Bucket bucket, Duration period, long touchedAt) {
     }
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimiter.class);
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     /** After the shared store failed, how long this node counts in memory before asking the store again. */
     public static final Duration RETRY_SHARED_AFTER = Duration.ofSeconds(5);
 
@@ -40,7 +43,7 @@ public class RateLimiter {
     private final Clock clock;
     private final Buckets shared;
     /** Until when the shared store is left alone after failing; null while it answers. */
-    private volatile java.time.Instant sharedAwayUntil;
+    private volatile Instant sharedAwayUntil;
 
     /** Buckets in this node's memory only. */
     public RateLimiter(Clock clock) {
@@ -116,7 +119,7 @@ public class RateLimiter {
     }
 
     private boolean sharedAnswers() {
-        java.time.Instant away = sharedAwayUntil;
+        Instant away = sharedAwayUntil;
         return shared != null && (away == null || clock.instant().isAfter(away));
     }
 

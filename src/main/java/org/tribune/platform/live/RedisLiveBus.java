@@ -1,5 +1,6 @@
 package org.tribune.platform.live;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
     private final java.net.URI uri;
     private volatile Consumer<LiveMessage> deliver = message -> { };
     private volatile Runnable resync = () -> { };
-    private final java.util.concurrent.atomic.AtomicBoolean publishFailing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean publishFailing = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile Subscriber subscriber;
     private final Thread thread;
@@ -93,8 +94,8 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
     }
 
     private void listen() {
-        java.util.concurrent.atomic.AtomicBoolean subscribedBefore = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean subscribedBefore = new AtomicBoolean();
+        AtomicBoolean lost = new AtomicBoolean();
         while (running) {
             try (Jedis connection = new Jedis(uri)) {
                 Subscriber current = new Subscriber(() -> {
