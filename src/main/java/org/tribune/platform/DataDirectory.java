@@ -81,23 +81,30 @@ class DataDirectory {
         return e.getMessage() == null ? simple : simple + ": " + e.getMessage();
     }
 
-    /** The data directory cannot be used; the message names it and says why. */
+    /** The data directory cannot be used; the message names it and says why, the action what to do. */
     static final class Unusable extends IllegalStateException {
         private final transient Path directory;
-        private final String problem;
+        private final String action;
 
         Unusable(Path directory, String problem) {
+            this(directory, problem, "Tribune keeps its embedded database, avatars and exports in " + directory + ". Make"
+                    + " that directory writable by the user that runs Tribune (check the mount is not read-only, and"
+                    + " 'ls -ld " + directory + "'), free some space on its disk, or point TRIBUNE_DATA_DIR at another"
+                    + " directory; then start Tribune again. Nothing was written.");
+        }
+
+        Unusable(Path directory, String problem, String action) {
             super("Tribune cannot use its data directory " + directory + ": " + problem);
             this.directory = directory;
-            this.problem = problem;
+            this.action = action;
         }
 
         Path directory() {
             return directory;
         }
 
-        String problem() {
-            return problem;
+        String action() {
+            return action;
         }
     }
 }

@@ -11,11 +11,6 @@ class DataDirectoryFailureAnalyzer extends AbstractFailureAnalyzer<DataDirectory
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DataDirectory.Unusable cause) {
-        return new FailureAnalysis(cause.getMessage() + ".",
-                "Tribune keeps its embedded database, avatars and exports in " + cause.directory() + ". Make that"
-                        + " directory writable by the user that runs Tribune (check the mount is not read-only, and"
-                        + " 'ls -ld " + cause.directory() + "'), free some space on its disk, or point"
-                        + " TRIBUNE_DATA_DIR at another directory; then start Tribune again. Nothing was written.",
-                cause);
+        return new FailureAnalysis(cause.getMessage() + ".", cause.action(), cause);
     }
 }
