@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class TribuneApplication {
     public static void main(String[] args) {
+        org.tribune.platform.Backups.loopbackOnly(); // before H2 reads its settings (see Backups.online)
         if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
             System.exit(org.tribune.platform.Backups.run(args));
         }

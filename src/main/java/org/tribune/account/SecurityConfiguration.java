@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -188,7 +189,11 @@ class SecurityConfiguration {
     }
 
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
-            org.springframework.security.core.AuthenticationException failure) throws IOException {
+            org.springframework.security.core.AuthenticationException failure) throws IOException, ServletException {
+        if (org.tribune.platform.Outages.isOutage(failure)) {
+            // The accounts could not be read: not a wrong password. Answered 503 by platform.web.OutageGuard.
+            throw new ServletException("sign-in failed: a store is unavailable", failure);
+        }
         String code = failure instanceof LoginRefusal refusal ? refusal.code() : "login.failed";
         HttpSession session = request.getSession();
         session.setAttribute(LoginController.LAST_ERROR, code);

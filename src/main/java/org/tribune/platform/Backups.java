@@ -16,7 +16,14 @@ import java.util.Map;
  * {@code ./tribune backup <file>} and {@code ./tribune restore <file>}, without starting the server. On PostgreSQL
  * they run {@code pg_dump --format=custom} and {@code pg_restore --clean} (the server may keep running; the dump is
  * one consistent snapshot). On the embedded H2 database they write and replay a compressed SQL script
- * ({@code SCRIPT TO ... COMPRESSION ZIP}); H2 lets one process open its file, so stop Tribune first.
+ * ({@code SCRIPT TO ... COMPRESSION ZIP}).
+ *
+ * <p>An H2 backup is online too: H2 lets one process open its file, so the server opens it in H2's automatic mixed
+ * mode ({@link #online}: the first process to open the file serves it to the others, on a loopback port written in
+ * the lock file) and the backup command connects through it while the server keeps writing. The script is written
+ * in one SNAPSHOT transaction, so it holds every transaction committed before the backup started and none half;
+ * H2's default isolation would read each table at a different moment (a comment saved, its post not yet). A restore
+ * replaces everything and is refused while the server runs: stop it first.
  */
 public final class Backups {
     /** Where the database is, as the server would find it. */
@@ -56,8 +63,9 @@ public final class Backups {
             return 0;
         } catch (SQLException | IOException | RuntimeException e) {
             System.err.println(args[0] + " failed: " + e.getMessage());
-            if (!target.isPostgres() && String.valueOf(e.getMessage()).contains("already in use")) {
-                System.err.println("The H2 database is open in a running Tribune: stop it, then run this again.");
+            if (!target.isPostgres() && args[0].equals("restore") && String.valueOf(e.getMessage()).contains("already in use")) {
+                System.err.println("The H2 database is open in a running Tribune: stop it, then restore again"
+                        + " (a backup, unlike a restore, may run while Tribune runs).");
             }
             return 1;
         }
@@ -68,12 +76,38 @@ public final class Backups {
             postgres(target, List.of("pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file=" + file));
         } else {
             // IFEXISTS: a wrong data directory must fail, not back up a new empty database.
-            String url = target.url().startsWith("jdbc:h2:file:") ? target.url() + ";IFEXISTS=TRUE" : target.url();
+            String url = target.url().startsWith("jdbc:h2:file:") ? online(target.url()) + ";IFEXISTS=TRUE" : target.url();
             try (Connection connection = DriverManager.getConnection(url, target.user(), target.password());
                     Statement sql = connection.createStatement()) {
-                sql.execute("script to '" + quoted(file) + "' compression zip");
+                sql.execute("set session characteristics as transaction isolation level snapshot");
+                connection.setAutoCommit(false);
+                try {
+                    sql.execute("script to '" + quoted(file) + "' compression zip");
+                } finally {
+                    connection.rollback(); // it only read
+                }
             }
         }
+    }
+
+    /**
+     * The URL under which the server opens an H2 file, so that {@code ./tribune backup} can reach it while the server
+     * runs (H2's {@code AUTO_SERVER}); other databases, and URLs that already choose, are left as they are.
+     */
+    public static String online(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=")) {
+            return url;
+        }
+        loopbackOnly();
+        return url + ";AUTO_SERVER=TRUE";
+    }
+
+    /**
+     * H2's mixed mode listens on a random port, on every interface unless told otherwise; this one is for processes
+     * of the same machine only. Must be set before H2 reads its settings, which it does once.
+     */
+    public static void loopbackOnly() {
+        System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
     }
 
     /** Replaces everything in the database with the backup's content. */

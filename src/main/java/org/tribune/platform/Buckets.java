@@ -9,6 +9,16 @@ interface Buckets {
     record Outcome(boolean granted, double tokens) {
     }
 
+    /**
+     * The store cannot be reached (Redis restarting, the network cut). The limiter then counts in this node's memory
+     * until the store answers again, rather than refusing every limited action or letting all of them through.
+     */
+    final class Unreachable extends RuntimeException {
+        Unreachable(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     /** Refills the bucket for the time passed and takes a token if there is one, atomically. */
     Outcome take(String id, RateLimiter.Limit limit, Instant now);
 

@@ -2,6 +2,7 @@ package org.tribune.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,6 +10,8 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Token buckets per (limit, key), e.g. sign-ups per client address. On H2 (one node) they are held in this node's
  * memory, and idle buckets are dropped so memory stays bounded by the number of recently active keys. On PostgreSQL
  * other nodes may share the database, so the buckets live there ({@link SharedBuckets}), or in Redis when
- * {@code tribune.redis.url} is set ({@link RedisBuckets}), and every node counts against the same allowance.
+ * {@code tribune.redis.url} is set ({@link RedisBuckets}), and every node counts against the same allowance. When
+ * Redis cannot be reached, each node counts in its own memory (a limit per node, not none) and asks Redis again
+ * every {@link #RETRY_SHARED_AFTER}; a database that cannot be reached fails the request like any other query.
  */
 @Component
 public class RateLimiter {
@@ -30,9 +35,15 @@ public class RateLimiter {
     private record Entry(Bucket bucket, Duration period, long touchedAt) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    /** After the shared store failed, how long this node counts in memory before asking the store again. */
+    public static final Duration RETRY_SHARED_AFTER = Duration.ofSeconds(5);
+
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Buckets shared;
+    /** Until when the shared store is left alone after failing; null while it answers. */
+    private volatile Instant sharedAwayUntil;
 
     /** Buckets in this node's memory only. */
     public RateLimiter(Clock clock) {
@@ -61,8 +72,8 @@ public class RateLimiter {
      * the client where it stands against this limit ({@link RateLimitHeaders}).
      */
     public void consume(Limit limit, String key) {
-        if (shared != null) {
-            Buckets.Outcome outcome = shared.take(limit.name() + '|' + key, limit, clock.instant());
+        Buckets.Outcome outcome = sharedTake(limit, key);
+        if (outcome != null) {
             RateLimitHeaders.publish(limit, outcome.tokens(), Buckets.untilFull(outcome.tokens(), limit));
             if (!outcome.granted()) {
                 throw new TooManyRequests(Buckets.untilNextToken(outcome.tokens(), limit));
@@ -78,8 +89,14 @@ public class RateLimiter {
 
     /** Whether a token is left, without taking it. */
     public boolean hasRoom(Limit limit, String key) {
-        if (shared != null) {
-            return shared.hasRoom(limit.name() + '|' + key, limit, clock.instant());
+        if (sharedAnswers()) {
+            try {
+                boolean room = shared.hasRoom(limit.name() + '|' + key, limit, clock.instant());
+                sharedBack();
+                return room;
+            } catch (Buckets.Unreachable e) {
+                sharedFailed(e);
+            }
         }
         Entry entry = buckets.get(limit.name() + '|' + key);
         return entry == null || entry.bucket().getAvailableTokens() > 0;
@@ -87,10 +104,45 @@ public class RateLimiter {
 
     /** Takes a token if one is left; never throws. For counting failures. */
     public boolean tryConsume(Limit limit, String key) {
-        if (shared != null) {
-            return shared.take(limit.name() + '|' + key, limit, clock.instant()).granted();
+        Buckets.Outcome outcome = sharedTake(limit, key);
+        return outcome != null ? outcome.granted() : bucket(limit, key).tryConsume(1);
+    }
+
+    /** The shared store's answer, or null when there is none or it cannot be reached (then memory counts). */
+    private Buckets.Outcome sharedTake(Limit limit, String key) {
+        if (!sharedAnswers()) {
+            return null;
         }
-        return bucket(limit, key).tryConsume(1);
+        try {
+            Buckets.Outcome outcome = shared.take(limit.name() + '|' + key, limit, clock.instant());
+            sharedBack();
+            return outcome;
+        } catch (Buckets.Unreachable e) {
+            sharedFailed(e);
+            return null;
+        }
+    }
+
+    private boolean sharedAnswers() {
+        Instant away = sharedAwayUntil;
+        return shared != null && (away == null || clock.instant().isAfter(away));
+    }
+
+    private void sharedFailed(Buckets.Unreachable e) {
+        boolean first = sharedAwayUntil == null;
+        sharedAwayUntil = clock.instant().plus(RETRY_SHARED_AFTER);
+        if (first) {
+            log.warn("rate limits cannot reach their shared store ({}); counting in this node's memory until it is back",
+                    e.getMessage());
+        }
+    }
+
+    /** The shared store answered again: forget the outage. */
+    private void sharedBack() {
+        if (sharedAwayUntil != null) {
+            sharedAwayUntil = null;
+            log.info("rate limits use their shared store again");
+        }
     }
 
     private Bucket bucket(Limit limit, String key) {

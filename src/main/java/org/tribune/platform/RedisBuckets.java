@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Token buckets in Redis: one hash per bucket ({@code t} tokens, {@code at} last refill, in seconds), refilled and
@@ -52,9 +53,18 @@ final class RedisBuckets implements Buckets {
     }
 
     private Outcome run(String id, RateLimiter.Limit limit, Instant now, boolean take) {
-        List<?> result = (List<?>) redis.eval(SCRIPT, List.of(PREFIX + id), List.of(Long.toString(limit.capacity()),
+        List<?> result;
+        try {
+            result = eval(id, limit, now, take);
+        } catch (JedisException unreachable) {
+            throw new Buckets.Unreachable(unreachable);
+        }
+        return new Outcome(((Number) result.get(0)).longValue() == 1, Double.parseDouble(result.get(1).toString()));
+    }
+
+    private List<?> eval(String id, RateLimiter.Limit limit, Instant now, boolean take) {
+        return (List<?>) redis.eval(SCRIPT, List.of(PREFIX + id), List.of(Long.toString(limit.capacity()),
                 Double.toString(Buckets.rate(limit)), Double.toString(Buckets.seconds(now)),
                 Long.toString(Math.max(1, limit.period().toMillis())), take ? "1" : "0"));
-        return new Outcome(((Number) result.get(0)).longValue() == 1, Double.parseDouble(result.get(1).toString()));
     }
 }

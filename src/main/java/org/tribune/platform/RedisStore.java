@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -20,7 +21,20 @@ public class RedisStore {
 
     RedisStore(@Value("${tribune.redis.url:}") String url) {
         this.uri = url == null || url.isBlank() ? null : URI.create(url.strip());
-        this.pool = uri == null ? null : new JedisPooled(uri);
+        this.pool = uri == null ? null : new JedisPooled(poolSettings(), uri, TIMEOUT_MILLIS, TIMEOUT_MILLIS);
+    }
+
+    /**
+     * While Redis is away, a caller waits at most this long to connect or for an answer, and as long again for a
+     * connection of the pool, then gets an error it can handle (rate limits count in memory, live messages stay on
+     * this node); without these bounds a request could wait for a pooled connection forever.
+     */
+    static final int TIMEOUT_MILLIS = 1_000;
+
+    private static ConnectionPoolConfig poolSettings() {
+        ConnectionPoolConfig settings = new ConnectionPoolConfig();
+        settings.setMaxWait(java.time.Duration.ofMillis(TIMEOUT_MILLIS));
+        return settings;
     }
 
     public boolean isConfigured() {

@@ -88,7 +88,7 @@ class BackupTest {
         assertThat(Backups.run(new String[] {"backup"})).isEqualTo(2);
     }
 
-    private static Backups.Target emptyDatabase(Backups.Target live) throws Exception {
+    static Backups.Target emptyDatabase(Backups.Target live) throws Exception {
         String name = "tribune_restore_" + UUID.randomUUID().toString().replace("-", "");
         if (live.isPostgres()) {
             try (Connection admin = DriverManager.getConnection(live.url(), live.user(), live.password());
@@ -101,7 +101,7 @@ class BackupTest {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa", "");
     }
 
-    private static void drop(Backups.Target live, Backups.Target copy) throws Exception {
+    static void drop(Backups.Target live, Backups.Target copy) throws Exception {
         if (live.isPostgres()) {
             try (Connection admin = DriverManager.getConnection(live.url(), live.user(), live.password());
                     Statement sql = admin.createStatement()) {

@@ -1,5 +1,6 @@
 package org.tribune.platform.live;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -12,7 +13,9 @@ import redis.clients.jedis.JedisPubSub;
 /**
  * Live messages between nodes over Redis pub/sub, when {@code tribune.redis.url} is set: publishing goes through
  * the shared pool, and each node subscribes on one connection of its own, resubscribing a second after it breaks.
- * As with LISTEN/NOTIFY, a node misses what is published while it reconnects.
+ * While Redis is away a message that cannot be published is delivered to the pages open on this node (the others
+ * cannot be reached); once subscribed again the node runs the {@link #onReconnect} hook, as with LISTEN/NOTIFY, so
+ * that what its pages missed meanwhile is sent again. Each outage is logged once, not once per message.
  */
 final class RedisLiveBus implements LiveBus, AutoCloseable {
     static final String CHANNEL = "tribune:live";
@@ -21,6 +24,8 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
     private final JedisPooled pool;
     private final java.net.URI uri;
     private volatile Consumer<LiveMessage> deliver = message -> { };
+    private volatile Runnable resync = () -> { };
+    private final AtomicBoolean publishFailing = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile Subscriber subscriber;
     private final Thread thread;
@@ -35,9 +40,25 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
     public void publish(LiveMessage message) {
         try {
             pool.publish(CHANNEL, LiveWire.encode(message));
+            if (publishFailing.compareAndSet(true, false)) {
+                log.info("live messages are published through Redis again");
+            }
         } catch (RuntimeException e) {
-            log.warn("could not publish a live message: {}", e.getMessage());
+            if (publishFailing.compareAndSet(false, true)) {
+                log.warn("could not publish live messages through Redis ({}); delivering them on this node only until"
+                        + " it is back", e.getMessage());
+            }
+            try {
+                deliver.accept(message);
+            } catch (RuntimeException undeliverable) {
+                log.debug("dropped a live message that could not be delivered: {}", undeliverable.getMessage());
+            }
         }
+    }
+
+    @Override
+    public void onReconnect(Runnable resync) {
+        this.resync = resync;
     }
 
     @Override
@@ -51,6 +72,17 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
     }
 
     private final class Subscriber extends JedisPubSub {
+        private final Runnable onSubscribed;
+
+        Subscriber(Runnable onSubscribed) {
+            this.onSubscribed = onSubscribed;
+        }
+
+        @Override
+        public void onSubscribe(String channel, int subscribedChannels) {
+            onSubscribed.run();
+        }
+
         @Override
         public void onMessage(String channel, String payload) {
             try {
@@ -62,14 +94,21 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
     }
 
     private void listen() {
+        AtomicBoolean subscribedBefore = new AtomicBoolean();
+        AtomicBoolean lost = new AtomicBoolean();
         while (running) {
             try (Jedis connection = new Jedis(uri)) {
-                Subscriber current = new Subscriber();
+                Subscriber current = new Subscriber(() -> {
+                    if (subscribedBefore.getAndSet(true) && lost.getAndSet(false)) {
+                        log.info("live bus subscribed to Redis again; pages open on this node are brought up to date");
+                        runResync();
+                    }
+                });
                 subscriber = current;
                 connection.subscribe(current, CHANNEL); // blocks until unsubscribed or broken
             } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("live bus lost its Redis connection ({}); reconnecting", e.getMessage());
+                if (running && !lost.getAndSet(true)) {
+                    log.warn("live bus lost its Redis connection ({}); reconnecting every second", e.getMessage());
                 }
             }
             try {
@@ -77,6 +116,14 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
             } catch (InterruptedException stopped) {
                 return;
             }
+        }
+    }
+
+    private void runResync() {
+        try {
+            resync.run();
+        } catch (RuntimeException e) {
+            log.warn("could not bring live pages up to date after Redis came back: {}", e.getMessage());
         }
     }
 

@@ -30,6 +30,7 @@ import org.tribune.platform.Conflict;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.NotFound;
+import org.tribune.platform.Outages;
 import org.tribune.platform.SignedLinks;
 import org.tribune.platform.TooManyRequests;
 
@@ -43,9 +44,11 @@ class FailureHandling {
     private static final Logger log = LoggerFactory.getLogger(FailureHandling.class);
 
     private final Problems problems;
+    private final OutageLog outages;
 
-    FailureHandling(Problems problems) {
+    FailureHandling(Problems problems, OutageLog outages) {
         this.problems = problems;
+        this.outages = outages;
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -113,6 +116,13 @@ class FailureHandling {
             // The reader closed the page (a live connection, a download): nobody is left to answer.
             log.debug("client went away on {}", request.getRequestURI());
             return null;
+        }
+        if (Outages.isOutage(e)) {
+            // The store is away, not the request wrong: the transaction rolled back, the same request works later.
+            outages.refused(request, e);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(outages.retryAfterSeconds()));
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable");
         }
         HttpStatus status;
         if (e instanceof ErrorResponse error) {

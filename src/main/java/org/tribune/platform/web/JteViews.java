@@ -75,7 +75,7 @@ public class JteViews implements ViewResolver, Ordered {
                 request.getRequestURI(), returnPath(request),
                 notice instanceof String key ? messages.getMessage(key, null, key, locale) : null,
                 errors instanceof InvalidInput invalid ? invalid.byField() : null,
-                viewer == null ? null : () -> unreadCount(viewer.id()));
+                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> unreadCount(viewer.id()));
     }
 
     /** A failing count must not break the page, least of all an error page. */

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts the {@link OverloadGuard} first in the chain, ahead of sessions and security (both read the database). */
+/**
+ * Puts the {@link OverloadGuard} first in the chain, ahead of sessions and security (both read the database), and
+ * the {@link OutageGuard} right after it.
+ */
 @Configuration(proxyBeanMethods = false)
 class OverloadConfiguration {
 
@@ -29,6 +32,16 @@ class OverloadConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         registration.setName("overloadGuard");
+        return registration;
+    }
+
+    /** Second, so that failures of the session store and the security filters behind it become 503s (see OutageGuard). */
+    @Bean
+    FilterRegistrationBean<OutageGuard> outageGuard(OutageLog outages) {
+        FilterRegistrationBean<OutageGuard> registration = new FilterRegistrationBean<>(new OutageGuard(outages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
+        registration.setName("outageGuard");
         return registration;
     }
 }
