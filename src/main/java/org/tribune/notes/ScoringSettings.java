@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ScoringSettings(
         @DefaultValue("0.15") double interceptLambda,
         @DefaultValue("0.03") double factorLambda,
-        @DefaultValue("0.05") double learningRate,
+        @DefaultValue("1.0") double learningRate,
         @DefaultValue("1e-7") double tolerance,
         @DefaultValue("20000") int maxIterations,
         @DefaultValue("10") int minRaterRatings,
@@ -41,12 +41,12 @@ public record ScoringSettings(
         @DefaultValue("0.8") double notHelpfulSlope,
         @DefaultValue("4") int minNetHelpfulPerSide,
         @DefaultValue("0.66") double minRaterAgreement,
-        @DefaultValue("3") int minAgreementSample,
+        @DefaultValue("5") int minAgreementSample,
         @DefaultValue("14") int freezeDays,
         @DefaultValue("42") long seed) {
 
     /** The reference defaults, for tests and the benchmark. */
     public static ScoringSettings defaults() {
-        return new ScoringSettings(0.15, 0.03, 0.05, 1e-7, 20000, 10, 5, 0.40, 0.39, 0.5, -0.05, 0.8, 4, 0.66, 3, 14, 42);
+        return new ScoringSettings(0.15, 0.03, 1.0, 1e-7, 20000, 10, 5, 0.40, 0.39, 0.5, -0.05, 0.8, 4, 0.66, 5, 14, 42);
     }
 }
