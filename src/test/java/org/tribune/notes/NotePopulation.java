@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
  *
  * <p>How people rate: a camp rater finds a note helpful with the note's appeal to their camp: 0.9 when the camp likes
  * it (both-camps notes, their own camp's partisan notes), 0.05 when it does not (the other camp's, poor notes), moved by their own
- * generosity (uniform in ±0.1, some people like more notes than others); a rating that is not helpful is "somewhat"
- * one time in five. A brigade account rates every camp-A partisan note helpful and every camp-B one not helpful,
+ * generosity (uniform in ±0.1, some people like more notes than others); whatever the note, one rating in ten is
+ * "somewhat". A brigade account rates every camp-A partisan note helpful and every camp-B one not helpful,
  * whatever the density: that is what a brigade is for.
  */
 public final class NotePopulation {
@@ -85,8 +85,8 @@ public final class NotePopulation {
                     }
                 } else if (random.nextDouble() < shape.density()) {
                     double p = appeal(note.kind(), rater.camp()) + rater.generosity();
-                    Helpfulness h = random.nextDouble() < p ? Helpfulness.HELPFUL
-                            : random.nextDouble() < 0.2 ? Helpfulness.SOMEWHAT : Helpfulness.NOT_HELPFUL;
+                    Helpfulness h = random.nextDouble() < 0.1 ? Helpfulness.SOMEWHAT
+                            : random.nextDouble() < p ? Helpfulness.HELPFUL : Helpfulness.NOT_HELPFUL;
                     population.ratings.add(new PlannedRating(rater.index(), note.index(), h));
                 }
             }
