@@ -14,11 +14,16 @@ import org.tribune.platform.InvalidInput;
  *
  * <p>A note becomes Helpful only with enough ratings from both sides of the factor, and on a real site most notes are
  * rated by few people, mostly from one side. So a rater whose side is known (their factor from the last scoring run)
- * is offered first the notes that lack ratings from <em>their</em> side, and among those first the notes already rated
- * by the other side only; within a tier, the notes with fewest ratings from their side, then the newest. A side
- * "lacks" ratings while it has fewer than {@code sideRatings} of them (the both-sides guard needs that many
- * net-helpful ones). A new rater (no factor yet) is offered first the notes that already have {@code fewRatings}
- * ratings or more: rating notes others rated is what places a rater on the factor.
+ * is offered first the notes that lack ratings from <em>their</em> side: fewer than {@code sideRatings} (the
+ * both-sides guard needs that many net-helpful ones), or fewer than the other side gave. Among those, the fewer
+ * ratings from their side the earlier, so a note rated by one side only is offered to the other side first (with
+ * the notes nobody rated yet), and to its own side only after. The notes their side rated enough come last, fewest of
+ * their side's ratings first. Ties go to the newest: a post's views fall off with its age, so a fresh note's rating
+ * is worth most. (The simulation in bench/ tried breaking the ties the other way, one-sided notes before unrated
+ * ones: more views went by before notes showed; see docs/notes-scoring.md.) A new rater (no factor yet) is offered
+ * first the notes
+ * that already have {@code fewRatings} ratings or more, newest first: rating notes others rated is what places a
+ * rater on the factor.
  *
  * <p>The order depends on the viewer's own factor only and shows nothing of it: a list carries notes, never a side.
  */
@@ -29,14 +34,14 @@ public final class NoteRouting {
     public record Candidate(long noteId, int positive, int negative, int total) {
     }
 
-    /** Where a note stands in one rater's order: tier, then count (ascending), then id (newest first). */
-    public record Place(int tier, int count, long noteId) {
-        static final Comparator<Place> ORDER = Comparator.comparingInt(Place::tier).thenComparingInt(Place::count)
+    /** Where a note stands in one rater's order: tier, then rank within it (ascending), then id (newest first). */
+    public record Place(int tier, int rank, long noteId) {
+        static final Comparator<Place> ORDER = Comparator.comparingInt(Place::tier).thenComparingInt(Place::rank)
                 .thenComparing(Comparator.comparingLong(Place::noteId).reversed());
 
         /** The cursor of the page that follows this note. */
         public String cursor() {
-            return tier + "-" + count + "-" + noteId;
+            return tier + "-" + rank + "-" + noteId;
         }
 
         public static Place parse(String cursor) {
@@ -89,9 +94,9 @@ public final class NoteRouting {
         }
         int mine = raterFactor > 0 ? c.positive() : c.negative();
         int theirs = raterFactor > 0 ? c.negative() : c.positive();
-        if (mine < sideRatings) {
-            return new Place(theirs > 0 ? 0 : 1, mine, c.noteId());
+        if (mine < sideRatings || mine < theirs) {
+            return new Place(0, mine, c.noteId());
         }
-        return new Place(2, mine, c.noteId());
+        return new Place(1, mine, c.noteId());
     }
 }

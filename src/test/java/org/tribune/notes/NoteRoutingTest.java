@@ -20,8 +20,9 @@ class NoteRoutingTest {
     final Candidate ratedByNobody = new Candidate(12, 0, 0, 0);
     final Candidate ratedEnoughByBothSides = new Candidate(13, 6, 6, 12);
     final Candidate ratedByUnplacedRatersOnly = new Candidate(14, 0, 0, 4);
+    final Candidate ratedTwiceAsMuchByThePositiveSide = new Candidate(15, 10, 5, 15);
     final List<Candidate> candidates = List.of(ratedByPositiveSideOnly, ratedByNegativeSideOnly, ratedByNobody,
-            ratedEnoughByBothSides, ratedByUnplacedRatersOnly);
+            ratedEnoughByBothSides, ratedByUnplacedRatersOnly, ratedTwiceAsMuchByThePositiveSide);
 
     List<Long> orderFor(Double factor) {
         return routing.order(factor, candidates).stream().map(Place::noteId).toList();
@@ -29,22 +30,24 @@ class NoteRoutingTest {
 
     @Test
     void aNoteRatedByOneSideOnlyIsOfferedToTheOtherSideFirst() {
-        assertThat(orderFor(-0.4)).startsWith(10L);
-        assertThat(orderFor(0.4)).startsWith(11L);
+        // Note 10 was rated by the positive side only, note 11 by the negative side only.
+        assertThat(orderFor(-0.4)).containsSubsequence(10L, 11L);
+        assertThat(orderFor(0.4)).containsSubsequence(11L, 10L);
     }
 
     @Test
     void notesLackingRatingsFromTheRatersSideComeBeforeThoseTheirSideRatedEnough() {
-        // Negative side: the note only the positive side rated, then those with no rating from either side (fewest of
-        // the rater's side first, newest first), then the one its own side rated three times, then the one both sides
-        // rated enough.
-        assertThat(orderFor(-0.4)).containsExactly(10L, 14L, 12L, 11L, 13L);
-        assertThat(orderFor(0.4)).containsExactly(11L, 14L, 12L, 10L, 13L);
+        // Negative side: those it did not rate at all, newest first (14 and 12 nobody placed rated, 10 only the
+        // positive side); then the one it rated three times (below the four the guard needs), then the one it rated
+        // five times but the other side ten; last, the one both sides rated enough.
+        assertThat(orderFor(-0.4)).containsExactly(14L, 12L, 10L, 11L, 15L, 13L);
+        // Positive side: it rated note 15 more than the other side did, and enough: that note comes last, after 13.
+        assertThat(orderFor(0.4)).containsExactly(14L, 12L, 11L, 10L, 13L, 15L);
     }
 
     @Test
     void aNewRaterGetsNotesThatAlreadyHaveAFewRatingsFirst() {
-        assertThat(orderFor(null)).containsExactly(14L, 13L, 11L, 10L, 12L);
+        assertThat(orderFor(null)).containsExactly(15L, 14L, 13L, 11L, 10L, 12L);
         assertThat(orderFor(0.0)).isEqualTo(orderFor(null));
     }
 
@@ -54,8 +57,8 @@ class NoteRoutingTest {
         Place second = Place.parse(all.get(1).cursor());
         assertThat(second).isEqualTo(all.get(1));
         // The rater rated the first two notes meanwhile: they are no longer candidates, the page still follows on.
-        List<Candidate> left = candidates.stream().filter(c -> c.noteId() != 10 && c.noteId() != 14).toList();
-        assertThat(routing.orderAfter(-0.4, left, second)).extracting(Place::noteId).containsExactly(12L, 11L, 13L);
+        List<Candidate> left = candidates.stream().filter(c -> c.noteId() != 14 && c.noteId() != 12).toList();
+        assertThat(routing.orderAfter(-0.4, left, second)).extracting(Place::noteId).containsExactly(10L, 11L, 15L, 13L);
     }
 
     @Test

@@ -59,10 +59,16 @@ public final class StoredPopulation {
 
     /** Every planned rating, through the service; ratings of a note left unwritten are skipped. */
     public void rateAll(NoteService service) {
+        rateAllBut(service, java.util.Set.of(), -1);
+    }
+
+    /** The same, leaving the ratings of note {@code note} by these raters to the test. */
+    public void rateAllBut(NoteService service, java.util.Set<Long> raterIds, int note) {
         for (NotePopulation.PlannedRating rating : plan.ratings) {
-            Note note = notes.get(rating.note());
-            if (note != null) {
-                service.rate(raters.get(rating.rater()), note.id(), rating.helpfulness(), List.of());
+            Note stored = notes.get(rating.note());
+            Account rater = raters.get(rating.rater());
+            if (stored != null && !(rating.note() == note && raterIds.contains(rater.id()))) {
+                service.rate(rater, stored.id(), rating.helpfulness(), List.of());
             }
         }
     }
