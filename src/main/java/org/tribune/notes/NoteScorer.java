@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
 /**
  * The bridging scorer of community notes: pure computation, no database. It fits the matrix factorisation of the
  * reference model, r̂ = μ + i_u + i_n + f_u·f_n with one factor, by full-batch Adam on the mean-squared error plus
- * mean L2 penalties, then reads each note's status from its intercept i_n and factor f_n.
+ * mean L2 penalties (the global intercept μ is an intercept like the others: started at 0 and penalised with them),
+ * then reads each note's status from its intercept i_n and factor f_n. docs/notes-scoring.md gives every constant
+ * with its source.
  *
  * <p>The factor captures what splits raters (in practice, their camp); the intercept is what is left: how helpful a
  * note is to raters whatever their camp. So a note only one camp likes gets a large |f_n| and a modest i_n, and a note

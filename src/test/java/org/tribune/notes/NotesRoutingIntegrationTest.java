@@ -216,8 +216,10 @@ class NotesRoutingIntegrationTest {
     void nobodysFactorShowsAnywhereButInTheirOwnDataExport() {
         Account rater = population.raters.get(4);
         double factor = raterFactors.of(rater.id()).orElseThrow();
+        // The value as Java prints it, and rounded to 8 places (more than any timestamp's fraction has, so a match
+        // cannot be a coincidence).
         List<String> traces = List.of(Double.toString(factor), Double.toString(-factor),
-                String.format(Locale.ROOT, "%.4f", Math.abs(factor)));
+                String.format(Locale.ROOT, "%.8f", Math.abs(factor)));
         Note rated = population.notes.stream().filter(n -> notes.note(n.id(), rater).myRating() != null).findFirst().orElseThrow();
         Account other = population.raters.get(5);
         WebClient api = new WebClient(port);
