@@ -7,18 +7,19 @@ import org.tribune.notes.NoteStatus;
 import org.tribune.notes.ScoringSettings;
 
 /**
- * Times the note scorer on a synthetic population of two camps: 100,000 ratings by default.
+ * Times the note scorer on a synthetic population of two camps: 1,000,000 ratings by 40,000 raters on 20,000 notes
+ * by default, within a 1 GiB heap (see bench/note-scorer.sh, which sets -Xmx1g and reports the heap used).
  *
  * <pre>
  * mvn -B -q compile
- * java -cp target/classes bench/NoteScorerBenchmark.java [ratings] [raters] [notes]
+ * java -Xmx1g -cp target/classes bench/NoteScorerBenchmark.java [ratings] [raters] [notes]
  * </pre>
  */
 public class NoteScorerBenchmark {
     public static void main(String[] args) {
-        int ratings = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int raters = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        int notes = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        int ratings = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int raters = args.length > 1 ? Integer.parseInt(args[1]) : 40_000;
+        int notes = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         SplittableRandom random = new SplittableRandom(1);
         List<NoteScorer.NoteInput> inputs = new ArrayList<>();
         double[][] appeal = new double[notes][2];
@@ -47,9 +48,14 @@ public class NoteScorerBenchmark {
         NoteScorer.Result result = scorer.score(inputs, list);
         double seconds = (System.nanoTime() - start) / 1e9;
         long helpful = result.notes().values().stream().filter(s -> s.status() == NoteStatus.HELPFUL).count();
+        long notHelpful = result.notes().values().stream().filter(s -> s.status() == NoteStatus.NOT_HELPFUL).count();
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("%d ratings, %d raters, %d notes: %.2f s, %d iterations (two rounds), %d counted ratings, "
-                        + "%d helpful notes, %d processors%n",
-                list.size(), raters, notes, seconds, result.iterations(), result.countedRatings(), helpful,
-                Runtime.getRuntime().availableProcessors());
+                        + "%d helpful, %d not helpful; heap max %d MiB, peak used (sum of pools) %d MiB; %d processors%n",
+                list.size(), raters, notes, seconds, result.iterations(), result.countedRatings(), helpful, notHelpful,
+                heap.getMax() >> 20, peak >> 20, Runtime.getRuntime().availableProcessors());
     }
 }

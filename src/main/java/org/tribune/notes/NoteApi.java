@@ -102,9 +102,16 @@ class NoteApi {
     }
 
     @GetMapping("/api/v1/notes/needs-ratings")
-    @Operation(operationId = "listNotesNeedingRatings", summary = "Notes waiting for ratings that you may rate (TL1+), newest first; pass the last id as before=")
-    List<NoteJson> needingRatings(Account me, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before) {
-        return notes.needingRatings(me, before, 50).stream().map(NoteJson::of).toList();
+    @Operation(operationId = "listNotesNeedingRatings", summary = "Notes waiting for ratings that you may rate (TL1+), those lacking ratings from your side of the "
+            + "scoring factor first; the next page, if any, is in the Link header (rel=\"next\")")
+    ResponseEntity<List<NoteJson>> needingRatings(Account me, @RequestParam(defaultValue = "") String after) {
+        NoteService.RatingQueue queue = notes.needingRatings(me, after, 50);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (queue.next() != null) {
+            ok.header(org.springframework.http.HttpHeaders.LINK,
+                    "</api/v1/notes/needs-ratings?after=" + queue.next() + ">; rel=\"next\"");
+        }
+        return ok.body(queue.notes().stream().map(NoteJson::of).toList());
     }
 
     @GetMapping("/api/v1/notes/export")

@@ -71,13 +71,15 @@ class NoteController {
         return "redirect:" + ("needs-ratings".equals(returnTo) ? "/notes/needs-ratings" : "/p/" + note.note().postId() + "/notes");
     }
 
+    /** The notes offered to this rater, those lacking ratings from their side first ({@link NoteRouting}). */
     @GetMapping("/notes/needs-ratings")
-    String needingRatings(Account me, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before, Model model) {
-        List<NoteView> list = notes.needingRatings(me, before, 20);
+    String needingRatings(Account me, @RequestParam(defaultValue = "") String after, Model model) {
+        NoteService.RatingQueue queue = notes.needingRatings(me, after, 20);
+        List<NoteView> list = queue.notes();
         model.addAttribute("notes", list);
         model.addAttribute("posts", reads.items(list.stream().map(v -> posts.read(v.note().postId(), me.id())).toList(), me.id()));
         model.addAttribute("requested", reads.items(notes.requestedContext(me, 10), me.id()));
-        model.addAttribute("next", list.size() == 20 ? list.getLast().note().id() : null);
+        model.addAttribute("next", queue.next());
         model.addAttribute("tags", Helpfulness.TAGS.stream().sorted().toList());
         return "notes/needs-ratings";
     }

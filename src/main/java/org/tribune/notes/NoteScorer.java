@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
 /**
  * The bridging scorer of community notes: pure computation, no database. It fits the matrix factorisation of the
  * reference model, r̂ = μ + i_u + i_n + f_u·f_n with one factor, by full-batch Adam on the mean-squared error plus
- * mean L2 penalties, then reads each note's status from its intercept i_n and factor f_n.
+ * mean L2 penalties (the global intercept μ is an intercept like the others: started at 0 and penalised with them),
+ * then reads each note's status from its intercept i_n and factor f_n. docs/notes-scoring.md gives every constant
+ * with its source.
  *
  * <p>The factor captures what splits raters (in practice, their camp); the intercept is what is left: how helpful a
  * note is to raters whatever their camp. So a note only one camp likes gets a large |f_n| and a modest i_n, and a note
@@ -119,17 +121,19 @@ public final class NoteScorer {
     }
 
     /**
-     * Keeps raters whose ratings agree with final statuses at least {@code minRaterAgreement} of the time: a rating
-     * of at least 0.5 agrees with Helpful, below 0.5 with Not Helpful. Raters with too few such ratings are kept.
+     * Keeps raters whose decided ratings agree with the first round's final statuses at least
+     * {@code minRaterAgreement} of the time, the published rule: helpful on a Helpful note or not helpful on a Not
+     * Helpful note agrees, the reverse disagrees, and "somewhat" decides nothing. A rater is judged only once they have
+     * {@code minAgreementSample} decided ratings; before that they are kept.
      */
     List<Rating> withoutDisagreeingRaters(List<Rating> ratings, Map<Long, NoteStatus> statuses) {
         Map<Long, int[]> tally = new HashMap<>();
         for (Rating r : ratings) {
             NoteStatus status = statuses.get(r.noteId());
-            if (status == null || !status.isFinal()) {
+            if (status == null || !status.isFinal() || (r.value() > 0.0 && r.value() < 1.0)) {
                 continue;
             }
-            boolean agrees = (status == NoteStatus.HELPFUL) == (r.value() >= 0.5);
+            boolean agrees = (status == NoteStatus.HELPFUL) == (r.value() >= 1.0);
             int[] t = tally.computeIfAbsent(r.raterId(), k -> new int[2]);
             t[0] += agrees ? 1 : 0;
             t[1]++;
@@ -188,11 +192,9 @@ public final class NoteScorer {
             for (int n = 0; n < noteFactors.length; n++) {
                 noteFactors[n] = random.nextGaussian() * 0.1;
             }
-            double sum = 0;
-            for (double v : value) {
-                sum += v;
-            }
-            mu = size == 0 ? 0 : sum / size;
+            // μ starts at 0, like every intercept: started at the mean rating and left free, it would take the shared
+            // level of helpfulness away from the note intercepts and put the fixed 0.40 bar out of their reach.
+            mu = 0;
         }
 
         int size() {
@@ -226,11 +228,35 @@ public final class NoteScorer {
             double previous = Double.MAX_VALUE;
             for (iterations = 0; iterations < settings.maxIterations(); iterations++) {
                 double loss = gradient(gradient);
-                if (Math.abs(previous - loss) <= settings.tolerance()) {
+                // As the published code: stop once the loss settles, or once it rises after the first hundred steps.
+                if (Math.abs(previous - loss) <= settings.tolerance() || (iterations > 100 && loss > previous)) {
                     break;
                 }
                 previous = loss;
                 adam.step(gradient, this);
+            }
+            identify();
+        }
+
+        /**
+         * The factor's sign is arbitrary (flipping every f_u and f_n gives the same fit), so it is fixed as the
+         * published code does: the larger group of raters gets a negative factor. Sides then keep their meaning from
+         * one run to the next, which the routing of notes to raters relies on.
+         */
+        void identify() {
+            int negative = 0;
+            int nonZero = 0;
+            for (double f : raterFactors) {
+                negative += f < 0 ? 1 : 0;
+                nonZero += f != 0 ? 1 : 0;
+            }
+            if (nonZero > 0 && negative * 2 < nonZero) {
+                for (int u = 0; u < raterFactors.length; u++) {
+                    raterFactors[u] = -raterFactors[u];
+                }
+                for (int n = 0; n < noteFactors.length; n++) {
+                    noteFactors[n] = -noteFactors[n];
+                }
             }
         }
 
@@ -270,6 +296,9 @@ public final class NoteScorer {
                 g[in + n] += 2 * li * noteIntercepts[n] / notes;
                 g[fn + n] += 2 * lf * noteFactors[n] / notes;
             }
+            // μ is an intercept like the others and carries the same penalty (the mean of one square is that square).
+            penalty += li * mu * mu;
+            g[0] += 2 * li * mu;
             return squared / value.length + penalty;
         }
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tribune.platform.ClusterJobs;
 
 /**
- * Runs the scorer over all notes and ratings and stores the statuses: once an hour on one node of the cluster
+ * Runs the scorer over all notes and ratings and stores the statuses (and the raters' factors, for routing): once an hour on one node of the cluster
  * (whichever claims the hour first), and whenever an administrator asks.
  */
 @Service
@@ -24,10 +24,13 @@ public class NoteScoring {
     private final Notes notes;
     private final NoteRatings ratings;
     private final ScoringSettings settings;
+    private final RaterFactors raterFactors;
     private final ClusterJobs jobs;
     private final Clock clock;
 
-    NoteScoring(Notes notes, NoteRatings ratings, ScoringSettings settings, ClusterJobs jobs, Clock clock) {
+    NoteScoring(Notes notes, NoteRatings ratings, ScoringSettings settings, RaterFactors raterFactors, ClusterJobs jobs,
+            Clock clock) {
+        this.raterFactors = raterFactors;
         this.notes = notes;
         this.ratings = ratings;
         this.settings = settings;
@@ -72,6 +75,8 @@ public class NoteScoring {
                 changed += statusChanged ? 1 : 0;
             }
         }
+        // The raters' sides, for the order in which notes waiting for ratings are offered to them.
+        raterFactors.replaceAll(result.raterFactors(), now);
         return new Run(all.size(), given.size(), changed, result.iterations(), (System.nanoTime() - start) / 1_000_000);
     }
 }

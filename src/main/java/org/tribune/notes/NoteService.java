@@ -2,8 +2,12 @@ package org.tribune.notes;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,11 +49,15 @@ public class NoteService {
     private final TrustLevels trust;
     private final Markdown markdown;
     private final NoteRules rules;
+    private final ScoringSettings scoring;
+    private final RaterFactors raterFactors;
     private final Ids ids;
     private final Clock clock;
 
     NoteService(Notes notes, NoteRatings ratings, PostService posts, TrustLevels trust, Markdown markdown,
-            NoteRules rules, Ids ids, Clock clock) {
+            NoteRules rules, ScoringSettings scoring, RaterFactors raterFactors, Ids ids, Clock clock) {
+        this.scoring = scoring;
+        this.raterFactors = raterFactors;
         this.notes = notes;
         this.ratings = ratings;
         this.posts = posts;
@@ -201,26 +209,41 @@ public class NoteService {
         return views;
     }
 
-    /** Notes waiting for ratings, offered to a rater: not their own, not yet rated by them, on posts they may read. */
-    public List<NoteView> needingRatings(Account rater, long before, int limit) {
-        if (rater == null || !trust.of(rater.id()).atLeast(RATER_LEVEL)) {
+    /** A page of the notes offered to one rater, and the cursor of the next page (null on the last). */
+    public record RatingQueue(List<NoteView> notes, String next) {
+    }
+
+    /**
+     * Notes waiting for ratings, offered to a rater: not their own, not yet rated by them, on posts they may read, in
+     * the order of {@link NoteRouting} for this rater (the notes lacking ratings from their side of the factor
+     * first). {@code after} is the cursor of the previous page, null or blank for the first.
+     */
+    public RatingQueue needingRatings(Account rater, String after, int limit) {
+        if (rater == null || !rater.isActive() || !trust.of(rater.id()).atLeast(RATER_LEVEL)) {
             throw new Forbidden("notes.rater-level");
         }
+        NoteRouting.Place cursor = after == null || after.isBlank() ? null : NoteRouting.Place.parse(after.strip());
+        Instant since = clock.instant().minus(Duration.ofDays(scoring.freezeDays()));
+        List<NoteRouting.Place> ordered = new NoteRouting(scoring).orderAfter(raterFactors.of(rater.id()).orElse(null),
+                notes.waitingFor(rater.id(), since), cursor);
         List<NoteView> found = new ArrayList<>();
-        long cursor = before;
-        for (int round = 0; round < 5 && found.size() < limit; round++) {
-            List<Note> batch = notes.needingRatings(rater.id(), cursor, limit);
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (Note note : batch) {
-                if (found.size() < limit && readable(note.postId(), rater.id())) {
+        NoteRouting.Place last = null;
+        int next = 0;
+        // Fetched a batch at a time in the rater's order; notes on posts they may not read are passed over.
+        while (next < ordered.size() && found.size() < limit) {
+            Map<Long, Note> byId = new HashMap<>();
+            notes.byIds(ordered.subList(next, Math.min(ordered.size(), next + limit)).stream()
+                    .map(NoteRouting.Place::noteId).toList()).forEach(n -> byId.put(n.id(), n));
+            for (int end = Math.min(ordered.size(), next + limit); next < end && found.size() < limit; next++) {
+                last = ordered.get(next);
+                Note note = byId.get(last.noteId());
+                if (note != null && readable(note.postId(), rater.id())) {
                     found.addAll(views(List.of(note), rater));
                 }
             }
-            cursor = batch.getLast().id();
         }
-        return found;
+        boolean more = next < ordered.size();
+        return new RatingQueue(found, more ? last.cursor() : null);
     }
 
     /** Posts whose readers asked for context ("needs context" flags) that this member may read. */

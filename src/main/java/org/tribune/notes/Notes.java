@@ -98,12 +98,30 @@ class Notes {
         db.sql("update note set post_edited_at = ? where post_id = ?").params(ts(at), postId).update();
     }
 
-    /** Notes waiting for ratings that this rater did not write nor rate yet, newest first, below {@code before}. */
-    List<Note> needingRatings(long raterId, long before, int limit) {
-        return db.sql("select " + COLUMNS + " from note n where status = 'NEEDS_MORE_RATINGS' and id < ? and author_id <> ? "
-                        + "and not exists (select 1 from note_rating r where r.note_id = n.id and r.rater_id = ?) "
-                        + "order by id desc limit ?")
-                .params(before, raterId, raterId, limit).query(NOTE).list();
+    /**
+     * Notes waiting for ratings that this rater did not write nor rate yet, written since {@code since} (older ones
+     * are frozen: ratings no longer change them), each with its ratings by side of the factor of the last run.
+     */
+    List<NoteRouting.Candidate> waitingFor(long raterId, Instant since) {
+        return db.sql("select n.id, "
+                        + "sum(case when f.factor > 0 then 1 else 0 end) as positive, "
+                        + "sum(case when f.factor < 0 then 1 else 0 end) as negative, "
+                        + "count(r.rater_id) as total "
+                        + "from note n left join note_rating r on r.note_id = n.id "
+                        + "left join note_rater_factor f on f.rater_id = r.rater_id "
+                        + "where n.status = 'NEEDS_MORE_RATINGS' and n.created_at >= ? and n.author_id <> ? "
+                        + "and not exists (select 1 from note_rating m where m.note_id = n.id and m.rater_id = ?) "
+                        + "group by n.id")
+                .params(ts(since), raterId, raterId)
+                .query((rs, row) -> new NoteRouting.Candidate(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .list();
+    }
+
+    List<Note> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from note where id in (:ids)").param("ids", ids).query(NOTE).list();
     }
 
     List<Note> byAuthor(long authorId) {

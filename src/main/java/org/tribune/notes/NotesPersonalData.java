@@ -15,24 +15,28 @@ import org.tribune.platform.personaldata.PersonalData;
 class NotesPersonalData implements PersonalData {
     static final DataCategory NOTES = new DataCategory("community-notes");
     static final DataCategory RATINGS = new DataCategory("note-ratings");
+    static final DataCategory SIDE = new DataCategory("note-rater-factor");
 
     private final Notes notes;
     private final NoteRatings ratings;
+    private final RaterFactors raterFactors;
 
-    NotesPersonalData(Notes notes, NoteRatings ratings) {
+    NotesPersonalData(Notes notes, NoteRatings ratings, RaterFactors raterFactors) {
         this.notes = notes;
         this.ratings = ratings;
+        this.raterFactors = raterFactors;
     }
 
     @Override
     public List<DataCategory> categories() {
-        return List.of(NOTES, RATINGS);
+        return List.of(NOTES, RATINGS, SIDE);
     }
 
     @Override
     public Map<String, Long> counts(long accountId) {
         return Map.of(NOTES.name(), (long) notes.byAuthor(accountId).size(),
-                RATINGS.name(), (long) ratings.byRater(accountId).size());
+                RATINGS.name(), (long) ratings.byRater(accountId).size(),
+                SIDE.name(), raterFactors.of(accountId).isPresent() ? 1L : 0L);
     }
 
     @Override
@@ -56,6 +60,8 @@ class NotesPersonalData implements PersonalData {
             record.put("createdAt", r.createdAt());
             return record;
         }).toList());
+        // The factor the scorer derived from their ratings is theirs to see, and nobody else's.
+        out.records(SIDE.name(), raterFactors.of(accountId).map(f -> List.of(Map.of("factor", f))).orElse(List.of()));
     }
 
     /**
@@ -65,6 +71,7 @@ class NotesPersonalData implements PersonalData {
     @Override
     public void erase(long accountId, Erasure erasure) {
         ratings.deleteByRater(accountId);
+        raterFactors.deleteByRater(accountId);
         if (erasure.deleteContent()) {
             notes.deleteByAuthor(accountId);
         } else {

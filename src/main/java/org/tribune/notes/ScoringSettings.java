@@ -24,12 +24,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minAgreementSample a rater is judged on agreement once they rated this many notes with a final status
  * @param freezeDays a note's status no longer changes this many days after it was written
  * @param seed the random start of the factors, fixed so that a run can be reproduced from the export
+ * @param routingFewRatings a rater with no factor yet is offered first the notes with at least this many ratings
  */
 @ConfigurationProperties("tribune.notes.scoring")
 public record ScoringSettings(
         @DefaultValue("0.15") double interceptLambda,
         @DefaultValue("0.03") double factorLambda,
-        @DefaultValue("0.05") double learningRate,
+        @DefaultValue("1.0") double learningRate,
         @DefaultValue("1e-7") double tolerance,
         @DefaultValue("20000") int maxIterations,
         @DefaultValue("10") int minRaterRatings,
@@ -41,12 +42,13 @@ public record ScoringSettings(
         @DefaultValue("0.8") double notHelpfulSlope,
         @DefaultValue("4") int minNetHelpfulPerSide,
         @DefaultValue("0.66") double minRaterAgreement,
-        @DefaultValue("3") int minAgreementSample,
+        @DefaultValue("5") int minAgreementSample,
         @DefaultValue("14") int freezeDays,
-        @DefaultValue("42") long seed) {
+        @DefaultValue("42") long seed,
+        @DefaultValue("3") int routingFewRatings) {
 
     /** The reference defaults, for tests and the benchmark. */
     public static ScoringSettings defaults() {
-        return new ScoringSettings(0.15, 0.03, 0.05, 1e-7, 20000, 10, 5, 0.40, 0.39, 0.5, -0.05, 0.8, 4, 0.66, 3, 14, 42);
+        return new ScoringSettings(0.15, 0.03, 1.0, 1e-7, 20000, 10, 5, 0.40, 0.39, 0.5, -0.05, 0.8, 4, 0.66, 5, 14, 42, 3);
     }
 }

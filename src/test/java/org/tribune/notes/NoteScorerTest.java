@@ -115,11 +115,75 @@ class NoteScorerTest {
     @Test
     void ratersWhoDisagreeWithOutcomesAreLeftOutOfTheSecondRound() {
         NoteScorer scorer = new NoteScorer(ScoringSettings.defaults());
-        var statuses = java.util.Map.of(1L, NoteStatus.HELPFUL, 2L, NoteStatus.NOT_HELPFUL, 3L, NoteStatus.HELPFUL);
-        List<NoteScorer.Rating> ratings = List.of(
-                new NoteScorer.Rating(7, 1, 0.0), new NoteScorer.Rating(7, 2, 1.0), new NoteScorer.Rating(7, 3, 1.0),
-                new NoteScorer.Rating(8, 1, 1.0), new NoteScorer.Rating(8, 2, 0.0), new NoteScorer.Rating(8, 3, 0.5));
+        var statuses = new java.util.HashMap<Long, NoteStatus>();
+        List<NoteScorer.Rating> ratings = new java.util.ArrayList<>();
+        for (long n = 1; n <= 6; n++) {
+            statuses.put(n, n % 2 == 0 ? NoteStatus.NOT_HELPFUL : NoteStatus.HELPFUL);
+            // Rater 7 says the opposite of every outcome; rater 8 agrees with five of six (0.83).
+            ratings.add(new NoteScorer.Rating(7, n, n % 2 == 0 ? 1.0 : 0.0));
+            ratings.add(new NoteScorer.Rating(8, n, n == 6 ? 1.0 : n % 2 == 0 ? 0.0 : 1.0));
+        }
         assertThat(scorer.withoutDisagreeingRaters(ratings, statuses)).extracting(NoteScorer.Rating::raterId)
                 .containsOnly(8L);
+    }
+
+    @Test
+    void somewhatDecidesNothingAndNobodyIsJudgedOnFewerThanFiveDecidedRatings() {
+        NoteScorer scorer = new NoteScorer(ScoringSettings.defaults());
+        var statuses = new java.util.HashMap<Long, NoteStatus>();
+        List<NoteScorer.Rating> ratings = new java.util.ArrayList<>();
+        for (long n = 1; n <= 10; n++) {
+            statuses.put(n, NoteStatus.HELPFUL);
+            // Rater 7: four decided ratings, all against the outcome, and six "somewhat": not judged yet.
+            ratings.add(new NoteScorer.Rating(7, n, n <= 4 ? 0.0 : 0.5));
+            // Rater 9: five decided ratings, three against: 0.4 agreement, left out.
+            if (n <= 5) {
+                ratings.add(new NoteScorer.Rating(9, n, n <= 3 ? 0.0 : 1.0));
+            }
+        }
+        assertThat(scorer.withoutDisagreeingRaters(ratings, statuses)).extracting(NoteScorer.Rating::raterId)
+                .containsOnly(7L);
+    }
+
+    @Test
+    void theGlobalInterceptStartsAtZeroAndIsPenalisedLikeTheOtherIntercepts() {
+        NoteScorer scorer = new NoteScorer(ScoringSettings.defaults());
+        // Everybody rates everything helpful. Free, μ alone would explain it (μ = 1, every intercept 0); penalised,
+        // the level is shared between μ, the raters' and notes' intercepts (and the factors, whose penalty is lighter).
+        List<NoteScorer.Rating> ratings = new java.util.ArrayList<>();
+        for (long u = 1; u <= 30; u++) {
+            for (long n = 1; n <= 20; n++) {
+                ratings.add(new NoteScorer.Rating(u, 100 + n, 1.0));
+            }
+        }
+        NoteScorer.Fit fit = scorer.new Fit(ratings);
+        assertThat(fit.mu).isZero();
+        fit.train();
+        assertThat(fit.mu).isBetween(0.1, 0.45);
+        for (double intercept : fit.noteIntercepts) {
+            assertThat(intercept).isBetween(0.1, 0.45).isCloseTo(fit.mu, org.assertj.core.data.Offset.offset(0.05));
+        }
+    }
+
+    @Test
+    void theLargerGroupOfRatersGetsTheNegativeSide() {
+        // 20 raters in one camp, 40 in the other, each liking its camp's notes only.
+        List<NoteScorer.Rating> ratings = new java.util.ArrayList<>();
+        for (long u = 1; u <= 60; u++) {
+            boolean small = u <= 20;
+            for (long n = 1; n <= 30; n++) {
+                boolean smallCampsNote = n % 2 == 0;
+                ratings.add(new NoteScorer.Rating(u, 100 + n, small == smallCampsNote ? 1.0 : 0.0));
+            }
+        }
+        NoteScorer.Fit fit = new NoteScorer(ScoringSettings.defaults()).fit(ratings);
+        for (long u = 1; u <= 60; u++) {
+            double factor = fit.raterFactors[fit.raterIndex.get(u)];
+            if (u <= 20) {
+                assertThat(factor).as("rater " + u).isPositive();
+            } else {
+                assertThat(factor).as("rater " + u).isNegative();
+            }
+        }
     }
 }

@@ -164,7 +164,7 @@ class NotesIntegrationTest {
 
         assertThatThrownBy(() -> notes.ofPost(post.id(), outsider)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> notes.rate(outsider, note.id(), Helpfulness.HELPFUL, List.of())).isInstanceOf(NotFound.class);
-        assertThat(notes.needingRatings(outsider, Long.MAX_VALUE, 500)).noneMatch(v -> v.note().id() == note.id());
+        assertThat(notes.needingRatings(outsider, null, 500).notes()).noneMatch(v -> v.note().id() == note.id());
         WebClient api = new WebClient(port);
         assertThat(api.get("/api/v1/posts/" + post.id() + "/notes", "Authorization", bearer(outsider)).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/notes/" + note.id(), "Authorization", bearer(outsider)).status()).isEqualTo(404);
@@ -275,7 +275,7 @@ class NotesIntegrationTest {
         Account rater = withLevel("datarater", TrustLevel.BASIC);
         Note note = notes.write(writer, post.id(), true, "Data context https://example.org/data");
         notes.rate(rater, note.id(), Helpfulness.NOT_HELPFUL, List.of("opinion"));
-        NotesPersonalData data = new NotesPersonalData(notesTable, ratingsTable);
+        NotesPersonalData data = new NotesPersonalData(notesTable, ratingsTable, raterFactorsTable);
         assertThat(data.counts(writer.id())).containsEntry("community-notes", 1L).containsEntry("note-ratings", 0L);
         assertThat(data.counts(rater.id())).containsEntry("note-ratings", 1L);
         data.erase(rater.id(), new org.tribune.platform.personaldata.Erasure(false));
@@ -289,6 +289,8 @@ class NotesIntegrationTest {
     Notes notesTable;
     @Autowired
     NoteRatings ratingsTable;
+    @Autowired
+    RaterFactors raterFactorsTable;
 
     @Test
     void theScoringPageExplainsInBothLanguages() {

@@ -206,6 +206,10 @@ class EverythingFixture {
         notes.rate(friend, myNote.id(), Helpfulness.HELPFUL, List.of());
         Note friendNote = notes.write(friend, mine.id(), false, "About the bees " + word() + " https://example.org/hives");
         notes.rate(me, friendNote.id(), Helpfulness.SOMEWHAT, List.of());
+        // the side of the factor a scoring run placed them on (a run places only raters with ten ratings: written
+        // here as the run writes it)
+        db.sql("insert into note_rater_factor (rater_id, factor, scored_at) values (?, ?, ?)")
+                .params(me.id(), -0.42, java.sql.Timestamp.from(java.time.Instant.now())).update();
 
         // moderation: a flag they filed, a flag against them upheld by a moderator, their appeal, a lock, a hide
         flags.flag(me, TargetKind.POST, friendPost.id(), FlagReason.NEEDS_CONTEXT);

@@ -38,7 +38,7 @@ final class PersonalDataTables {
             // wiki
             "wiki_revision", "wiki_head", "wiki_talk", "wiki_review", "wiki_mode", "wiki_move",
             // community notes
-            "note", "note_rating", "note_request",
+            "note", "note_rating", "note_request", "note_rater_factor",
             // moderation
             "flag", "flagger_record", "flag_hidden_target", "moderation_action", "timed_sanction", "appeal",
             // post: hidden, locked, shared; the search index of posts
