@@ -128,6 +128,7 @@ class ApiDocumentation {
     GlobalOpenApiCustomizer uniformAnswers() {
         return openApi -> {
             // here rather than on the OpenAPI bean, whose components springdoc replaces with the scanned ones
+            RATE_LIMIT_HEADERS.forEach(openApi.getComponents()::addHeaders);
             openApi.getComponents().addSchemas(PROBLEM, problem()).addSchemas("FieldProblem", new ObjectSchema()
                     .description("One invalid field of the request")
                     .addProperty("field", new StringSchema()).addProperty("code", new StringSchema())
@@ -145,7 +146,38 @@ class ApiDocumentation {
                 collectAnswered(openApi, operation, answered);
             }));
             requireWhatIsAlwaysSent(openApi, answered);
+            refuseUnknownFields(openApi);
         };
+    }
+
+    /** The headers of an answer that counted against a rate limit (RateLimitHeaders); absent on the others. */
+    private static final Map<String, Header> RATE_LIMIT_HEADERS = Map.of(
+            "RateLimit-Limit", new Header().schema(new IntegerSchema()).description(
+                    "Actions the caller's most used limit allows per window; sent when the operation counts against a limit"),
+            "RateLimit-Remaining", new Header().schema(new IntegerSchema()).description("Actions left in that limit now"),
+            "RateLimit-Reset", new Header().schema(new IntegerSchema()).description("Seconds until that limit is full again"),
+            "RateLimit-Policy", new Header().schema(new StringSchema().example("30;w=3600"))
+                    .description("The limit: capacity;w=window in seconds"));
+
+    private static void rateLimitHeaders(ApiResponse response) {
+        RATE_LIMIT_HEADERS.keySet().stream().sorted().forEach(name ->
+                response.addHeaderObject(name, new Header().$ref("#/components/headers/" + name)));
+    }
+
+    /** Request bodies are read strictly: a field the schema does not declare is refused with 400 (docs/api.md). */
+    private static void refuseUnknownFields(OpenAPI openApi) {
+        Set<String> sent = new HashSet<>();
+        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().values().forEach(media -> walk(openApi, media.getSchema(), sent));
+            }
+        }));
+        sent.forEach(name -> {
+            Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+            if (schema != null && schema.getProperties() != null && schema.getAdditionalProperties() == null) {
+                schema.setAdditionalProperties(false);
+            }
+        });
     }
 
     private static void answers(String path, Operation operation, boolean open) {
@@ -178,7 +210,13 @@ class ApiDocumentation {
                     response.addHeaderObject("Retry-After", new Header().description("Seconds to wait")
                             .schema(new IntegerSchema()));
                 }
-            } else if (response.getContent() != null) {
+                if (code == 429) {
+                    rateLimitHeaders(response);
+                }
+            } else {
+                rateLimitHeaders(response);
+            }
+            if (code < 400 && response.getContent() != null) {
                 Content exact = new Content();
                 response.getContent().forEach((type, media) -> exact.addMediaType("*/*".equals(type) ? JSON : type, media));
                 response.setContent(exact);
