@@ -1,20 +1,18 @@
 package org.tribune.post;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.tribune.platform.InvalidInput;
 import org.tribune.post.preview.LinkPreviews;
 
 /**
  * Fetches the preview of a post's link once the post is saved, in the background: publishing never waits for
- * another site, and readers only ever see what is cached on our side.
+ * another site, and readers only ever see what is cached on our side. Durable listeners: a node that stops before
+ * the fetch leaves the publication behind and the fetch is done again later (fetching twice only refreshes the
+ * cache). No transaction is held during the fetch (up to 10 s), so no database connection waits on another site.
  */
 @Component
 class PreviewWarmer {
@@ -22,35 +20,30 @@ class PreviewWarmer {
 
     private final Posts posts;
     private final LinkPreviews previews;
-    private final ExecutorService fetchers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("preview-", 0).factory());
 
     PreviewWarmer(Posts posts, LinkPreviews previews) {
         this.posts = posts;
         this.previews = previews;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener(id = "post.previewOfPublished", propagation = Propagation.SUPPORTS)
     void on(PostEvents.PostPublished event) {
         warm(event.postId());
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener(id = "post.previewOfEdited", propagation = Propagation.SUPPORTS)
     void on(PostEvents.PostEdited event) {
         warm(event.postId());
     }
 
+    /** An address that is refused or fails is cached as such: that is an outcome, not a failure to retry. */
     private void warm(long postId) {
-        posts.live(postId).map(Post::linkUrl).ifPresent(url -> fetchers.execute(() -> {
+        posts.live(postId).map(Post::linkUrl).ifPresent(url -> {
             try {
                 previews.preview(url);
             } catch (InvalidInput | IllegalStateException e) {
                 log.debug("no preview for post {}: {}", postId, e.getMessage());
             }
-        }));
-    }
-
-    @PreDestroy
-    void stop() {
-        fetchers.shutdownNow();
+        });
     }
 }

@@ -1,11 +1,14 @@
 package org.tribune.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** Tribune refuses to run on a PostgreSQL server that does not flush its writes to disk. */
+/** Tribune refuses to run on a PostgreSQL server that does not flush its writes to disk, and makes H2 write each commit. */
 class DurabilityCheckTest {
 
     @Test
@@ -26,6 +29,17 @@ class DurabilityCheckTest {
     void fsyncOnIsAccepted() {
         assertThatCode(() -> DurabilityCheck.require("on")).doesNotThrowAnyException();
         assertThatCode(() -> DurabilityCheck.require("ON")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void h2WithoutWriteDelayZeroIsSetToWriteEachCommit() throws Exception {
+        String url = "jdbc:h2:mem:durability_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        JdbcClient db = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
+        assertThat(DurabilityCheck.writeDelay(db)).as("H2's own default").isEqualTo("500");
+
+        new DurabilityCheck(new Database(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "")), db);
+
+        assertThat(DurabilityCheck.writeDelay(db)).isEqualTo("0");
     }
 
     @Test
