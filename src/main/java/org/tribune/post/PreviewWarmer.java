@@ -26,12 +26,12 @@ class PreviewWarmer {
         this.previews = previews;
     }
 
-    @ApplicationModuleListener(id = "post.previewOfPublished", propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(id = "post.previewOfPublished", propagation = Propagation.NOT_SUPPORTED)
     void on(PostEvents.PostPublished event) {
         warm(event.postId());
     }
 
-    @ApplicationModuleListener(id = "post.previewOfEdited", propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(id = "post.previewOfEdited", propagation = Propagation.NOT_SUPPORTED)
     void on(PostEvents.PostEdited event) {
         warm(event.postId());
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -32,8 +35,8 @@ class DurabilityCheckTest {
     }
 
     @Test
-    void h2WithoutWriteDelayZeroIsSetToWriteEachCommit() throws Exception {
-        String url = "jdbc:h2:mem:durability_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    void h2WithoutWriteDelayZeroIsSetToWriteEachCommit(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("tribune") + ";DB_CLOSE_DELAY=-1";
         JdbcClient db = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
         assertThat(DurabilityCheck.writeDelay(db)).as("H2's own default").isEqualTo("500");
 
