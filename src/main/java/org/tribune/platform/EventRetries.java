@@ -35,6 +35,7 @@ class EventRetries {
     private static final Logger log = LoggerFactory.getLogger(EventRetries.class);
 
     private final IncompleteEventPublications incomplete;
+    private final PendingEvents pending;
     private final ClusterJobs jobs;
     private final Database database;
     private final Clock clock;
@@ -43,11 +44,12 @@ class EventRetries {
     private final int maxAttempts;
     private final Instant started;
 
-    EventRetries(IncompleteEventPublications incomplete, ClusterJobs jobs, Database database, Clock clock,
+    EventRetries(IncompleteEventPublications incomplete, PendingEvents pending, ClusterJobs jobs, Database database, Clock clock,
             @Value("${tribune.events.retry-after:PT1M}") Duration retryAfter,
             @Value("${tribune.events.retry-every:PT30S}") Duration every,
             @Value("${tribune.events.max-attempts:10}") int maxAttempts) {
         this.incomplete = incomplete;
+        this.pending = pending;
         this.jobs = jobs;
         this.database = database;
         this.clock = clock;
@@ -59,6 +61,12 @@ class EventRetries {
 
     @EventListener(ApplicationReadyEvent.class)
     void finishWhatTheLastRunLeft() {
+        long left = pending.count();
+        if (left > 0) {
+            log.info("{} event publications were pending at start{}", left, database.isPostgres()
+                    ? ": those pending for longer than " + retryAfter + " are handed to their listeners again"
+                    : ", left by the previous run: handed to their listeners again");
+        }
         if (!database.isPostgres()) {
             incomplete.resubmitIncompletePublications(p -> p.getPublicationDate().isBefore(started));
         }
