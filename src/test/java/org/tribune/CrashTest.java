@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -196,7 +197,7 @@ class CrashTest {
             }
         } else {
             Answer started = server.send("POST", "/api/v1/donations", person.token(),
-                    Map.of("amount", 500, "currency", "USD", "interval", "ONE_TIME"));
+                    Map.of("amount", 500, "currency", "USD", "interval", "ONE_TIME"), "Idempotency-Key", UUID.randomUUID().toString());
             refused("donation", started);
             if (started.status() == 201) {
                 String id = started.json().get("id").asString();
@@ -208,6 +209,13 @@ class CrashTest {
             }
         }
         return false;
+    }
+
+    /** Keeps one refusal of each kind of write (not 2xx, and not the 503 of a server shutting down) for the report. */
+    private void refused(String write, Answer answer) {
+        if (!answer.is2xx() && answer.status() != 503) {
+            refusals.putIfAbsent(write, answer.status() + " " + answer.body());
+        }
     }
 
     /**
@@ -454,7 +462,8 @@ class CrashTest {
             }
         }
 
-        Answer send(String method, String path, String token, Object body) throws IOException, InterruptedException {
+        Answer send(String method, String path, String token, Object body, String... headers)
+                throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(20))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -464,6 +473,9 @@ class CrashTest {
             }
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body());
