@@ -15,24 +15,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * median and 99th percentile of their latency. Used for the cost of durable commits and of the event publication
  * registry (docs/benchmarks.md, "Durability: what it costs").
  *
- * <pre>java bench/durability/PostRate.java http://localhost:8080 admin@example.org 'password' 8 30</pre>
+ * <pre>java bench/durability/PostRate.java http://localhost:8080 admin@example.org 'password' 8 30 [' @admin']</pre>
+ * The last argument, if given, is added to every post's text (a mention makes each post record an event publication
+ * for the notification listener).
  */
 public class PostRate {
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int clients = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
+        String extra = args.length > 5 ? args[5] : "";
         HttpClient http = HttpClient.newHttpClient();
         String login = "{\"email\":\"" + args[1] + "\",\"password\":\"" + args[2] + "\",\"name\":\"bench\"}";
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String bearer = "Bearer " + token.body().replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        run(http, base, bearer, clients, seconds, false);
-        run(http, base, bearer, clients, seconds, true);
+        run(http, base, bearer, clients, seconds, extra, false);
+        run(http, base, bearer, clients, seconds, extra, true);
     }
 
-    private static void run(HttpClient http, String base, String bearer, int clients, int seconds, boolean report)
+    private static void run(HttpClient http, String base, String bearer, int clients, int seconds, String extra,
+            boolean report)
             throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong created = new AtomicLong();
@@ -44,7 +48,7 @@ public class PostRate {
                 long n = 0;
                 while (!stop.get()) {
                     String body = "{\"title\":\"\",\"body\":\"Post " + Thread.currentThread().threadId() + "-" + (n++)
-                            + " about durable commits\",\"link\":\"\"}";
+                            + " about durable commits" + extra + "\",\"link\":\"\"}";
                     long start = System.nanoTime();
                     try {
                         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/posts"))

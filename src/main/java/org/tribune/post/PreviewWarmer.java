@@ -10,7 +10,7 @@ import org.tribune.post.preview.LinkPreviews;
 
 /**
  * Fetches the preview of a post's link once the post is saved, in the background: publishing never waits for
- * another site, and readers only ever see what is cached on our side. Durable listeners: a node that stops before
+ * another site, and readers only ever see what is cached on our side. A durable listener: a node that stops before
  * the fetch leaves the publication behind and the fetch is done again later (fetching twice only refreshes the
  * cache). No transaction is held during the fetch (up to 10 s), so no database connection waits on another site.
  */
@@ -18,32 +18,19 @@ import org.tribune.post.preview.LinkPreviews;
 class PreviewWarmer {
     private static final Logger log = LoggerFactory.getLogger(PreviewWarmer.class);
 
-    private final Posts posts;
     private final LinkPreviews previews;
 
-    PreviewWarmer(Posts posts, LinkPreviews previews) {
-        this.posts = posts;
+    PreviewWarmer(LinkPreviews previews) {
         this.previews = previews;
     }
 
-    @ApplicationModuleListener(id = "post.previewOfPublished", propagation = Propagation.NOT_SUPPORTED)
-    void on(PostEvents.PostPublished event) {
-        warm(event.postId());
-    }
-
-    @ApplicationModuleListener(id = "post.previewOfEdited", propagation = Propagation.NOT_SUPPORTED)
-    void on(PostEvents.PostEdited event) {
-        warm(event.postId());
-    }
-
     /** An address that is refused or fails is cached as such: that is an outcome, not a failure to retry. */
-    private void warm(long postId) {
-        posts.live(postId).map(Post::linkUrl).ifPresent(url -> {
-            try {
-                previews.preview(url);
-            } catch (InvalidInput | IllegalStateException e) {
-                log.debug("no preview for post {}: {}", postId, e.getMessage());
-            }
-        });
+    @ApplicationModuleListener(id = "post.preview", propagation = Propagation.NOT_SUPPORTED)
+    void on(PreviewWanted wanted) {
+        try {
+            previews.preview(wanted.url());
+        } catch (InvalidInput | IllegalStateException e) {
+            log.debug("no preview for post {}: {}", wanted.postId(), e.getMessage());
+        }
     }
 }
