@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +46,8 @@ class EventRetries {
     private final int maxAttempts;
     private final Instant started;
 
-    EventRetries(IncompleteEventPublications incomplete, PendingEvents pending, ClusterJobs jobs, Database database, Clock clock,
+    EventRetries(IncompleteEventPublications incomplete, PendingEvents pending, ClusterJobs jobs, Database database,
+            Clock clock, MeterRegistry meters,
             @Value("${tribune.events.retry-after:PT1M}") Duration retryAfter,
             @Value("${tribune.events.retry-every:PT30S}") Duration every,
             @Value("${tribune.events.max-attempts:10}") int maxAttempts) {
@@ -57,6 +60,9 @@ class EventRetries {
         this.every = every;
         this.maxAttempts = maxAttempts;
         this.started = clock.instant();
+        // For alerts: a count that stays above zero means a listener keeps failing (see /admin/events).
+        Gauge.builder("tribune.events.pending", pending, PendingEvents::count)
+                .description("Event publications whose listener has not completed").register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
