@@ -23,8 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,8 +132,8 @@ class CrashTest {
     /** Writers write until the server dies under them; returns how many writes were acknowledged. */
     private int writeUntilKilled(Server server, boolean duringShutdown) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(WRITERS);
+        AtomicInteger acknowledged = new AtomicInteger();
+        CountDownLatch ready = new CountDownLatch(WRITERS);
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int me = w;
@@ -150,7 +153,7 @@ class CrashTest {
                 }
             }));
         }
-        assertThat(ready.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("writers signed in").isTrue();
+        assertThat(ready.await(60, TimeUnit.SECONDS)).as("writers signed in").isTrue();
         Thread.sleep(ThreadLocalRandom.current().nextLong(500, 3_000));
         server.kill(duringShutdown);
         stop.set(true);

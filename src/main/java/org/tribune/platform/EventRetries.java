@@ -74,7 +74,12 @@ class EventRetries {
                     : ", left by the previous run: handed to their listeners again");
         }
         if (!database.isPostgres()) {
-            incomplete.resubmitIncompletePublications(p -> p.getPublicationDate().isBefore(started));
+            try {
+                incomplete.resubmitIncompletePublications(p -> p.getPublicationDate().isBefore(started));
+            } catch (RuntimeException e) {
+                // The node serves anyway; what is left stays pending for the periodic retry and /admin/events.
+                log.warn("could not hand the pending event publications to their listeners: {}", e.getMessage());
+            }
         }
     }
 
