@@ -52,8 +52,8 @@ class Inbox {
                 .update();
     }
 
-    /** Whether this person's like of this subject was already notified (likes are taken back and given again). */
-    boolean hasLike(long recipientId, NotificationKind kind, long actorId, long postId, Long commentId) {
+    /** Whether this person was already notified of this actor's action of this kind on this post or comment. */
+    boolean has(long recipientId, NotificationKind kind, long actorId, long postId, Long commentId) {
         return db.sql("select count(*) from notification where recipient_id = ? and post_id = ? and kind = ? "
                         + "and actor_id = ? and coalesce(comment_id, 0) = ?")
                 .params(recipientId, postId, kind.name(), actorId, commentId == null ? 0L : commentId)

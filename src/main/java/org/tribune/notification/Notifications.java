@@ -56,7 +56,8 @@ public class Notifications {
 
     /**
      * Notes that {@code actorId} did something that concerns {@code recipientId}. Nobody is notified of their own
-     * action, nor twice of the same person's like. After commit, the recipient's open pages get the new count.
+     * action, nor twice of the same person's action on the
+     * same post or comment. After commit, the recipient's open pages get the new count.
      */
     @Transactional
     public void record(long recipientId, NotificationKind kind, Long actorId, Long groupId, Long postId, Long commentId) {
@@ -64,13 +65,13 @@ public class Notifications {
         if (actorId != null && actorId == recipientId) {
             return;
         }
-        if (kind.isGrouped()) {
-            if (postId == null || actorId == null) {
-                throw new IllegalArgumentException(kind + " needs the post and who liked it");
-            }
-            if (inbox.hasLike(recipientId, kind, actorId, postId, commentId)) {
-                return;
-            }
+        if (kind.isGrouped() && (postId == null || actorId == null)) {
+            throw new IllegalArgumentException(kind + " needs the post and who liked it");
+        }
+        // One notification per person, kind, actor and post or comment: a like given again, or an event handled a
+        // second time after a crash (see EventNotifications), adds nothing.
+        if (postId != null && actorId != null && inbox.has(recipientId, kind, actorId, postId, commentId)) {
+            return;
         }
         inbox.insert(new Notification(ids.next(), recipientId, kind, actorId, groupId, postId, commentId, clock.instant(), null));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

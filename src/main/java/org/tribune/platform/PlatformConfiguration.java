@@ -8,9 +8,12 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+// Async: durable event listeners (@ApplicationModuleListener) run after the commit on a thread of their own.
+@EnableAsync
 @EnableScheduling
 class PlatformConfiguration {
 

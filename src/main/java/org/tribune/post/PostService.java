@@ -97,7 +97,14 @@ public class PostService {
             groupService.recordActivity(group.id());
         }
         events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, author.id(), mentionsVisibleIn(rendered, group)));
+        wantPreview(post.id(), post.linkUrl());
         return post;
+    }
+
+    private void wantPreview(long postId, String url) {
+        if (url != null && !url.isBlank()) {
+            events.publishEvent(new PreviewWanted(postId, url));
+        }
     }
 
     /** A post the viewer may read. */
@@ -170,6 +177,7 @@ public class PostService {
         PostText.Rendered rendered = text.render(checked.body(), editorId);
         posts.update(postId, checked.title(), checked.body(), rendered.html(), checked.link(), checked.linkSummary(), clock.instant());
         events.publishEvent(new PostEvents.PostEdited(postId, editorId));
+        wantPreview(postId, checked.link());
         return posts.live(postId).orElseThrow();
     }
 

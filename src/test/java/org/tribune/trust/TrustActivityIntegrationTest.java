@@ -19,7 +19,7 @@ import org.tribune.post.Comment;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
 
-/** Activity is counted in memory and reaches the database only in bulk, at a flush. */
+/** Reading is counted in memory and reaches the database only in bulk, at a flush; likes and replies just after their commit. */
 @IntegrationTest
 class TrustActivityIntegrationTest {
     @LocalServerPort
@@ -97,17 +97,20 @@ class TrustActivityIntegrationTest {
 
         reading.flush();
 
-        DayCounts anas = today(ana.id()).orElseThrow();
-        DayCounts bobs = today(bob.id()).orElseThrow();
-        assertThat(bobs.likesGiven()).isEqualTo(1);
-        assertThat(bobs.likesReceived()).isEqualTo(1);
-        assertThat(bobs.replies()).isEqualTo(2);
-        assertThat(anas.likesReceived()).as("her own like does not count").isEqualTo(1);
-        assertThat(anas.likesGiven()).isEqualTo(1);
-        assertThat(anas.replies()).isEqualTo(1);
-        var activity = store.activity(List.of(ana.id(), bob.id()), null);
-        assertThat(activity.get(bob.id()).replyThreads()).isEqualTo(1);
-        assertThat(activity.get(ana.id()).distinctLikers()).isEqualTo(1);
+        // Likes and replies are durable listeners, written just after each commit on a thread of their own.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            DayCounts anas = today(ana.id()).orElseThrow();
+            DayCounts bobs = today(bob.id()).orElseThrow();
+            assertThat(bobs.likesGiven()).isEqualTo(1);
+            assertThat(bobs.likesReceived()).isEqualTo(1);
+            assertThat(bobs.replies()).isEqualTo(2);
+            assertThat(anas.likesReceived()).as("her own like does not count").isEqualTo(1);
+            assertThat(anas.likesGiven()).isEqualTo(1);
+            assertThat(anas.replies()).isEqualTo(1);
+            var activity = store.activity(List.of(ana.id(), bob.id()), null);
+            assertThat(activity.get(bob.id()).replyThreads()).isEqualTo(1);
+            assertThat(activity.get(ana.id()).distinctLikers()).isEqualTo(1);
+        });
         assertThat(store.publishedSince(LocalDate.now(ZoneOffset.UTC))).isGreaterThan(publishedBefore);
     }
 
