@@ -1,7 +1,6 @@
 package org.tribune.platform.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,15 +18,14 @@ import org.tribune.platform.Outages;
  * page that needs nothing but itself.
  */
 class OutageGuard extends OncePerRequestFilter {
-    private static final byte[] PAGE = ("""
+    private static final Unavailable ANSWER = new Unavailable("{\"type\":\"https://tribune.social/problems/problem-unavailable\","
+            + "\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"Tribune's database cannot be reached for a"
+            + " moment; nothing was saved. Retry after %d s.\",\"code\":\"problem.unavailable\"}", """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unavailable / Indisponible</title></head><body>
             <h1>Tribune is unavailable for a moment</h1><p>Its database cannot be reached. Nothing you sent was half-saved: please try again in a few seconds.</p>
             <h1 lang="fr">Tribune est momentanément indisponible</h1><p lang="fr">Sa base de données ne répond pas. Rien de ce que vous avez envoyé n'a été enregistré à moitié : réessayez dans quelques secondes.</p>
             </body></html>
-            """).getBytes(StandardCharsets.UTF_8);
-    private static final String PROBLEM = "{\"type\":\"https://tribune.social/problems/problem-unavailable\","
-            + "\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"Tribune's database cannot be reached for a"
-            + " moment; nothing was saved. Retry after %d s.\",\"code\":\"problem.unavailable\"}";
+            """);
 
     private final OutageLog outages;
 
@@ -54,17 +52,6 @@ class OutageGuard extends OncePerRequestFilter {
     }
 
     static void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        response.setHeader("Cache-Control", "no-store");
-        response.setCharacterEncoding("UTF-8");
-        String accept = request.getHeader("Accept");
-        if (Problems.isApi(request) || (accept != null && accept.contains("json") && !accept.contains("html"))) {
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(PROBLEM.formatted(retryAfterSeconds).getBytes(StandardCharsets.UTF_8));
-        } else {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(PAGE);
-        }
+        ANSWER.answer(request, response, retryAfterSeconds);
     }
 }

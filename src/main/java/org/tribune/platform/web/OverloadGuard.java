@@ -1,7 +1,6 @@
 package org.tribune.platform.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,15 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * long-lived live connections do not count.
  */
 public class OverloadGuard extends OncePerRequestFilter {
-    private static final byte[] PAGE = ("""
+    private static final Unavailable ANSWER = new Unavailable("{\"type\":\"https://tribune.social/problems/problem-overloaded\","
+            + "\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"Too many requests at once; retry after %d s.\","
+            + "\"code\":\"problem.overloaded\"}", """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy / Occupé</title></head><body>
             <h1>Tribune is very busy</h1><p>Too many people at once. Please try again in a few seconds.</p>
             <h1 lang="fr">Tribune est très occupé</h1><p lang="fr">Trop de monde à la fois. Réessayez dans quelques secondes.</p>
             </body></html>
-            """).getBytes(StandardCharsets.UTF_8);
-    private static final String PROBLEM = "{\"type\":\"https://tribune.social/problems/problem-overloaded\","
-            + "\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"Too many requests at once; retry after %d s.\","
-            + "\"code\":\"problem.overloaded\"}";
+            """);
 
     private final Semaphore places;
     private final long queueWaitNanos;
@@ -78,17 +76,6 @@ public class OverloadGuard extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        response.setHeader("Cache-Control", "no-store");
-        response.setCharacterEncoding("UTF-8");
-        String accept = request.getHeader("Accept");
-        if (Problems.isApi(request) || (accept != null && accept.contains("json") && !accept.contains("html"))) {
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(PROBLEM.formatted(retryAfterSeconds).getBytes(StandardCharsets.UTF_8));
-        } else {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(PAGE);
-        }
+        ANSWER.answer(request, response, retryAfterSeconds);
     }
 }
