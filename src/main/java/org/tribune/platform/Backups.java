@@ -95,7 +95,9 @@ public final class Backups {
      * runs (H2's {@code AUTO_SERVER}); other databases, and URLs that already choose, are left as they are.
      */
     public static String online(String url) {
-        if (url == null || !url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=")) {
+        String upper = url == null ? "" : url.toUpperCase(java.util.Locale.ROOT);
+        // H2 refuses its mixed mode with DB_CLOSE_ON_EXIT=FALSE: an operator's URL that says so keeps offline backups
+        if (!upper.startsWith("JDBC:H2:FILE:") || upper.contains("AUTO_SERVER=") || upper.contains("DB_CLOSE_ON_EXIT=FALSE")) {
             return url;
         }
         loopbackOnly();

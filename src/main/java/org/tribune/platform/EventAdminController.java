@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,14 +28,16 @@ class EventAdminController {
         this.events = events;
     }
 
+    @Schema(name = "PendingEvent")
     record PendingEventJson(String id, String listener, String eventType, String event, Instant publishedAt,
-            String status, int attempts, Instant lastRetryAt) {
+            String status, int attempts, @Schema(nullable = true, description = "null: never retried") Instant lastRetryAt) {
         static PendingEventJson of(PendingEvent e) {
             return new PendingEventJson(e.id().toString(), e.listener(), e.eventType(), e.event(), e.publishedAt(),
                     e.status(), e.attempts(), e.lastRetryAt());
         }
     }
 
+    @Schema(name = "PendingEvents")
     record PendingEventsJson(long count, List<PendingEventJson> oldest) {
     }
 
@@ -60,13 +64,16 @@ class EventAdminController {
 
     @GetMapping("/api/v1/admin/events")
     @ResponseBody
-    @Operation(summary = "Pending after-commit work: how many publications, and the oldest 100 (administrators only)")
+    @Operation(operationId = "listPendingEvents",
+            summary = "Pending after-commit work: how many publications, and the oldest 100 (administrators only)")
     PendingEventsJson api() {
         return new PendingEventsJson(events.count(), events.oldest().stream().map(PendingEventJson::of).toList());
     }
 
     @PostMapping("/api/v1/admin/events/{id}/retry")
-    @Operation(summary = "Hand one pending publication to its listener again (administrators only)")
+    @Operation(operationId = "retryPendingEvent",
+            summary = "Hand one pending publication to its listener again (administrators only)",
+            responses = @ApiResponse(responseCode = "202", description = "Handed to its listener; it runs in the background"))
     ResponseEntity<Void> apiRetry(@PathVariable UUID id) {
         events.retry(id);
         return ResponseEntity.accepted().build();

@@ -36,6 +36,15 @@ class ActivityStore {
                 likes_given, likes_received, replies)
                 values (s.account_id, s.on_day, s.visited, s.posts_entered, s.posts_read, s.reading_seconds,
                 s.likes_given, s.likes_received, s.replies)""";
+    /**
+     * Makes the day rows exist before the MERGE adds to them: MERGE inserts without taking a lock on the missing key,
+     * so two transactions adding the first counts of one person's day at once (two durable listeners) both insert
+     * and one fails on the primary key. {@code on conflict do nothing} waits for the other insert instead.
+     */
+    private static final String ENSURE_DAY =
+            "insert into trust_activity_day (account_id, on_day) values (?, ?) on conflict do nothing";
+    private static final String ENSURE_LIKER =
+            "insert into trust_liker (account_id, liker_id, last_day) values (?, ?, ?) on conflict do nothing";
     private static final String ADD_LIKERS = """
             merge into trust_liker t
             using (values (cast(? as bigint), cast(? as bigint), cast(? as date))) as s(account_id, liker_id, last_day)
@@ -73,12 +82,14 @@ class ActivityStore {
                 params.addAll(java.util.Arrays.asList(c.accountId(), Date.valueOf(c.day()), c.visited(), c.postsEntered(),
                         c.postsRead(), c.readingSeconds(), c.likesGiven(), c.likesReceived(), c.replies()));
             }
+            jdbc.batchUpdate(ENSURE_DAY, chunk.stream().map(c -> new Object[] {c.accountId(), Date.valueOf(c.day())}).toList());
             String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(), DAY_ROW));
             jdbc.update(ADD_DAYS.formatted(rows), params.toArray());
         }
         if (!counts.likers().isEmpty()) {
             List<Object[]> rows = new ArrayList<>();
             counts.likers().forEach((k, day) -> rows.add(new Object[] {k.accountId(), k.other(), Date.valueOf(day)}));
+            jdbc.batchUpdate(ENSURE_LIKER, rows);
             jdbc.batchUpdate(ADD_LIKERS, rows);
         }
         if (!counts.replyThreads().isEmpty()) {

@@ -63,5 +63,7 @@ final class PersonalDataTables {
             Map.entry("donation_secret", "the key that signs offline test payments"),
             Map.entry("trust_site_day", "how many posts the whole site published each day"),
             Map.entry("note_export", "the daily public export of notes and ratings, without authors or raters"),
-            Map.entry("source_page", "domains and their current label code; who labelled them lives in wiki_revision"));
+            Map.entry("source_page", "domains and their current label code; who labelled them lives in wiki_revision"),
+            Map.entry("event_publication", "after-commit work in flight: the ids an event names, deleted as soon as its "
+                    + "listener completes (seconds); what the listener writes is erased with the rest"));
 }
