@@ -1,7 +1,10 @@
 package org.tribune.platform;
 
 import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,7 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * is already gone for the retry).
  * <p>
  * The row is matched as Modulith matches it on completion: by listener id and by the event as the application's
- * {@link EventSerializer} writes it. Two pending publications of one listener with the same event text (the same
+ * {@link EventSerializer} writes it. That text is not always the one written at publication: an event read back from
+ * its row after a restart may write a set of ids in another order. So when no row has the same text, the listener's
+ * pending rows of the event's type are read back and compared as events ({@code equals}); there are seldom more than
+ * a few, and only a publication already done or held by another run takes this path. Two pending publications of one listener with the same event text (the same
  * person following, leaving and following again before either ran) are one claim: the event says nothing that could
  * tell them apart, and Modulith's completion deletes both too.
  * <p>
@@ -56,9 +62,17 @@ public class DurableListeners {
         }
         String listener = STACK.walk(frames -> frames.map(DurableListeners::listenerId).flatMap(Optional::stream).findFirst())
                 .orElseThrow(() -> new IllegalStateException("claim is called from an @ApplicationModuleListener with an id"));
-        return db.sql("delete from event_publication where listener_id = ? and serialized_event = ?")
-                .params(listener, serializer.serialize(event).toString())
-                .update() > 0;
+        if (db.sql("delete from event_publication where listener_id = ? and serialized_event = ?")
+                .params(listener, serializer.serialize(event).toString()).update() > 0) {
+            return true;
+        }
+        List<UUID> same = db.sql("select id, serialized_event from event_publication where listener_id = ? and event_type = ?")
+                .params(listener, event.getClass().getName())
+                .query((rs, n) -> event.equals(serializer.deserialize(rs.getString("serialized_event"), event.getClass()))
+                        ? rs.getObject("id", UUID.class) : null)
+                .list().stream().filter(Objects::nonNull).toList();
+        return !same.isEmpty()
+                && db.sql("delete from event_publication where id in (:ids)").param("ids", same).update() > 0;
     }
 
     private static Optional<String> listenerId(StackWalker.StackFrame frame) {

@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -182,6 +183,25 @@ class DurableListenersTest {
         handOver("trust.postLiked", liked);
 
         assertThat(likesGiven(bob)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aPublicationReadBackWithItsMentionsInAnotherOrderIsStillClaimed() {
+        Account carl = members.active("carl");
+        Post anas = posts.publish(ana, null, new PostService.Draft("", "Bring chairs", null));
+        // As written at publication, and as read back after a restart: the same mentions, in another order.
+        PostEvents.PostPublished written = new PostEvents.PostPublished(anas.id(), null, ana.id(),
+                new LinkedHashSet<>(List.of(carl.id(), bob.id())));
+        PostEvents.PostPublished readBack = new PostEvents.PostPublished(anas.id(), null, ana.id(),
+                new LinkedHashSet<>(List.of(bob.id(), carl.id())));
+        assertThat(serializer.serialize(readBack).toString()).isNotEqualTo(serializer.serialize(written).toString());
+        UUID id = pending("notification.postPublished", written);
+
+        handOver("notification.postPublished", readBack);
+
+        assertThat(isPending(id)).as("claimed").isFalse();
+        assertThat(notifications(bob, "MENTION")).isEqualTo(1);
+        assertThat(notifications(carl, "MENTION")).isEqualTo(1);
     }
 
     @Test
