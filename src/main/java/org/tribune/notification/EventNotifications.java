@@ -9,6 +9,7 @@ import org.tribune.follow.FollowEvents;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupEvents;
 import org.tribune.moderation.ModerationEvents;
+import org.tribune.platform.DurableListeners;
 import org.tribune.post.PostEvents;
 
 /**
@@ -17,18 +18,20 @@ import org.tribune.post.PostEvents;
  * ({@link ApplicationModuleListener}): the event publication registry records it in the transaction of the change,
  * and it runs afterwards on a thread and in a transaction of its own, so the request neither waits for it nor holds
  * its connection while taking a second one. A node that stops before a listener completes leaves its publication
- * behind, and {@code platform.EventRetries} runs it again: {@link Notifications#record} ignores a notification it
- * already holds, so a second run adds nothing. Listener ids are fixed names, not method signatures, so that a
+ * behind, and {@code platform.EventRetries} runs it again. Each run first claims its publication
+ * ({@link DurableListeners#claim}) in its transaction, so a publication handed over twice notifies once. Listener ids are fixed names, not method signatures, so that a
  * publication left behind still finds its listener after a rename.
  */
 @Component
 class EventNotifications {
     private final Notifications notifications;
     private final GroupAccess groups;
+    private final DurableListeners listeners;
 
-    EventNotifications(Notifications notifications, GroupAccess groups) {
+    EventNotifications(Notifications notifications, GroupAccess groups, DurableListeners listeners) {
         this.notifications = notifications;
         this.groups = groups;
+        this.listeners = listeners;
     }
 
     @ApplicationModuleListener(id = "notification.joinRequested")
@@ -116,10 +119,12 @@ class EventNotifications {
     }
 
     /**
-     * Runs in the listener's own transaction; a failure rolls it back and leaves the publication incomplete, to be
-     * retried later.
+     * Runs in the listener's own transaction, once the publication is claimed; a failure rolls both back and leaves
+     * the publication pending, to be retried later. Nothing to do when another run has done or is doing it.
      */
     private void handle(Object event, Runnable work) {
-        work.run();
+        if (listeners.claim(event)) {
+            work.run();
+        }
     }
 }

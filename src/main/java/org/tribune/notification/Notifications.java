@@ -68,8 +68,8 @@ public class Notifications {
         if (kind.isGrouped() && (postId == null || actorId == null)) {
             throw new IllegalArgumentException(kind + " needs the post and who liked it");
         }
-        // One notification per person, kind, actor and post or comment: a like given again, or an event handled a
-        // second time after a crash (see EventNotifications), adds nothing.
+        // One notification per person, kind, actor and post or comment: a like taken back and given again adds
+        // nothing. (An event handed over twice is run once anyway: see EventNotifications.)
         if (postId != null && actorId != null && inbox.has(recipientId, kind, actorId, postId, commentId)) {
             return;
         }

@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * (since they were made or last retried), at most {@code tribune.events.max-attempts} times. Modulith's own
  * republication at start would run every pending publication on every node that starts, including those another
  * live node is running; here one node per period claims the round ({@link ClusterJobs}), and it only takes
- * publications older than any listener takes to run. A listener that still runs twice (a node so slow that it
- * outlives the wait) does no harm: listeners are idempotent.</li>
+ * publications older than any listener takes to run. A publication handed over while its first run is still
+ * going (a node so slow that it outlives the wait) has no second effect: each listener claims its publication in
+ * its own transaction ({@link DurableListeners}).</li>
  * </ul>
  */
 @Component

@@ -11,8 +11,11 @@ import org.tribune.post.preview.LinkPreviews;
 /**
  * Fetches the preview of a post's link once the post is saved, in the background: publishing never waits for
  * another site, and readers only ever see what is cached on our side. A durable listener: a node that stops before
- * the fetch leaves the publication behind and the fetch is done again later (fetching twice only refreshes the
- * cache). No transaction is held during the fetch (up to 10 s), so no database connection waits on another site.
+ * the fetch leaves the publication behind and the fetch is done again later. It is the one durable listener that
+ * does not claim its publication ({@code platform.DurableListeners}): that takes a transaction, and none is held
+ * during the fetch (up to 10 s), so no database connection waits on another site. A preview fetched twice is
+ * harmless: the second fetch writes the same address's row of the cache again (an upsert), nobody is notified and
+ * nothing is counted.
  */
 @Component
 class PreviewWarmer {
