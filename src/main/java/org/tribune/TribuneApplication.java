@@ -15,6 +15,6 @@ public class TribuneApplication {
         if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
             System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         }
-        SpringApplication.run(TribuneApplication.class, args);
+        org.tribune.platform.OrderlyStop.install(SpringApplication.run(TribuneApplication.class, args));
     }
 }
