@@ -73,6 +73,19 @@ public final class Outages {
         return false;
     }
 
+    /**
+     * Whether the database refused text the client sent as unstorable: PostgreSQL's 22021 (character not in
+     * repertoire), which a U+0000 in a JSON string gets. The client's mistake, answered 400 like any invalid input.
+     */
+    public static boolean isUnstorableText(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isH2(SQLException e) {
         return e.getClass().getName().startsWith("org.h2.");
     }

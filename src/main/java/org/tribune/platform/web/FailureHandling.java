@@ -124,6 +124,9 @@ class FailureHandling {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable");
         }
+        if (Outages.isUnstorableText(e)) {
+            return respond(request, response, HttpStatus.BAD_REQUEST, "problem.invalid-input");
+        }
         HttpStatus status;
         if (e instanceof ErrorResponse error) {
             error.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses, with a 400, a request whose parameters cannot be read: a query string with an empty name ({@code ?=x}),
- * a broken percent-escape ({@code ?q=%zz}), a form body Tomcat cannot parse. Tomcat 11 throws from the first
+ * a broken percent-escape ({@code ?q=%zz}), a form body Tomcat cannot parse, a NUL character ({@code %00}). Tomcat 11 throws from the first
  * {@code getParameter} call instead of ignoring such parts, and that call may come from any filter, argument
  * resolver or template; reading the parameters once here, right after load shedding, turns the failure into the
  * client's mistake it is, in one place. Multipart bodies are left to Spring's multipart handling, which has its own
@@ -56,13 +56,31 @@ class ParameterCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            request.getParameterMap();
+            if (hasNul(request.getParameterMap())) {
+                // no text anywhere may hold U+0000: PostgreSQL refuses it in text, and nobody types it
+                refuse(request, response);
+                return;
+            }
         } catch (InvalidParameterException malformed) {
             logger.debug("malformed parameters on " + request.getRequestURI() + ": " + malformed.getMessage());
             refuse(request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean hasNul(Map<String, String[]> parameters) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (parameter.getKey().indexOf('\0') >= 0) {
+                return true;
+            }
+            for (String value : parameter.getValue()) {
+                if (value != null && value.indexOf('\0') >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -94,6 +94,17 @@ class StrictInputTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedWhereverItIsSent() throws IOException {
+        for (String path : new String[] {"/api/v1/sources?after=%00", "/api/v1/search?q=a%00b"}) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400").contains("\"code\":\"problem.malformed-parameters\"");
+        }
+        // in a JSON string: refused by PostgreSQL's text types (400), harmless text on H2; never a 500
+        int status = api.postJson("/api/v1/posts", "{\"body\": \"a\\u0000b\"}", bearer).status();
+        assertThat(status).isIn(201, 400);
+    }
+
+    @Test
     void anEmptyParameterNameIsABadRequestOnEveryReader() throws IOException {
         for (String path : new String[] {"/api/v1/groups?=x", "/api/v1/groups?query=a&=x", "/api/v1/users/nobody/followers?="}) {
             JsonNode problem = assertProblem(api.get(path), 400);
