@@ -104,6 +104,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/users/*", "/api/v1/users/*/followers",
                                 "/api/v1/users/*/following").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/transparency").permitAll()
+                        // An event of a public group is read by anyone; EventService refuses the others (404).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/sources", "/api/v1/sources/*", "/api/v1/sources/*/revisions").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/notes/export", "/api/v1/notes/*",
                                 "/api/v1/moderation/log").permitAll()
@@ -135,6 +137,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/p/*/history", "/p/*/diff", "/p/*/talk", "/groups/*/wiki",
                                 "/groups/*/wiki/history", "/groups/*/wiki/diff", "/groups/*/wiki/talk").permitAll()
                         .requestMatchers(HttpMethod.GET, "/@*/followers", "/@*/following").permitAll()
+                        // Events of public groups, their .ics, and the calendar feed (its secret token is the key).
+                        .requestMatchers(HttpMethod.GET, "/events/*", "/groups/*/events", "/events/calendar/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/sources", "/sources/*", "/sources/*/history", "/sources/*/diff",
                                 "/sources/*/talk").permitAll()
                         .requestMatchers(HttpMethod.GET, "/donate", "/transparency", "/transparency.csv").permitAll()

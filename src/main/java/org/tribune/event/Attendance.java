@@ -70,7 +70,7 @@ public class Attendance {
             throw new Forbidden("event.members-only");
         }
         if (event.cancelled()) {
-            throw new Conflict("event.cancelled");
+            throw new Conflict("event.is-cancelled");
         }
         if (event.isOver(clock.instant())) {
             throw new Conflict("event.over");

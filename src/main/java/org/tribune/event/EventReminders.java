@@ -30,7 +30,7 @@ import org.tribune.platform.SiteAddress;
  * and nor does anyone who can no longer read the event's group.
  */
 @Component
-class EventReminders {
+public class EventReminders {
     static final String DAY = "DAY";
     static final String HOUR = "HOUR";
     private static final Logger log = LoggerFactory.getLogger(EventReminders.class);
@@ -71,7 +71,7 @@ class EventReminders {
     }
 
     /** Sends the reminders due at {@code now}; returns how many this node sent. */
-    int sendDue(Instant now) {
+    public int sendDue(Instant now) {
         int sent = 0;
         for (Event event : events.startingBetween(now, now.plus(Duration.ofDays(1)))) {
             String kind = Duration.between(now, event.start()).compareTo(Duration.ofHours(1)) <= 0 ? HOUR : DAY;

@@ -115,7 +115,7 @@ public class EventService {
         Group group = views.readableGroup(before, host.id()).orElseThrow(() -> new NotFound("event"));
         requireHost(before, group, host);
         if (before.cancelled()) {
-            throw new Conflict("event.cancelled");
+            throw new Conflict("event.is-cancelled");
         }
         EventDraft d = EventRules.check(draft, clock.instant(), !before.start().isAfter(clock.instant())
                 && Objects.equals(draft.start(), before.start()));

@@ -135,6 +135,11 @@ class Events {
         db.sql("update group_event set creator_id = null where creator_id = ?").param(accountId).update();
     }
 
+    /** Events this person created, with their answers and reminders (cascade): their content, when they chose so. */
+    void deleteCreatedBy(long accountId) {
+        db.sql("delete from group_event where creator_id = ?").param(accountId).update();
+    }
+
     boolean membersMayCreate(long groupId) {
         return db.sql("select members_create from event_group_setting where group_id = ?").param(groupId)
                 .query(Boolean.class).optional().orElse(false);

@@ -34,6 +34,15 @@ class Reminders {
         }
     }
 
+    record Sent(long eventId, String kind, java.time.Instant sentAt) {
+    }
+
+    java.util.List<Sent> sentTo(long accountId) {
+        return db.sql("select event_id, kind, sent_at from event_reminder where account_id = ? order by sent_at, event_id")
+                .param(accountId).query((rs, n) -> new Sent(rs.getLong("event_id"), rs.getString("kind"),
+                        org.tribune.platform.Sql.instant(rs, "sent_at"))).list();
+    }
+
     long countSent(long accountId) {
         return db.sql("select count(*) from event_reminder where account_id = ?").param(accountId).query(Long.class).single();
     }

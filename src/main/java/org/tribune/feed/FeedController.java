@@ -16,6 +16,7 @@ import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.account.PrivacySettings;
 import org.tribune.donation.DonationService;
+import org.tribune.event.EventService;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
@@ -40,9 +41,14 @@ class FeedController {
     private final ReadingLog reading;
     private final TrustLevels trust;
     private final TrustComputation progress;
+    private final EventService events;
+    /** Upcoming events shown beside the home feed and on a group's page. */
+    private static final int UPCOMING_SHOWN = 3;
 
     FeedController(FeedService feeds, AccountService accounts, GroupService groups, GroupAccess access, FollowService follows,
-            Markdown markdown, DonationService donations, ReadingLog reading, TrustLevels trust, TrustComputation progress) {
+            Markdown markdown, DonationService donations, ReadingLog reading, TrustLevels trust, TrustComputation progress,
+            EventService events) {
+        this.events = events;
         this.reading = reading;
         this.trust = trust;
         this.progress = progress;
@@ -70,6 +76,7 @@ class FeedController {
         model.addAttribute("feed", feed);
         model.addAttribute("firstPage", before == null);
         model.addAttribute("groupCount", access.memberGroupIds(me.id()).size());
+        model.addAttribute("events", events.upcomingForMember(me.id(), null, UPCOMING_SHOWN));
         return "feed/home";
     }
 
@@ -86,6 +93,7 @@ class FeedController {
         GroupPage view = groups.view(slug, me);
         model.addAttribute("view", view);
         model.addAttribute("description", markdown.toSafeHtml(view.group().description()));
+        model.addAttribute("events", events.upcomingIn(view.group(), me == null ? null : me.id(), null, UPCOMING_SHOWN));
         Feed feed = feeds.group(view, me == null ? null : me.id(), before);
         read(me == null ? null : me.id(), feed);
         model.addAttribute("feed", feed);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
+import org.tribune.event.EventService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 
@@ -31,11 +32,13 @@ class Entries {
     private final Inbox inbox;
     private final AccountService accounts;
     private final GroupAccess groups;
+    private final EventService events;
 
-    Entries(Inbox inbox, AccountService accounts, GroupAccess groups) {
+    Entries(Inbox inbox, AccountService accounts, GroupAccess groups, EventService events) {
         this.inbox = inbox;
         this.accounts = accounts;
         this.groups = groups;
+        this.events = events;
     }
 
     /** A liked subject: its newest like, how many there are, how many unread, and its latest likers. */
@@ -56,6 +59,8 @@ class Entries {
         rows.stream().map(Notification::actorId).filter(Objects::nonNull).forEach(actorIds::add);
         liked.values().forEach(l -> actorIds.addAll(l.latestLikers()));
         Map<Long, Account> actors = actorIds.isEmpty() ? Map.of() : accounts.byIds(actorIds);
+        Set<Long> eventIds = rows.stream().map(Notification::eventId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, String> eventTitles = eventIds.isEmpty() ? Map.of() : events.titles(eventIds);
         GroupRules rules = new GroupRules(recipientId,
                 rows.stream().map(Notification::groupId).filter(Objects::nonNull).collect(Collectors.toSet()));
 
@@ -68,6 +73,14 @@ class Entries {
                 if (group == null) {
                     continue;
                 }
+            }
+            NotificationEntry.EventRef event = null;
+            if (row.kind().isAboutEvent()) {
+                String title = row.eventId() == null ? null : eventTitles.get(row.eventId());
+                if (title == null || group == null) {
+                    continue; // an event is only ever shown within its group
+                }
+                event = new NotificationEntry.EventRef(row.eventId(), title);
             }
             if (row.kind().isGrouped()) {
                 Liked subject = liked.get(row.subject());
@@ -88,7 +101,7 @@ class Entries {
                     continue;
                 }
                 entries.add(new NotificationEntry(row.id(), row.kind(), actor == null ? null : actor(actor), 0, group,
-                        row.postId(), row.commentId(), row.createdAt(), row.isRead()));
+                        row.postId(), row.commentId(), row.createdAt(), row.isRead(), event));
             }
         }
         return entries;

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.tribune.event.EventEvents;
 import org.tribune.follow.FollowEvents;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupEvents;
@@ -111,6 +112,32 @@ class EventNotifications {
     @ApplicationModuleListener(id = "notification.followed")
     void on(FollowEvents.Followed e) {
         notify(e, e.followeeId(), NotificationKind.NEW_FOLLOWER, e.followerId(), null, null, null);
+    }
+
+    /** Those who answered an event hear that its time or place changed. */
+    @ApplicationModuleListener(id = "notification.eventChanged")
+    void on(EventEvents.EventChanged e) {
+        handle(e, () -> e.attendeeIds().forEach(person -> notifications.recordAboutEvent(person,
+                NotificationKind.EVENT_CHANGED, e.hostId(), e.groupId(), e.eventId())));
+    }
+
+    @ApplicationModuleListener(id = "notification.eventCancelled")
+    void on(EventEvents.EventCancelled e) {
+        handle(e, () -> e.attendeeIds().forEach(person -> notifications.recordAboutEvent(person,
+                NotificationKind.EVENT_CANCELLED, e.hostId(), e.groupId(), e.eventId())));
+    }
+
+    /** The first person waiting got a place. */
+    @ApplicationModuleListener(id = "notification.eventPlaceGiven")
+    void on(EventEvents.PlaceGiven e) {
+        handle(e, () -> notifications.recordAboutEvent(e.accountId(), NotificationKind.EVENT_PLACE_GIVEN, null,
+                e.groupId(), e.eventId()));
+    }
+
+    @ApplicationModuleListener(id = "notification.eventReminder")
+    void on(EventEvents.ReminderDue e) {
+        handle(e, () -> notifications.recordAboutEvent(e.accountId(), NotificationKind.EVENT_REMINDER, null,
+                e.groupId(), e.eventId()));
     }
 
     private void notify(Object event, long recipientId, NotificationKind kind, Long actorId, Long groupId, Long postId,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 /** The {@code notification} table: everyone's notifications, read by recipient and id. */
 @Repository
 class Inbox {
-    private static final String COLUMNS = "id, recipient_id, kind, actor_id, group_id, post_id, comment_id, created_at, read_at";
+    private static final String COLUMNS = "id, recipient_id, kind, actor_id, group_id, post_id, comment_id, created_at, read_at, event_id";
     private static final RowMapper<Notification> NOTIFICATION = Inbox::notification;
     private static final String LIKES = "('LIKE_ON_POST', 'LIKE_ON_COMMENT')";
 
@@ -42,13 +42,13 @@ class Inbox {
     private static Notification notification(ResultSet rs, int row) throws SQLException {
         return new Notification(rs.getLong("id"), rs.getLong("recipient_id"), NotificationKind.valueOf(rs.getString("kind")),
                 nullableLong(rs, "actor_id"), nullableLong(rs, "group_id"), nullableLong(rs, "post_id"),
-                nullableLong(rs, "comment_id"), instant(rs, "created_at"), instant(rs, "read_at"));
+                nullableLong(rs, "comment_id"), instant(rs, "created_at"), instant(rs, "read_at"), nullableLong(rs, "event_id"));
     }
 
     void insert(Notification n) {
-        db.sql("insert into notification (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        db.sql("insert into notification (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(n.id(), n.recipientId(), n.kind().name(), n.actorId(), n.groupId(), n.postId(), n.commentId(),
-                        ts(n.createdAt()), ts(n.readAt()))
+                        ts(n.createdAt()), ts(n.readAt()), n.eventId())
                 .update();
     }
 

@@ -40,12 +40,14 @@ class NotificationApi {
     @Schema(name = "Notification")
     record EntryJson(String id, @Schema(implementation = NotificationKind.class) String kind, @Schema(nullable = true) ActorJson actor,
             int others, @Schema(nullable = true) String groupSlug, @Schema(nullable = true) String postId,
-            @Schema(nullable = true) String commentId, Instant createdAt, boolean read) {
+            @Schema(nullable = true) String commentId, Instant createdAt, boolean read,
+            @Schema(nullable = true, description = "The group event it is about") String eventId) {
         static EntryJson of(NotificationEntry e) {
             return new EntryJson(Long.toString(e.id()), e.kind().name(),
                     e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName()), e.others(),
                     e.group() == null ? null : e.group().slug(), e.postId() == null ? null : e.postId().toString(),
-                    e.commentId() == null ? null : e.commentId().toString(), e.createdAt(), e.read());
+                    e.commentId() == null ? null : e.commentId().toString(), e.createdAt(), e.read(),
+                    e.event() == null ? null : Long.toString(e.event().id()));
         }
     }
 

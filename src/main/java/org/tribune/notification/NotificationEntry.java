@@ -8,7 +8,16 @@ import java.time.Instant;
  * newest notification, so lists page by it.
  */
 public record NotificationEntry(long id, NotificationKind kind, Actor actor, int others, GroupRef group, Long postId,
-        Long commentId, Instant createdAt, boolean read) {
+        Long commentId, Instant createdAt, boolean read, EventRef event) {
+
+    public NotificationEntry(long id, NotificationKind kind, Actor actor, int others, GroupRef group, Long postId,
+            Long commentId, Instant createdAt, boolean read) {
+        this(id, kind, actor, others, group, postId, commentId, createdAt, read, null);
+    }
+
+    /** The group event it is about. */
+    public record EventRef(long id, String title) {
+    }
 
     /** Who did it. */
     public record Actor(String handle, String displayName) {
@@ -23,9 +32,10 @@ public record NotificationEntry(long id, NotificationKind kind, Actor actor, int
         return kind.messageKey() + (others > 0 ? ".grouped" : "");
     }
 
-    /** {0} who, {1} the group's name, {2} how many others. */
+    /** {0} who, {1} the group's name, {2} how many others, {3} the event's title. */
     public Object[] messageArgs() {
-        return new Object[] {actor == null ? "" : actor.displayName(), group == null ? "" : group.name(), others};
+        return new Object[] {actor == null ? "" : actor.displayName(), group == null ? "" : group.name(), others,
+                event == null ? "" : event.title()};
     }
 
     /** The page of the subject: the post, the comment in it, the group, its requests or the follower. */
@@ -38,6 +48,8 @@ public record NotificationEntry(long id, NotificationKind kind, Actor actor, int
             case NEW_FOLLOWER -> actor == null ? "/notifications" : "/@" + actor.handle();
             case MODERATION_ACTION, APPEAL_DECIDED -> "/moderation/mine";
             case APPEAL_TO_DECIDE -> "/moderation/appeals";
+            case EVENT_CHANGED, EVENT_CANCELLED, EVENT_PLACE_GIVEN, EVENT_REMINDER ->
+                    event == null ? "/notifications" : "/events/" + event.id();
         };
     }
 }

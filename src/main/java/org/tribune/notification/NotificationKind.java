@@ -25,7 +25,15 @@ public enum NotificationKind {
     /** An appeal waits for your decision as a moderator. */
     APPEAL_TO_DECIDE,
     /** Your appeal was decided. */
-    APPEAL_DECIDED;
+    APPEAL_DECIDED,
+    /** The time or place of an event you answered changed: the host, the event. */
+    EVENT_CHANGED,
+    /** An event you answered was cancelled: the host, the event. */
+    EVENT_CANCELLED,
+    /** A place freed at an event and you, first on the waiting list, have it now: the event. */
+    EVENT_PLACE_GIVEN,
+    /** An event you are going to starts soon: the event. */
+    EVENT_REMINDER;
 
     /** Likes of one subject are shown as one entry: "ana and 4 others liked your post". */
     public boolean isGrouped() {
@@ -34,7 +42,13 @@ public enum NotificationKind {
 
     /** Whether the sentence starts with who did it; moderation kinds name nobody (flaggers are never named). */
     public boolean namesActor() {
-        return this != MODERATION_ACTION && this != APPEAL_TO_DECIDE && this != APPEAL_DECIDED;
+        return this != MODERATION_ACTION && this != APPEAL_TO_DECIDE && this != APPEAL_DECIDED
+                && this != EVENT_PLACE_GIVEN && this != EVENT_REMINDER;
+    }
+
+    /** Kinds about a group event: they carry its id. */
+    public boolean isAboutEvent() {
+        return this == EVENT_CHANGED || this == EVENT_CANCELLED || this == EVENT_PLACE_GIVEN || this == EVENT_REMINDER;
     }
 
     /** Kinds about a group itself rather than content in it. */

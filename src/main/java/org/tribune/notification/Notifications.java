@@ -82,6 +82,27 @@ public class Notifications {
         });
     }
 
+    /**
+     * Notes that something happened to a group event that concerns {@code recipientId}: shown only while the
+     * recipient may read the event's group.
+     */
+    @Transactional
+    public void recordAboutEvent(long recipientId, NotificationKind kind, Long actorId, long groupId, long eventId) {
+        if (!kind.isAboutEvent()) {
+            throw new IllegalArgumentException(kind + " is not about an event");
+        }
+        if (actorId != null && actorId == recipientId) {
+            return;
+        }
+        inbox.insert(new Notification(ids.next(), recipientId, kind, actorId, groupId, null, null, clock.instant(), null, eventId));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                pushes.execute(() -> pushCount(recipientId));
+            }
+        });
+    }
+
     /** How many entries of the list are unread: the number on the badge. */
     public int unreadCount(long accountId) {
         return (int) entries.visible(accountId, inbox.unread(accountId, UNREAD_SCAN), false).stream()

@@ -86,6 +86,16 @@ class EverythingFixture {
     private final ModerationService moderation;
     private final NoteService notes;
     private final Recategorisation recategorisation;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.tribune.event.EventService events;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.tribune.event.Attendance attendance;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.tribune.event.EventReminders eventReminders;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.tribune.event.ReminderSettings reminderSettings;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.tribune.event.CalendarFeeds calendars;
 
     EverythingFixture(Members members, AccountService accounts, AccountAdministration administration,
             TokenService tokens, GroupService groups, PostService posts, FollowService follows,
@@ -223,6 +233,18 @@ class EverythingFixture {
         moderation.ban(moderator, timed.slug(), me.handle(), 3, "conduct-1", "timed ban of " + name);
         posts.hide(profileNote.id());
         posts.share(me, friendPost.id(), open.id(), "Shared by " + name);
+
+        // events: one they host (naming them), their place at a friend's event starting within the hour, the
+        // reminder of it, their choice about reminders, and a calendar address
+        Instant soon = Instant.now().plusSeconds(1800);
+        events.create(me, own.slug(), new org.tribune.event.EventDraft("Hive visit with " + name, "Hosted by @" + me.handle(),
+                soon, soon.plusSeconds(7200), "Europe/Paris", "The " + bio, null, 5, false));
+        org.tribune.event.Event friendsEvent = events.create(friend, open.slug(), new org.tribune.event.EventDraft(
+                "Honey tasting " + word(), "", soon, soon.plusSeconds(3600), "Europe/Paris", "Market hall", null, null, false));
+        attendance.answer(me, friendsEvent.id(), org.tribune.event.RsvpStatus.GOING);
+        eventReminders.sendDue(Instant.now());
+        reminderSettings.set(me, false);
+        calendars.newToken(me);
 
         // a shared rate-limit bucket of theirs, as a node sharing PostgreSQL keeps (H2's single node keeps them in memory)
         db.sql("insert into rate_bucket (id, tokens, refilled_at, granted, expires_at) values (?, 3, ?, true, ?)")

@@ -43,6 +43,8 @@ final class PersonalDataTables {
             "flag", "flagger_record", "flag_hidden_target", "moderation_action", "timed_sanction", "appeal",
             // post: hidden, locked, shared; the search index of posts
             "post_hidden", "comment_hidden", "post_lock", "post_share", "search_entry",
+            // events
+            "group_event", "event_rsvp", "event_reminder", "event_reminder_setting", "event_calendar_token",
             // privacy
             "data_export", "data_export_claim",
             // platform: shared rate-limit buckets keyed by account id (or client address)
@@ -63,6 +65,7 @@ final class PersonalDataTables {
             Map.entry("donation_secret", "the key that signs offline test payments"),
             Map.entry("trust_site_day", "how many posts the whole site published each day"),
             Map.entry("note_export", "the daily public export of notes and ratings, without authors or raters"),
+            Map.entry("event_group_setting", "per group: whether members may create events"),
             Map.entry("source_page", "domains and their current label code; who labelled them lives in wiki_revision"),
             Map.entry("event_publication", "after-commit work in flight: the ids an event names, deleted as soon as its "
                     + "listener completes (seconds); what the listener writes is erased with the rest"));

@@ -127,6 +127,11 @@ public final class Page {
         return errors.keySet();
     }
 
+    /** The reader's time zone (theirs, else the site's). */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** A date and time in the reader's zone and language. */
     public String time(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
