@@ -147,7 +147,8 @@ class EventApi {
 
     @PatchMapping("/api/v1/events/{id}")
     @Operation(operationId = "editEvent", summary = "Change an event (its hosts); those who answered hear of a new time or place",
-            responses = @ApiResponse(responseCode = "409", description = "The event is cancelled"))
+            responses = {@ApiResponse(responseCode = "200", description = "The event as changed"),
+                    @ApiResponse(responseCode = "409", description = "The event is cancelled")})
     EventJson edit(Account me, @PathVariable long id, @RequestBody EventPatchJson body) {
         Event current = events.view(id, me.id()).event();
         events.edit(me, id, body.over(current));
@@ -164,7 +165,8 @@ class EventApi {
     @PutMapping("/api/v1/events/{id}/rsvp")
     @Operation(operationId = "answerEvent", summary = "Answer GOING, MAYBE or DECLINED (members of the group); GOING past "
             + "the capacity joins the waiting list (myRsvp WAITLISTED). Answers the event",
-            responses = @ApiResponse(responseCode = "409", description = "The event is cancelled or over"),
+            responses = {@ApiResponse(responseCode = "200", description = "The event, with your answer in myRsvp"),
+                    @ApiResponse(responseCode = "409", description = "The event is cancelled or over")},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     examples = @ExampleObject(value = "{\"status\": \"GOING\"}"))))
     EventJson answer(Account me, @PathVariable long id, @RequestBody RsvpJson body) {
