@@ -21,6 +21,9 @@ import org.tribune.WebClient;
 import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.account.TokenService;
+import org.tribune.event.Event;
+import org.tribune.event.EventDraft;
+import org.tribune.event.EventService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupService;
@@ -43,7 +46,7 @@ class VisibilityMatrixTest {
 
     /** One group with a post, a comment and a like, and one person (and browser) per role. */
     record Fixture(Group group, Post post, Comment comment, Account author, Account liker, Map<Role, WebClient> web,
-            Map<Role, String> tokens) {
+            Map<Role, String> tokens, long eventId) {
     }
 
     /** What a door answers: the status, and whether the group's content showed. */
@@ -60,6 +63,8 @@ class VisibilityMatrixTest {
     PostService posts;
     @Autowired
     TokenService tokenService;
+    @Autowired
+    EventService events;
 
     final Map<Visibility, Fixture> fixtures = new EnumMap<>(Visibility.class);
 
@@ -80,6 +85,9 @@ class VisibilityMatrixTest {
             Post post = posts.publish(member, group.id(), new PostService.Draft("Title " + marker, "Body " + marker, null));
             Comment comment = posts.comment(owner, post.id(), "Comment " + marker, null);
             posts.like(member, post.id());
+            java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            Event event = events.create(owner, group.slug(), new EventDraft("Event " + marker, "", start,
+                    start.plusSeconds(3600), "Europe/Paris", "Town hall", null, null, false));
             groups.ban(owner, group.slug(), banned.handle(), "");
 
             Map<Role, WebClient> web = new EnumMap<>(Role.class);
@@ -92,7 +100,7 @@ class VisibilityMatrixTest {
                 web.put(role, browser);
                 tokens.put(role, "Bearer " + tokenService.createFor(account.id(), "matrix"));
             });
-            fixtures.put(visibility, new Fixture(group, post, comment, member, member, web, tokens));
+            fixtures.put(visibility, new Fixture(group, post, comment, member, member, web, tokens, event.id()));
         }
     }
 
@@ -110,7 +118,11 @@ class VisibilityMatrixTest {
         }),
         PROFILE_PAGE((f, c) -> new Seen(200, c.get("/@" + f.author().handle()).body().contains(marker(f)))),
         HOME_FEED((f, c) -> new Seen(200, c.get("/").body().contains(marker(f)))),
-        DIRECTORY((f, c) -> new Seen(200, c.get("/groups?query=" + f.group().name().replace(" ", "%20")).body().contains(f.group().slug())));
+        DIRECTORY((f, c) -> new Seen(200, c.get("/groups?query=" + f.group().name().replace(" ", "%20")).body().contains(f.group().slug()))),
+        EVENT_PAGE((f, c) -> page(c.get("/events/" + f.eventId()), f)),
+        EVENT_CALENDAR((f, c) -> page(c.get("/events/" + f.eventId() + ".ics"), f)),
+        GROUP_EVENTS((f, c) -> page(c.get("/groups/" + f.group().slug() + "/events"), f)),
+        MY_EVENTS((f, c) -> new Seen(200, c.get("/events").body().contains(marker(f))));
 
         final BiFunction<Fixture, WebClient, Seen> look;
 
@@ -127,7 +139,9 @@ class VisibilityMatrixTest {
         POST("/api/v1/posts/%d"),
         COMMENTS("/api/v1/posts/%d/comments"),
         LIKES("/api/v1/posts/%d/likes"),
-        AUTHOR_POSTS("/api/v1/users/%s/posts");
+        AUTHOR_POSTS("/api/v1/users/%s/posts"),
+        EVENT("/api/v1/events/%d"),
+        GROUP_EVENTS("/api/v1/groups/%s/events");
 
         final String path;
 
@@ -137,7 +151,8 @@ class VisibilityMatrixTest {
 
         String pathFor(Fixture f) {
             return switch (this) {
-                case GROUP, GROUP_POSTS, MEMBERS -> path.formatted(f.group().slug());
+                case GROUP, GROUP_POSTS, MEMBERS, GROUP_EVENTS -> path.formatted(f.group().slug());
+                case EVENT -> path.formatted(f.eventId());
                 case POST, COMMENTS, LIKES -> path.formatted(f.post().id());
                 case AUTHOR_POSTS -> path.formatted(f.author().handle());
             };
@@ -191,7 +206,7 @@ class VisibilityMatrixTest {
             assertThat(seen.content()).as("listed").isEqualTo(visibility != Visibility.HIDDEN || member(role));
             return;
         }
-        if (door == Door.HOME_FEED) {
+        if (door == Door.HOME_FEED || door == Door.MY_EVENTS) {
             assertThat(seen.content()).as("in home feed").isEqualTo(member(role));
             return;
         }
@@ -200,7 +215,8 @@ class VisibilityMatrixTest {
         if (!allowed && visibility == Visibility.HIDDEN && door != Door.PROFILE_PAGE) {
             assertThat(seen.status()).as("hidden groups answer 404").isEqualTo(404);
         }
-        if (!allowed && (door == Door.PERMALINK || door == Door.LIKES_PAGE)) {
+        if (!allowed && (door == Door.PERMALINK || door == Door.LIKES_PAGE || door == Door.EVENT_PAGE
+                || door == Door.EVENT_CALENDAR)) {
             assertThat(seen.status()).as("a post one may not read does not exist").isEqualTo(404);
         }
     }
@@ -235,7 +251,7 @@ class VisibilityMatrixTest {
             if (visibility == Visibility.HIDDEN) {
                 assertThat(r.status()).as("hidden groups answer 404").isEqualTo(404);
             }
-            if (door == ApiDoor.POST || door == ApiDoor.COMMENTS || door == ApiDoor.LIKES) {
+            if (door == ApiDoor.POST || door == ApiDoor.COMMENTS || door == ApiDoor.LIKES || door == ApiDoor.EVENT) {
                 assertThat(r.status()).isEqualTo(404);
             }
             assertThat(r.header("Content-Type")).startsWith("application/problem+json");
