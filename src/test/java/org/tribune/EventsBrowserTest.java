@@ -107,6 +107,7 @@ class EventsBrowserTest {
             browser.follow(browser.button("Going"));
         }
         assertThat(browser.text()).contains("You are on the waiting list");
+        browser.assertNoSidewaysScrolling();
         browser.screenshot("04-third-member-waits");
 
         // 3. Bob can't go after all: Cy gets his place and is told.
@@ -138,6 +139,7 @@ class EventsBrowserTest {
 
         // 5. Cy's calendar address, read by a calendar application's parser.
         browser.open("/events");
+        browser.assertNoSidewaysScrolling();
         browser.screenshot("09-events-page");
         browser.follow(browser.button("Make my calendar address"));
         String address = browser.field("feed").getDomProperty("value");
