@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,13 @@ import org.tribune.account.AccountService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.mail.Mailer;
+import org.tribune.platform.ClusterJobs;
 import org.tribune.platform.SiteAddress;
 
 /**
  * Reminders to those going: one a day before (when the event starts within 24 hours) and one an hour before, in the
- * app and by e-mail, unless the person turned them off. Every node runs this every minute; each reminder is claimed
+ * app and by e-mail, unless the person turned them off. Every node's scheduler fires every minute and one of them
+ * walks the events ({@link ClusterJobs#claimWindow}); each reminder is claimed
  * by inserting its (event, person, kind) row in the transaction that queues the mail and the notification, so it is
  * sent once whatever the number of nodes, and a failed one is tried again on the next run. Cancelled events get none,
  * and nor does anyone who can no longer read the event's group.
@@ -45,10 +48,15 @@ public class EventReminders {
     private final Clock clock;
     private final SiteAddress site;
     private final TransactionTemplate eachInItsOwn;
+    private final ClusterJobs jobs;
+    private final long every;
 
     EventReminders(Events events, Rsvps rsvps, Reminders reminders, GroupAccess access, AccountService accounts,
             Mailer mailer, ApplicationEventPublisher publisher, Clock clock, SiteAddress site,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ClusterJobs jobs,
+            @Value("${tribune.events.reminders-every:60000}") long every) {
+        this.jobs = jobs;
+        this.every = every;
         this.events = events;
         this.rsvps = rsvps;
         this.reminders = reminders;
@@ -64,6 +72,10 @@ public class EventReminders {
 
     @Scheduled(fixedDelayString = "${tribune.events.reminders-every:60000}", initialDelay = 30_000)
     void everyMinute() {
+        // Each reminder is claimed on its own too; the window claim spares the other nodes the walk.
+        if (!jobs.claimWindow("event-reminders", Duration.ofMillis(every))) {
+            return;
+        }
         int sent = sendDue(clock.instant());
         if (sent > 0) {
             log.info("sent {} event reminders", sent);
