@@ -42,7 +42,7 @@ final class PersonalDataTables {
             // moderation
             "flag", "flagger_record", "flag_hidden_target", "moderation_action", "timed_sanction", "appeal",
             // post: hidden, locked, shared; the search index of posts
-            "post_hidden", "comment_hidden", "post_lock", "post_share", "search_entry",
+            "post_hidden", "comment_hidden", "post_lock", "post_share", "search_document",
             // privacy
             "data_export", "data_export_claim",
             // platform: shared rate-limit buckets keyed by account id (or client address)
