@@ -41,7 +41,7 @@ final class PersonalDataTables {
             "note", "note_rating", "note_request", "note_rater_factor",
             // moderation
             "flag", "flagger_record", "flag_hidden_target", "moderation_action", "timed_sanction", "appeal",
-            // post: hidden, locked, shared; the search index of posts
+            // post: hidden, locked, shared; search: the index of posts, comments, groups and people
             "post_hidden", "comment_hidden", "post_lock", "post_share", "search_document",
             // privacy
             "data_export", "data_export_claim",
@@ -64,6 +64,7 @@ final class PersonalDataTables {
             Map.entry("trust_site_day", "how many posts the whole site published each day"),
             Map.entry("note_export", "the daily public export of notes and ratings, without authors or raters"),
             Map.entry("source_page", "domains and their current label code; who labelled them lives in wiki_revision"),
+            Map.entry("search_index_state", "the search index's build number and a rebuild's progress"),
             Map.entry("event_publication", "after-commit work in flight: the ids an event names, deleted as soon as its "
                     + "listener completes (seconds); what the listener writes is erased with the rest"));
 }
