@@ -74,15 +74,20 @@ final class Highlights {
             if (mark[0] < at || mark[1] > end) {
                 continue;
             }
-            html.append(HtmlUtils.htmlEscape(text.substring(at, mark[0])));
-            html.append("<mark>").append(HtmlUtils.htmlEscape(text.substring(mark[0], mark[1]))).append("</mark>");
+            html.append(escape(text.substring(at, mark[0])));
+            html.append("<mark>").append(escape(text.substring(mark[0], mark[1]))).append("</mark>");
             at = mark[1];
         }
-        html.append(HtmlUtils.htmlEscape(text.substring(at, end)));
+        html.append(escape(text.substring(at, end)));
         if (end < text.length()) {
             html.append(" …");
         }
         return html.toString();
+    }
+
+    /** The HTML of plain text: only &lt; &gt; &amp; and quotes are escaped, accents stay as they are. */
+    static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private List<int[]> prefixMarks(String text) {

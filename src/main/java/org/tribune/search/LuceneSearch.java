@@ -247,10 +247,16 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                int last = searcher.getIndexReader().maxDoc() - 1;
+                if (last < 0) {
+                    return List.of();
+                }
                 Sort sort = recency ? RECENCY : RELEVANCE;
+                // Ids are unique, so the sort values alone place the cursor; the last doc number keeps the cursor's
+                // own document (same values) out of the next page.
                 FieldDoc start = after == null ? null : recency
-                        ? new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {after.id()})
-                        : new FieldDoc(Integer.MAX_VALUE, after.score(), new Object[] {after.score(), after.id()});
+                        ? new FieldDoc(last, Float.NaN, new Object[] {after.id()})
+                        : new FieldDoc(last, after.score(), new Object[] {after.score(), after.id()});
                 TopFieldDocs top = searcher.searchAfter(start, query.build(), limit, sort, !recency);
                 List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
                 for (ScoreDoc found : top.scoreDocs) {

@@ -173,7 +173,7 @@ public class SearchService {
                 SearchDocument doc = commentDocs.get(id);
                 String title = item.post().title();
                 shown.add(new SearchHit("comment", id, "/p/" + comment.postId() + "#c" + id, title,
-                        HtmlEscaped.of(title), highlights.snippet(doc.body(), doc.language(), SNIPPET),
+                        Highlights.escape(title), highlights.snippet(doc.body(), doc.language(), SNIPPET),
                         context(commenters.get(comment.authorId()), item.group()), comment.createdAt()));
             }
         }
@@ -222,12 +222,5 @@ public class SearchService {
 
     private static List<Long> ids(Collection<SearchEngine.Hit> hits, SearchDocument.Kind kind) {
         return hits.stream().filter(h -> h.key().kind() == kind).map(h -> h.key().id()).toList();
-    }
-
-    /** Text made safe for HTML with nothing marked. */
-    private static final class HtmlEscaped {
-        static String of(String text) {
-            return org.springframework.web.util.HtmlUtils.htmlEscape(text);
-        }
     }
 }
