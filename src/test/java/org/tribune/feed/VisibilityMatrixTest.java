@@ -110,7 +110,16 @@ class VisibilityMatrixTest {
         }),
         PROFILE_PAGE((f, c) -> new Seen(200, c.get("/@" + f.author().handle()).body().contains(marker(f)))),
         HOME_FEED((f, c) -> new Seen(200, c.get("/").body().contains(marker(f)))),
-        DIRECTORY((f, c) -> new Seen(200, c.get("/groups?query=" + f.group().name().replace(" ", "%20")).body().contains(f.group().slug())));
+        DIRECTORY((f, c) -> new Seen(200, c.get("/groups?query=" + f.group().name().replace(" ", "%20")).body().contains(f.group().slug()))),
+        // the page repeats the query (the marker): a hit is a link to the post or to its comment
+        SEARCH((f, c) -> {
+            WebClient.Response r = c.get("/search?q=" + marker(f));
+            return new Seen(r.status(), r.body().contains("href=\"/p/" + f.post().id()));
+        }),
+        SEARCH_GROUPS((f, c) -> {
+            WebClient.Response r = c.get("/search?type=groups&q=" + f.group().name().replace(" ", "%20"));
+            return new Seen(r.status(), r.body().contains("/groups/" + f.group().slug() + "\""));
+        });
 
         final BiFunction<Fixture, WebClient, Seen> look;
 
@@ -127,7 +136,9 @@ class VisibilityMatrixTest {
         POST("/api/v1/posts/%d"),
         COMMENTS("/api/v1/posts/%d/comments"),
         LIKES("/api/v1/posts/%d/likes"),
-        AUTHOR_POSTS("/api/v1/users/%s/posts");
+        AUTHOR_POSTS("/api/v1/users/%s/posts"),
+        SEARCH("/api/v1/search?q=%s"),
+        SEARCH_GROUPS("/api/v1/search?type=groups&q=%s");
 
         final String path;
 
@@ -140,6 +151,8 @@ class VisibilityMatrixTest {
                 case GROUP, GROUP_POSTS, MEMBERS -> path.formatted(f.group().slug());
                 case POST, COMMENTS, LIKES -> path.formatted(f.post().id());
                 case AUTHOR_POSTS -> path.formatted(f.author().handle());
+                case SEARCH -> path.formatted(marker(f));
+                case SEARCH_GROUPS -> path.formatted(f.group().name().replace(" ", "%20"));
             };
         }
     }
@@ -191,6 +204,15 @@ class VisibilityMatrixTest {
             assertThat(seen.content()).as("listed").isEqualTo(visibility != Visibility.HIDDEN || member(role));
             return;
         }
+        if (door == Door.SEARCH || door == Door.SEARCH_GROUPS) {
+            // Search is for signed-in people; it finds posts and comments of groups one may read, and groups one may
+            // see (hidden ones: members only), and answers the same page whatever it found.
+            boolean findable = role != Role.VISITOR
+                    && (door == Door.SEARCH ? allowed : visibility != Visibility.HIDDEN || member(role));
+            assertThat(seen.content()).as("found by search").isEqualTo(findable);
+            assertThat(seen.status()).isEqualTo(role == Role.VISITOR ? 302 : 200);
+            return;
+        }
         if (door == Door.HOME_FEED) {
             assertThat(seen.content()).as("in home feed").isEqualTo(member(role));
             return;
@@ -216,6 +238,14 @@ class VisibilityMatrixTest {
 
         assertThat(r.status()).as("never a server error").isLessThan(500);
         boolean content = r.status() == 200 && (r.body().contains(marker(f)) || r.body().contains(f.author().handle()));
+        if (door == ApiDoor.SEARCH || door == ApiDoor.SEARCH_GROUPS) {
+            boolean found = door == ApiDoor.SEARCH ? content : r.status() == 200 && r.body().contains(f.group().slug());
+            boolean findable = token != null
+                    && (door == ApiDoor.SEARCH ? allowed : visibility != Visibility.HIDDEN || member(role));
+            assertThat(found).as("found by search").isEqualTo(findable);
+            assertThat(r.status()).isEqualTo(token == null ? 401 : 200);
+            return;
+        }
         if (door == ApiDoor.GROUP) {
             // The group itself: hidden groups do not exist for outsiders; private ones exist but say "you may not read".
             if (visibility == Visibility.HIDDEN && !member(role)) {
