@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * document's title and body are analysed in its language only ({@code title_fr}/{@code body_fr} or
  * {@code title_en}/{@code body_en}, as PostgreSQL's tsvector is) and each term of a query is looked for in both, as
  * PostgreSQL ORs the French and English tsqueries; names by the start of their folded words. The index follows the
- * table after each commit and is rebuilt from it at start when it was not closed cleanly or belongs to another
- * database: the table, written in the transactions that change things, is what is durable.
+ * table after each commit and is rebuilt from it at start when it was not closed cleanly, belongs to another
+ * database, or holds another number of documents than the table (a database restored from a backup): the table,
+ * written in the transactions that change things, is what is durable.
  */
 class LuceneSearch implements SearchEngine, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearch.class);
@@ -71,7 +72,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
             this.token = databaseToken;
-            boolean reusable = reusable();
+            boolean reusable = reusable() && sameCount(documents.count());
             IndexWriterConfig config = new IndexWriterConfig(analyzer());
             config.setOpenMode(reusable ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
             this.writer = new IndexWriter(directory, config);
@@ -98,6 +99,13 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         }
         Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
         return "true".equals(data.get(CLEAN)) && token.equals(data.get(DATABASE));
+    }
+
+    /** A database put back from a backup has the same name but other documents: most often another count of them. */
+    private boolean sameCount(long documents) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.numDocs() == documents;
+        }
     }
 
     private void load(SearchDocuments documents) throws IOException {
