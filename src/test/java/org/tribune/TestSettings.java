@@ -39,6 +39,9 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
         settings.put("tribune.trust.schedule", "-");
         settings.put("tribune.trust.reading.flush-every", "1h");
         settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test");
+        // Lucene holds a lock on its index: each context (and each concurrent run) gets one of its own.
+        settings.put("tribune.search.index-dir", System.getProperty("java.io.tmpdir") + "/tribune-test-search/"
+                + java.util.UUID.randomUUID());
         settings.putAll(TestDatabase.settings(context.getEnvironment().getProperty("tribune.test.fresh-database", Boolean.class, false)));
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         MapPropertySource ours = new MapPropertySource("tribune-test", settings);

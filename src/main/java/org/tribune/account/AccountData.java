@@ -91,7 +91,7 @@ class AccountData implements PersonalData {
         PrivacySettings settings = privacy.of(accountId);
         person.put("privacy", Map.of("profile", settings.profile().name(), "groups", settings.groups().name(),
                 "follows", settings.follows().name(), "mentions", settings.mentions().name(),
-                "searchEngines", settings.indexable()));
+                "searchEngines", settings.indexable(), "findableByName", settings.findable()));
         accounts.avatarFile(accountId).flatMap(avatars::read).ifPresent(bytes -> {
             out.media("avatar.jpg", bytes);
             person.put("icon", Map.of("type", "Image", "mediaType", "image/jpeg", "url", "media/avatar.jpg"));

@@ -38,14 +38,15 @@ class AccountPrivacy {
 
     void save(long accountId, PrivacySettings s) {
         int updated = db.sql("update account_privacy set profile_visibility = ?, groups_visibility = ?, follows_visibility = ?, "
-                        + "mentions = ?, indexable = ? where account_id = ?")
-                .params(s.profile().name(), s.groups().name(), s.follows().name(), s.mentions().name(), s.indexable(), accountId)
+                        + "mentions = ?, indexable = ?, findable = ? where account_id = ?")
+                .params(s.profile().name(), s.groups().name(), s.follows().name(), s.mentions().name(), s.indexable(),
+                        s.findable(), accountId)
                 .update();
         if (updated == 0) {
             db.sql("insert into account_privacy (account_id, profile_visibility, groups_visibility, follows_visibility, "
-                            + "mentions, indexable) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                            + "mentions, indexable, findable) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
                     .params(accountId, s.profile().name(), s.groups().name(), s.follows().name(), s.mentions().name(),
-                            s.indexable())
+                            s.indexable(), s.findable())
                     .update();
         }
     }
@@ -57,6 +58,6 @@ class AccountPrivacy {
     private static PrivacySettings settings(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PrivacySettings(Audience.valueOf(rs.getString("profile_visibility")),
                 Audience.valueOf(rs.getString("groups_visibility")), Audience.valueOf(rs.getString("follows_visibility")),
-                MentionPolicy.valueOf(rs.getString("mentions")), rs.getBoolean("indexable"));
+                MentionPolicy.valueOf(rs.getString("mentions")), rs.getBoolean("indexable"), rs.getBoolean("findable"));
     }
 }

@@ -96,6 +96,11 @@ public class AccountService {
         return accounts.siteModeratorIds();
     }
 
+    /** Active accounts after {@code afterId} in id order: for the search index (which honours their privacy). */
+    public List<Account> activeAfter(long afterId, int limit) {
+        return accounts.activeAfter(afterId, limit);
+    }
+
     public Optional<Account> byHandle(String handle) {
         return handle == null || handle.length() > 30 ? Optional.empty() : accounts.byHandle(handle);
     }
@@ -294,6 +299,7 @@ public class AccountService {
             accounts.addDisplayNameChange(ids.next(), accountId, account.displayName(), name, clock.instant());
         }
         accounts.updateProfile(accountId, name, bio == null ? "" : bio);
+        events.publishEvent(new ProfileChanged(accountId));
         return accounts.byId(accountId).orElseThrow();
     }
 
@@ -366,6 +372,7 @@ public class AccountService {
     @Transactional
     public void updatePrivacy(long accountId, PrivacySettings settings) {
         privacy.save(accountId, settings);
+        events.publishEvent(new ProfileChanged(accountId));
     }
 
     /** Replaces the profile picture with a cleaned copy of the upload (see {@link Avatars}). */

@@ -60,6 +60,12 @@ class Accounts {
         return db.sql("select " + COLUMNS + " from account where id = ?").param(id).query(ACCOUNT).optional();
     }
 
+    /** Active accounts with ids above {@code afterId}, in id order: for rebuilding the search index. */
+    List<Account> activeAfter(long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from account where id > ? and state = 'ACTIVE' order by id limit ?")
+                .params(afterId, limit).query(ACCOUNT).list();
+    }
+
     List<Account> byIds(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

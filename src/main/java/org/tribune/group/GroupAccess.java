@@ -26,6 +26,11 @@ public class GroupAccess {
         this.memberships = memberships;
     }
 
+    /** A group by its slug, whatever its visibility: the caller decides what the viewer may know of it. */
+    public Optional<Group> bySlug(String slug) {
+        return groups.bySlug(slug);
+    }
+
     public Optional<Group> group(long groupId) {
         return groups.byId(groupId);
     }
@@ -83,6 +88,11 @@ public class GroupAccess {
     /** The owners and moderators of the group: who decides on requests to join. */
     public Set<Long> moderatorIds(long groupId) {
         return memberships.moderators(groupId).stream().map(Membership::accountId).collect(Collectors.toSet());
+    }
+
+    /** Every group, whatever its visibility, after {@code afterId} in id order: for the search index only. */
+    public List<Group> groupsAfter(long afterId, int limit) {
+        return groups.after(afterId, limit);
     }
 
     /** The groups whose posts belong in the account's home feed. */

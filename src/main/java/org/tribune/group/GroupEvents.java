@@ -8,6 +8,10 @@ public final class GroupEvents {
     public record GroupCreated(long groupId, long ownerId) {
     }
 
+    /** Its name, description, language or visibility may have changed. */
+    public record GroupUpdated(long groupId) {
+    }
+
     public record MemberJoined(long groupId, long accountId) {
     }
 

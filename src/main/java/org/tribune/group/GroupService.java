@@ -400,6 +400,7 @@ public class GroupService {
                 GroupRules.parse(Visibility.class, form.visibility()), GroupRules.parse(JoinPolicy.class, form.joinPolicy()),
                 form.joinQuestions(), form.moderatorsOnlyPosting(), group.isDefault(), group.memberCount(),
                 group.createdAt(), group.lastActivityAt()));
+        events.publishEvent(new GroupEvents.GroupUpdated(group.id()));
         return groups.byId(group.id()).orElseThrow();
     }
 

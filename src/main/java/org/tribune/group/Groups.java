@@ -79,6 +79,12 @@ class Groups {
         return db.sql("select " + COLUMNS + " from topic_group g where g.id = ?").param(id).query(GROUP).optional();
     }
 
+    /** Groups with ids above {@code afterId}, in id order: for rebuilding the search index. */
+    List<Group> after(long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from topic_group g where g.id > ? order by g.id limit ?")
+                .params(afterId, limit).query(GROUP).list();
+    }
+
     List<Group> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -42,6 +42,12 @@ class Comments {
                 .update();
     }
 
+    /** Comments not deleted with ids above {@code afterId}, in id order: for rebuilding the search index. */
+    List<Comment> liveAfter(long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from post_comment where id > ? and deleted_at is null order by id limit ?")
+                .params(afterId, limit).query(COMMENT).list();
+    }
+
     Optional<Comment> byId(long id) {
         return db.sql("select " + COLUMNS + " from post_comment where id = ?").param(id).query(COMMENT).optional();
     }

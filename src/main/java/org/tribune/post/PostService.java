@@ -281,6 +281,16 @@ public class PostService {
         return posts.live(postId);
     }
 
+    /** Live posts after {@code afterId} in id order, whatever their hidden state: for the search index, like {@link #forModeration}. */
+    public List<Post> liveAfter(long afterId, int limit) {
+        return posts.liveAfter(afterId, limit);
+    }
+
+    /** Comments not deleted after {@code afterId} in id order, for the search index, like {@link #forModeration}. */
+    public List<Comment> commentsAfter(long afterId, int limit) {
+        return comments.liveAfter(afterId, limit);
+    }
+
     /** A comment that is not deleted, whatever its hidden state: for moderation only, like {@link #forModeration}. */
     public Optional<Comment> commentForModeration(long commentId) {
         return comments.byId(commentId).filter(c -> !c.deleted());

@@ -50,6 +50,12 @@ class Posts {
         return db.sql("select " + COLUMNS + " from post where id = ? and deleted_at is null").param(id).query(POST).optional();
     }
 
+    /** Live posts with ids above {@code afterId}, in id order: for rebuilding the search index page by page. */
+    List<Post> liveAfter(long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from post where id > ? and deleted_at is null order by id limit ?")
+                .params(afterId, limit).query(POST).list();
+    }
+
     List<Post> live(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

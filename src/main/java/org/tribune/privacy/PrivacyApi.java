@@ -37,10 +37,12 @@ class PrivacyApi {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EVERYONE", "MEMBERS", "NOBODY"}) String groups,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EVERYONE", "MEMBERS", "NOBODY"}) String follows,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EVERYONE", "FOLLOWED", "NOBODY"}) String mentions,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean searchEngines) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean searchEngines,
+            @Schema(description = "Whether members may find you by name in Tribune's search (on by default); left out of a change, it stays as it is")
+            Boolean findableByName) {
         static SettingsJson of(PrivacySettings s) {
             return new SettingsJson(s.profile().name(), s.groups().name(), s.follows().name(), s.mentions().name(),
-                    s.indexable());
+                    s.indexable(), s.findable());
         }
     }
 
@@ -63,7 +65,8 @@ class PrivacyApi {
     @Operation(operationId = "updatePrivacySettings", summary = "Change your privacy settings (all fields at once)")
     SettingsJson update(Account me, @RequestBody SettingsJson body) {
         accounts.updatePrivacy(me.id(), PrivacyController.PrivacyForms.settings(body.profile(), body.groups(),
-                body.follows(), body.mentions(), body.searchEngines()));
+                body.follows(), body.mentions(), body.searchEngines(),
+                body.findableByName() == null ? accounts.privacy(me.id()).findable() : body.findableByName()));
         return SettingsJson.of(accounts.privacy(me.id()));
     }
 

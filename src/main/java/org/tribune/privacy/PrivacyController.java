@@ -48,8 +48,9 @@ class PrivacyController {
     @PostMapping("/settings/privacy")
     String save(Account me, @RequestParam(defaultValue = "") String profile, @RequestParam(defaultValue = "") String groups,
             @RequestParam(defaultValue = "") String follows, @RequestParam(defaultValue = "") String mentions,
-            @RequestParam(defaultValue = "false") boolean indexable, RedirectAttributes redirect) {
-        accounts.updatePrivacy(me.id(), PrivacyForms.settings(profile, groups, follows, mentions, indexable));
+            @RequestParam(defaultValue = "false") boolean indexable, @RequestParam(defaultValue = "false") boolean findable,
+            RedirectAttributes redirect) {
+        accounts.updatePrivacy(me.id(), PrivacyForms.settings(profile, groups, follows, mentions, indexable, findable));
         redirect.addFlashAttribute(JteViews.NOTICE, "settings.saved");
         return "redirect:/settings/privacy";
     }
@@ -112,7 +113,8 @@ class PrivacyController {
         private PrivacyForms() {
         }
 
-        static PrivacySettings settings(String profile, String groups, String follows, String mentions, boolean indexable) {
+        static PrivacySettings settings(String profile, String groups, String follows, String mentions, boolean indexable,
+                boolean findable) {
             InvalidInput.Collector errors = new InvalidInput.Collector();
             Audience p = audience(errors, "profile", profile);
             Audience g = audience(errors, "groups", groups);
@@ -124,7 +126,7 @@ class PrivacyController {
                 errors.add("mentions", "privacy.choice.invalid");
             }
             errors.throwIfAny();
-            return new PrivacySettings(p, g, f, m, indexable);
+            return new PrivacySettings(p, g, f, m, indexable, findable);
         }
 
         private static Audience audience(InvalidInput.Collector errors, String field, String value) {

@@ -2,6 +2,8 @@ package org.tribune.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.tribune.account.AccountService;
@@ -11,19 +13,22 @@ import org.tribune.platform.personaldata.ExportWriter;
 import org.tribune.platform.personaldata.PersonalData;
 
 /**
- * The index holds a copy of each live post's text with its author. The export lists which posts are indexed (the
- * text itself is in the posts' own export); erasing with content removes them, and without it they stay findable
- * as the posts themselves stay.
+ * The index holds a copy of each live post's and comment's text with its author, and each findable person's name.
+ * The export lists what is indexed (the text itself is in the posts' own export); erasing removes the person's name
+ * always, their posts and comments with their content (without it they stay findable as the posts themselves stay),
+ * and mentions of their handle in anyone's indexed text. Queries are not personal data here: they are never stored.
  */
 @Component
 class SearchPersonalData implements PersonalData {
     static final String CATEGORY = "search-index";
 
-    private final SearchEntries entries;
+    private final SearchDocuments documents;
+    private final SearchIndex index;
     private final AccountService accounts;
 
-    SearchPersonalData(SearchEntries entries, AccountService accounts) {
-        this.entries = entries;
+    SearchPersonalData(SearchDocuments documents, SearchIndex index, AccountService accounts) {
+        this.documents = documents;
+        this.index = index;
         this.accounts = accounts;
     }
 
@@ -34,21 +39,37 @@ class SearchPersonalData implements PersonalData {
 
     @Override
     public Map<String, Long> counts(long accountId) {
-        return Map.of(CATEGORY, entries.countByAuthor(accountId));
+        return Map.of(CATEGORY, documents.countByAuthor(accountId));
     }
 
     @Override
     public void export(long accountId, ExportWriter out) {
-        out.records(CATEGORY, entries.postIdsByAuthor(accountId).stream()
-                .map(id -> Map.of("postId", Long.toString(id))).toList());
+        out.records(CATEGORY, documents.byAuthor(accountId).stream()
+                .map(key -> Map.of("kind", key.kind().code(), "id", Long.toString(key.id()))).toList());
     }
 
     @Override
     public void erase(long accountId, Erasure erasure) {
         if (erasure.deleteContent()) {
-            entries.removeByAuthor(accountId);
+            index.remove(documents.byAuthor(accountId));
+        } else {
+            index.remove(List.of(new SearchDocument.Key(SearchDocument.Kind.PERSON, accountId)));
         }
         // the account feature erases last, so the handle is still there
-        accounts.byId(accountId).ifPresent(a -> entries.forgetMentions(a.handle(), "former-member"));
+        accounts.byId(accountId).ifPresent(a -> forgetMentions(a.handle(), "former-member"));
+    }
+
+    /**
+     * Mentions of an erased person's handle in the indexed copies of anyone's posts become mentions of nobody, as the
+     * post feature does in the posts themselves.
+     */
+    private void forgetMentions(String handle, String replacement) {
+        Pattern mention = Pattern.compile("(?i)(?<![\\w.-])" + Pattern.quote(handle) + "(?![\\w-])");
+        String quoted = Matcher.quoteReplacement(replacement);
+        index.putAll(documents.mentioning(handle).stream()
+                .map(d -> new SearchDocument(d.kind(), d.id(), d.postId(), d.groupId(), d.authorId(), d.restricted(),
+                        d.language(), d.hasLink(), mention.matcher(d.title()).replaceAll(quoted),
+                        mention.matcher(d.body()).replaceAll(quoted), d.nameWords(), d.createdAt(), d.generation()))
+                .toList());
     }
 }

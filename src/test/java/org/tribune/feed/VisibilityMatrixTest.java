@@ -122,7 +122,16 @@ class VisibilityMatrixTest {
         EVENT_PAGE((f, c) -> page(c.get("/events/" + f.eventId()), f)),
         EVENT_CALENDAR((f, c) -> page(c.get("/events/" + f.eventId() + ".ics"), f)),
         GROUP_EVENTS((f, c) -> page(c.get("/groups/" + f.group().slug() + "/events"), f)),
-        MY_EVENTS((f, c) -> new Seen(200, c.get("/events").body().contains(marker(f))));
+        MY_EVENTS((f, c) -> new Seen(200, c.get("/events").body().contains(marker(f)))),
+        // the page repeats the query (the marker): a hit is a link to the post or to its comment
+        SEARCH((f, c) -> {
+            WebClient.Response r = c.get("/search?q=" + marker(f));
+            return new Seen(r.status(), r.body().contains("href=\"/p/" + f.post().id()));
+        }),
+        SEARCH_GROUPS((f, c) -> {
+            WebClient.Response r = c.get("/search?type=groups&q=" + f.group().name().replace(" ", "%20"));
+            return new Seen(r.status(), r.body().contains("/groups/" + f.group().slug() + "\""));
+        });
 
         final BiFunction<Fixture, WebClient, Seen> look;
 
@@ -141,7 +150,9 @@ class VisibilityMatrixTest {
         LIKES("/api/v1/posts/%d/likes"),
         AUTHOR_POSTS("/api/v1/users/%s/posts"),
         EVENT("/api/v1/events/%d"),
-        GROUP_EVENTS("/api/v1/groups/%s/events");
+        GROUP_EVENTS("/api/v1/groups/%s/events"),
+        SEARCH("/api/v1/search?q=%s"),
+        SEARCH_GROUPS("/api/v1/search?type=groups&q=%s");
 
         final String path;
 
@@ -155,6 +166,8 @@ class VisibilityMatrixTest {
                 case EVENT -> path.formatted(f.eventId());
                 case POST, COMMENTS, LIKES -> path.formatted(f.post().id());
                 case AUTHOR_POSTS -> path.formatted(f.author().handle());
+                case SEARCH -> path.formatted(marker(f));
+                case SEARCH_GROUPS -> path.formatted(f.group().name().replace(" ", "%20"));
             };
         }
     }
@@ -206,6 +219,15 @@ class VisibilityMatrixTest {
             assertThat(seen.content()).as("listed").isEqualTo(visibility != Visibility.HIDDEN || member(role));
             return;
         }
+        if (door == Door.SEARCH || door == Door.SEARCH_GROUPS) {
+            // Search is for signed-in people; it finds posts and comments of groups one may read, and groups one may
+            // see (hidden ones: members only), and answers the same page whatever it found.
+            boolean findable = role != Role.VISITOR
+                    && (door == Door.SEARCH ? allowed : visibility != Visibility.HIDDEN || member(role));
+            assertThat(seen.content()).as("found by search").isEqualTo(findable);
+            assertThat(seen.status()).isEqualTo(role == Role.VISITOR ? 302 : 200);
+            return;
+        }
         if (door == Door.HOME_FEED || door == Door.MY_EVENTS) {
             assertThat(seen.content()).as("in home feed").isEqualTo(member(role));
             return;
@@ -232,6 +254,14 @@ class VisibilityMatrixTest {
 
         assertThat(r.status()).as("never a server error").isLessThan(500);
         boolean content = r.status() == 200 && (r.body().contains(marker(f)) || r.body().contains(f.author().handle()));
+        if (door == ApiDoor.SEARCH || door == ApiDoor.SEARCH_GROUPS) {
+            boolean found = door == ApiDoor.SEARCH ? content : r.status() == 200 && r.body().contains(f.group().slug());
+            boolean findable = token != null
+                    && (door == ApiDoor.SEARCH ? allowed : visibility != Visibility.HIDDEN || member(role));
+            assertThat(found).as("found by search").isEqualTo(findable);
+            assertThat(r.status()).isEqualTo(token == null ? 401 : 200);
+            return;
+        }
         if (door == ApiDoor.GROUP) {
             // The group itself: hidden groups do not exist for outsiders; private ones exist but say "you may not read".
             if (visibility == Visibility.HIDDEN && !member(role)) {

@@ -41,8 +41,8 @@ final class PersonalDataTables {
             "note", "note_rating", "note_request", "note_rater_factor",
             // moderation
             "flag", "flagger_record", "flag_hidden_target", "moderation_action", "timed_sanction", "appeal",
-            // post: hidden, locked, shared; the search index of posts
-            "post_hidden", "comment_hidden", "post_lock", "post_share", "search_entry",
+            // post: hidden, locked, shared; search: the index of posts, comments, groups and people
+            "post_hidden", "comment_hidden", "post_lock", "post_share", "search_document",
             // events
             "group_event", "event_rsvp", "event_reminder", "event_reminder_setting", "event_calendar_token",
             // privacy
@@ -67,6 +67,7 @@ final class PersonalDataTables {
             Map.entry("note_export", "the daily public export of notes and ratings, without authors or raters"),
             Map.entry("event_group_setting", "per group: whether members may create events"),
             Map.entry("source_page", "domains and their current label code; who labelled them lives in wiki_revision"),
+            Map.entry("search_index_state", "the search index's build number and a rebuild's progress"),
             Map.entry("event_publication", "after-commit work in flight: the ids an event names, deleted as soon as its "
                     + "listener completes (seconds); what the listener writes is erased with the rest"));
 }

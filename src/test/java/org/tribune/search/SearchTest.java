@@ -3,32 +3,54 @@ package org.tribune.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tribune.IntegrationTest;
+import org.tribune.TestDatabase;
 import org.tribune.WebClient;
 import org.tribune.account.Account;
+import org.tribune.account.AccountService;
 import org.tribune.account.Members;
+import org.tribune.account.PrivacySettings;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupService;
 import org.tribune.platform.InvalidInput;
+import org.tribune.post.Comment;
 import org.tribune.post.Post;
-import org.tribune.post.PostItem;
 import org.tribune.post.PostService;
+import org.tribune.wiki.Content;
+import org.tribune.wiki.Document;
+import org.tribune.wiki.EditMode;
+import org.tribune.wiki.WikiService;
 
 import tools.jackson.databind.JsonNode;
 
-/** Search finds posts by their words, for people allowed to read them, and only their accepted, current text. */
+/**
+ * Search's rules, run as they are on both engines: the H2 run of this class searches with Lucene, the PostgreSQL
+ * run with PostgreSQL's full-text search, and both must pass it unchanged. Words are unique per test (the context and
+ * database are shared), so each query also carries one.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class SearchTest {
     @LocalServerPort
     int port;
@@ -43,9 +65,15 @@ class SearchTest {
     @Autowired
     TokenService tokens;
     @Autowired
-    SearchEntries entries;
+    AccountService accounts;
     @Autowired
-    org.tribune.account.AccountService accountService;
+    WikiService wiki;
+    @Autowired
+    Reindex reindex;
+    @Autowired
+    SearchEngine engine;
+    @Autowired
+    JdbcClient db;
 
     Account owner;
     Account member;
@@ -54,6 +82,7 @@ class SearchTest {
     Group open;
     Group closed;
     Group hidden;
+    Group french;
 
     @BeforeAll
     void groupsOfEachKind() {
@@ -61,146 +90,388 @@ class SearchTest {
         member = members.active("smem");
         banned = members.active("sban");
         outsider = members.active("sout");
-        open = group("PUBLIC");
-        closed = group("PRIVATE");
-        hidden = group("HIDDEN");
+        open = group("PUBLIC", "Search public", "en");
+        closed = group("PRIVATE", "Search private", "en");
+        hidden = group("HIDDEN", "Search hidden", "en");
+        french = group("PUBLIC", "Recherche en français", "fr");
     }
 
-    private Group group(String visibility) {
-        Group group = groups.create(owner, new GroupForm(("s-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-'),
-                "Search " + visibility, "", "en", visibility, "INVITE", List.of(), false));
-        for (Account a : List.of(member, banned)) {
-            groups.invite(owner, group.slug(), a.handle());
-            groups.join(a, group.slug(), List.of());
+    @Test
+    void theEngineIsLuceneOnH2AndPostgresqlOnPostgresql() {
+        assertThat(engine).isInstanceOf(TestDatabase.isPostgres() ? PostgresSearch.class : LuceneSearch.class);
+    }
+
+    @Test
+    void aFrenchPostIsFoundByItsAccentFreeSpellingAndOtherFormsOfItsWords() {
+        String w = word();
+        Post post = publish(member, french, "Les élections à l'école", "Le conseil d'école a voté " + w + " hier soir.");
+        assertThat(found("ecole " + w, outsider)).containsExactly(post.id());
+        assertThat(found("election " + w, outsider)).containsExactly(post.id());
+        assertThat(found("ÉCOLE " + w, outsider)).containsExactly(post.id());
+        assertThat(found("Élection " + w, outsider)).containsExactly(post.id());
+        assertThat(found("votes " + w, outsider)).containsExactly(post.id());
+        assertThat(found("collège " + w, outsider)).isEmpty();
+    }
+
+    @Test
+    void anEnglishPostIsFoundByOtherFormsOfItsWords() {
+        String w = word();
+        Post post = publish(member, open, "Running the community garden", "Volunteers planted trees " + w);
+        assertThat(found("runs " + w, outsider)).containsExactly(post.id());
+        assertThat(found("tree planting " + w, outsider)).containsExactly(post.id());
+        assertThat(found("gardens " + w, outsider)).containsExactly(post.id());
+    }
+
+    @Test
+    void theLanguageOfAPostIsDetectedFromItsWordsElseTheGroups() {
+        assertThat(Analysis.detect("Le chat et la souris sont dans le jardin", Language.ENGLISH)).isEqualTo(Language.FRENCH);
+        assertThat(Analysis.detect("The cat and the mouse are in the garden", Language.FRENCH)).isEqualTo(Language.ENGLISH);
+        assertThat(Analysis.detect("Zq42", Language.FRENCH)).isEqualTo(Language.FRENCH);
+        String w = word();
+        // An English text in a French group is stemmed as English: "running" finds "runs".
+        Post post = publish(member, french, "", "The volunteers are running the kitchen " + w);
+        assertThat(found("runs " + w, outsider)).containsExactly(post.id());
+    }
+
+    @Test
+    void aPhraseMatchesItsWordsInOrderOnly() {
+        String w = word();
+        Post inOrder = publish(member, open, "", "A bright red door " + w);
+        publish(member, open, "", "The door is red and bright " + w);
+        assertThat(found("\"red door\" " + w, outsider)).containsExactly(inOrder.id());
+        assertThat(found("red door " + w, outsider)).hasSize(2);
+    }
+
+    @Test
+    void operatorsNarrowByGroupAuthorLinkAndDate() {
+        String w = word();
+        Post inOpen = publish(member, open, "", "Operators " + w);
+        Post inFrench = publish(owner, french, "", "Opérateurs " + w + " https://example.org/page");
+        Post onProfile = publish(outsider, null, "", "Profile " + w);
+        assertThat(found(w, outsider)).containsExactlyInAnyOrder(inOpen.id(), inFrench.id(), onProfile.id());
+        assertThat(found(w + " in:" + open.slug(), outsider)).containsExactly(inOpen.id());
+        assertThat(found(w + " from:@" + owner.handle(), outsider)).containsExactly(inFrench.id());
+        assertThat(found(w + " from:" + outsider.handle(), outsider)).containsExactly(onProfile.id());
+        assertThat(found(w + " has:link", outsider)).containsExactly(inFrench.id());
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        assertThat(found(w + " after:" + today, outsider)).hasSize(3);
+        assertThat(found(w + " after:" + tomorrow, outsider)).isEmpty();
+        assertThat(found(w + " before:" + today, outsider)).isEmpty();
+        assertThat(found(w + " before:" + tomorrow, outsider)).hasSize(3);
+        // filters alone find too, newest first
+        assertThat(found("from:@" + outsider.handle() + " has:link", outsider)).isEmpty();
+        // a group the viewer may not see, or someone who does not exist, finds nothing rather than everything
+        assertThat(found(w + " in:" + hidden.slug(), outsider)).isEmpty();
+        assertThat(found(w + " from:@nobody-" + w, outsider)).isEmpty();
+        assertThatThrownBy(() -> search.search(w + " before:yesterday", null, null, false, outsider.id()))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void relevanceRanksTitlesAboveBodiesAndNewerFirstOnATie() {
+        String w = word();
+        Post inTitle = publish(member, open, "About " + w, "Nothing else here");
+        Post inBody = publish(member, open, "Something", "It mentions " + w + " once");
+        Post sameAgain = publish(member, open, "Something", "It mentions " + w + " once");
+        assertThat(found(w, outsider)).containsExactly(inTitle.id(), sameAgain.id(), inBody.id());
+        assertThat(ids(search.search(w, "posts", null, true, outsider.id()))).containsExactly(sameAgain.id(), inBody.id(), inTitle.id());
+    }
+
+    @Test
+    void resultsComeByPagesWithAnOpaqueCursor() {
+        String w = word();
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < SearchService.PAGE + 5; i++) {
+            all.add(publish(member, open, "", w + " number " + i).id());
         }
-        groups.ban(owner, group.slug(), banned.handle(), "");
-        return group;
-    }
-
-    private static String word() {
-        return "zq" + Members.uniqueHandle("w").substring(2).toLowerCase().replaceAll("[^a-z0-9]", "");
-    }
-
-    private List<Long> found(String query, Account viewer) {
-        return search.search(query, viewer == null ? null : viewer.id(), null).items().stream()
-                .map(PostItem::post).map(Post::id).toList();
-    }
-
-    @Test
-    void aPublicPostIsFoundByItsWordsInTitleOrBody() {
-        String inTitle = word();
-        String inBody = word();
-        Post post = posts.publish(member, open.id(), new PostService.Draft("About " + inTitle, "Some " + inBody + " text", null));
-        assertThat(found(inTitle, outsider)).containsExactly(post.id());
-        assertThat(found(inBody, outsider)).containsExactly(post.id());
-        assertThat(found(inTitle.toUpperCase(), member)).containsExactly(post.id());
+        for (boolean newest : List.of(false, true)) {
+            SearchResults first = search.search(w, null, null, newest, outsider.id());
+            assertThat(first.hits()).hasSize(SearchService.PAGE);
+            assertThat(first.next()).isNotNull().doesNotContain(Long.toString(all.getLast()));
+            SearchResults second = search.search(w, null, first.next(), newest, outsider.id());
+            assertThat(second.hits()).hasSize(5);
+            assertThat(second.next()).isNull();
+            Set<Long> seen = new HashSet<>(ids(first));
+            seen.addAll(ids(second));
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(all);
+        }
+        assertThatThrownBy(() -> search.search(w, null, "not-a-cursor", false, outsider.id())).isInstanceOf(InvalidInput.class);
     }
 
     @Test
-    void everyWordMustMatch() {
-        String a = word();
-        String b = word();
-        Post both = posts.publish(member, open.id(), new PostService.Draft("", a + " and " + b, null));
-        Post onlyA = posts.publish(member, open.id(), new PostService.Draft("", a + " alone", null));
-        assertThat(found(a + " " + b, outsider)).containsExactly(both.id());
-        assertThat(found(a, outsider)).containsExactly(onlyA.id(), both.id());
+    void snippetsAreEscapedWithTheMatchedWordsMarked() {
+        String w = word();
+        publish(member, french, "", "<b>École</b> & " + w + " <script>alert(1)</script>");
+        SearchHit hit = search.search("ecole " + w, null, null, false, outsider.id()).hits().getFirst();
+        assertThat(hit.snippetHtml()).isEqualTo("&lt;b&gt;<mark>École</mark>&lt;/b&gt; &amp; <mark>" + w
+                + "</mark> &lt;script&gt;alert(1)&lt;/script&gt;");
+        String long_ = "word ".repeat(200) + "needle " + w + " " + "tail ".repeat(200);
+        publish(member, open, "", long_);
+        SearchHit cut = search.search("needle " + w, null, null, false, outsider.id()).hits().getFirst();
+        assertThat(cut.snippetHtml()).startsWith("… ").endsWith(" …").contains("<mark>needle</mark> <mark>" + w + "</mark>");
+        assertThat(cut.snippetHtml().length()).isLessThan(400);
     }
 
     @Test
-    void postsOfPrivateAndHiddenGroupsAreFoundByMembersOnly() {
+    void commentsAreFoundWithTheirPostsRules() {
+        String w = word();
+        Post post = publish(member, open, "Post", "body");
+        Comment comment = posts.comment(owner, post.id(), "A comment about écoles " + w, null);
+        Post secret = publish(member, closed, "Secret", "body");
+        Comment inside = posts.comment(owner, secret.id(), "Inside " + w, null);
+        SearchResults asOutsider = search.search("ecole " + w, null, null, false, outsider.id());
+        assertThat(asOutsider.hits()).extracting(SearchHit::type, SearchHit::id).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("comment", comment.id()));
+        assertThat(asOutsider.hits().getFirst().url()).isEqualTo("/p/" + post.id() + "#c" + comment.id());
+        assertThat(search.search(w, null, null, false, outsider.id()).hits()).extracting(SearchHit::id).containsExactly(comment.id());
+        assertThat(search.search(w, null, null, false, member.id()).hits()).extracting(SearchHit::id)
+                .containsExactlyInAnyOrder(comment.id(), inside.id());
+        posts.deleteComment(owner, comment.id());
+        assertThat(search.search(w, null, null, false, outsider.id()).hits()).isEmpty();
+    }
+
+    @Test
+    void postsOfPrivateAndHiddenGroupsAreFoundByCurrentMembersOnly() {
         for (Group group : List.of(closed, hidden)) {
             String secret = word();
-            Post post = posts.publish(member, group.id(), new PostService.Draft("", "Secret " + secret, null));
+            Account leaver = members.active("slv");
+            groups.invite(owner, group.slug(), leaver.handle());
+            groups.join(leaver, group.slug(), List.of());
+            Post post = publish(member, group, "", "Secret " + secret);
             assertThat(found(secret, member)).containsExactly(post.id());
             assertThat(found(secret, owner)).containsExactly(post.id());
+            assertThat(found(secret, leaver)).containsExactly(post.id());
             assertThat(found(secret, outsider)).isEmpty();
             assertThat(found(secret, banned)).isEmpty();
             assertThat(found(secret, null)).isEmpty();
+            groups.leave(leaver, group.slug());
+            assertThat(found(secret, leaver)).isEmpty();
+            assertThat(search.search(secret + " in:" + group.slug(), null, null, false, outsider.id()).hits()).isEmpty();
         }
     }
 
     @Test
-    void anEditReplacesTheIndexedTextAndADeletionRemovesIt() {
+    void aGroupThatBecomesPrivateTakesItsPostsOutOfReach() {
+        String w = word();
+        Group g = group("PUBLIC", "Changing " + w, "en");
+        Post post = publish(owner, g, "", "Soon private " + w);
+        assertThat(found(w, outsider)).containsExactly(post.id());
+        groups.update(owner, g.slug(), new GroupForm(g.slug(), g.name(), "", "en", "PRIVATE", "INVITE", List.of(), false));
+        assertThat(found(w, outsider)).isEmpty();
+        assertThat(found(w, owner)).containsExactly(post.id());
+    }
+
+    @Test
+    void pendingRevisionsHiddenAndDeletedPostsAreNeverFound() {
+        String accepted = word();
+        String pending = word();
+        Group review = group("PUBLIC", "Search review", "en");
+        wiki.setGroupMode(owner, review.id(), EditMode.REVIEW);
+        Account newcomer = members.active("snew");
+        groups.invite(owner, review.slug(), newcomer.handle());
+        groups.join(newcomer, review.slug(), List.of());
+        Post post = publish(newcomer, review, "Draft", "Accepted text " + accepted);
+        WikiService.Saved saved = wiki.propose(newcomer, Document.post(post.id()),
+                new WikiService.Proposal(new Content("Draft", "Pending text " + pending, null, null), "", null));
+        assertThat(saved.live()).isFalse();
+        assertThat(found(pending, owner)).isEmpty();
+        assertThat(found(pending, newcomer)).isEmpty();
+        assertThat(found(accepted, outsider)).containsExactly(post.id());
+
+        String w = word();
+        Post hiddenPost = publish(member, open, "", "To be hidden " + w);
+        posts.hide(hiddenPost.id());
+        assertThat(found(w, outsider)).isEmpty();
+        assertThat(found(w, member)).isEmpty();
+        assertThat(found(w, owner)).isEmpty();
+
+        String gone = word();
+        Post deleted = publish(member, open, "", "To be deleted " + gone);
+        posts.delete(member, deleted.id());
+        assertThat(found(gone, member)).isEmpty();
+        assertThat(db.sql("select count(*) from search_document where post_id = ?").param(deleted.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anEditReplacesTheIndexedText() {
         String before = word();
         String after = word();
-        Post post = posts.publish(member, open.id(), new PostService.Draft("", "Draft " + before, null));
+        Post post = publish(member, open, "", "Draft " + before);
         posts.applyAcceptedRevision(post.id(), member.id(), new PostService.Text("", "Final " + after, null, null));
         assertThat(found(before, outsider)).isEmpty();
         assertThat(found(after, outsider)).containsExactly(post.id());
-        posts.delete(member, post.id());
-        assertThat(found(after, outsider)).isEmpty();
     }
 
     @Test
-    void profilePostsAreFoundByAnyone() {
+    void aGroupIsFoundByPartOfItsNameAndByItsDescription() {
         String w = word();
-        Post post = posts.publish(outsider, null, new PostService.Draft("", "On my profile " + w, null));
-        assertThat(found(w, member)).containsExactly(post.id());
-    }
-
-    @Test
-    void resultsComeByPagesNewestFirst() {
-        String w = word();
-        for (int i = 0; i < SearchService.PAGE + 5; i++) {
-            posts.publish(member, open.id(), new PostService.Draft("", w + " number " + i, null));
+        Group g = groups.create(owner, new GroupForm(slug(), "Jardins partagés " + w, "Des potagers et du compost dans le quartier",
+                "fr", "PUBLIC", "OPEN", List.of(), false));
+        for (String q : List.of("jardin " + w, "parta " + w, "PARTAGES " + w, w.substring(0, w.length() - 2) + " jard",
+                "compost " + w)) {
+            assertThat(groupIds(q, outsider)).as(q).containsExactly(g.id());
         }
-        SearchResults first = search.search(w, outsider.id(), null);
-        assertThat(first.items()).hasSize(SearchService.PAGE);
-        assertThat(first.next()).isNotNull();
-        SearchResults second = search.search(w, outsider.id(), first.next());
-        assertThat(second.items()).hasSize(5);
-        assertThat(second.next()).isNull();
-        assertThat(first.items().getFirst().post().id()).isGreaterThan(second.items().getFirst().post().id());
+        SearchHit hit = search.search("parta " + w, "groups", null, false, outsider.id()).hits().getFirst();
+        assertThat(hit.titleHtml()).isEqualTo("Jardins <mark>partagés</mark> <mark>" + w + "</mark>");
+        assertThat(hit.url()).isEqualTo("/groups/" + g.slug());
+        assertThat(groupIds("verger " + w, outsider)).isEmpty();
     }
 
     @Test
-    void aBlankQueryFindsNothingAndATooLongOneIsRefused() {
-        assertThat(search.search("   ", member.id(), null).items()).isEmpty();
-        assertThatThrownBy(() -> search.search("x".repeat(201), member.id(), null)).isInstanceOf(InvalidInput.class);
-    }
-
-    @Test
-    void theApiReturnsOnlyReadablePostsWithACursor() {
-        String secret = word();
-        Post hiddenPost = posts.publish(member, closed.id(), new PostService.Draft("", secret + " inside", null));
-        Post publicPost = posts.publish(member, open.id(), new PostService.Draft("", secret + " outside", null));
-        WebClient api = new WebClient(port);
-        JsonNode asOutsider = api.get("/api/v1/search?q=" + secret, "Authorization", "Bearer " + tokens.createFor(outsider.id(), "s")).json();
-        assertThat(ids(asOutsider)).containsExactly(Long.toString(publicPost.id()));
-        assertThat(asOutsider.get("next").isNull()).isTrue();
-        JsonNode asMember = api.get("/api/v1/search?q=" + secret, "Authorization", "Bearer " + tokens.createFor(member.id(), "s")).json();
-        assertThat(ids(asMember)).containsExactly(Long.toString(publicPost.id()), Long.toString(hiddenPost.id()));
-    }
-
-    @Test
-    void theApiRefusesVisitorsAndTooLongQueries() {
-        WebClient api = new WebClient(port);
-        assertThat(api.get("/api/v1/search?q=x").status()).isEqualTo(401);
-        WebClient.Response tooLong = api.get("/api/v1/search?q=" + "x".repeat(201), "Authorization",
-                "Bearer " + tokens.createFor(member.id(), "s"));
-        assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.header("Content-Type")).contains("application/problem+json");
-    }
-
-    @Test
-    void theSearchPageShowsHitsInEnglishAndFrench() {
+    void hiddenGroupsAreFoundByTheirMembersOnlyAndPrivateOnesByAnyone() {
         String w = word();
-        posts.publish(member, open.id(), new PostService.Draft("Found " + w, "body", null));
+        Group secret = group("HIDDEN", "Cercle " + w, "fr");
+        Group closedOne = group("PRIVATE", "Club " + w, "fr");
+        assertThat(groupIds(w, outsider)).containsExactly(closedOne.id());
+        assertThat(groupIds("cercle " + w, outsider)).isEmpty();
+        assertThat(groupIds(w, member)).containsExactlyInAnyOrder(secret.id(), closedOne.id());
+        WebClient api = new WebClient(port);
+        JsonNode asOutsider = api.get("/api/v1/search?type=groups&q=" + w, "Authorization", bearer(outsider)).json();
+        assertThat(asOutsider.toString()).doesNotContain("Cercle").doesNotContain(secret.slug());
+    }
+
+    @Test
+    void peopleAreFoundByDisplayNameAndHandleUnlessTheyOptedOut() {
+        String w = word();
+        Account eloise = members.active("seloi");
+        accounts.updateProfile(eloise.id(), "Éloïse Martin " + w, "");
+        assertThat(personIds("eloise " + w, outsider)).containsExactly(eloise.id());
+        assertThat(personIds("Elo " + w, outsider)).containsExactly(eloise.id());
+        assertThat(personIds("mart " + w.substring(0, 5), outsider)).contains(eloise.id());
+        assertThat(personIds(eloise.handle(), outsider)).containsExactly(eloise.id());
+        SearchHit hit = search.search("eloise " + w, "people", null, false, outsider.id()).hits().getFirst();
+        assertThat(hit.titleHtml()).isEqualTo("<mark>Éloïse</mark> Martin <mark>" + w + "</mark>");
+        assertThat(hit.url()).isEqualTo("/@" + eloise.handle());
+
+        PrivacySettings settings = accounts.privacy(eloise.id());
+        accounts.updatePrivacy(eloise.id(), new PrivacySettings(settings.profile(), settings.groups(), settings.follows(),
+                settings.mentions(), settings.indexable(), false));
+        assertThat(personIds("eloise " + w, outsider)).isEmpty();
+        assertThat(personIds(eloise.handle(), member)).isEmpty();
+        accounts.updatePrivacy(eloise.id(), settings);
+        assertThat(personIds("eloise " + w, outsider)).containsExactly(eloise.id());
+
+        members.suspend(eloise);
+        assertThat(personIds("eloise " + w, outsider)).isEmpty();
+    }
+
+    @Test
+    void findableByNameIsOnByDefaultInTheApiAndTheSettingsPage() {
+        Account person = members.active("sfind");
+        assertThat(accounts.privacy(person.id()).findable()).isTrue();
+        WebClient api = new WebClient(port);
+        JsonNode settings = api.get("/api/v1/me/privacy", "Authorization", bearer(person)).json();
+        assertThat(settings.get("findableByName").asBoolean()).isTrue();
+        java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
+        settings.properties().forEach(e -> change.put(e.getKey(), e.getValue().isBoolean() ? e.getValue().asBoolean() : e.getValue().asText()));
+        change.put("findableByName", false);
+        WebClient.Response saved = api.sendJson("PUT", "/api/v1/me/privacy", change, "Authorization", bearer(person));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json().get("findableByName").asBoolean()).isFalse();
+        assertThat(personIds(person.handle(), outsider)).isEmpty();
+        // left out of a change, it stays as it is
+        change.remove("findableByName");
+        assertThat(api.sendJson("PUT", "/api/v1/me/privacy", change, "Authorization", bearer(person)).json()
+                .get("findableByName").asBoolean()).isFalse();
+
+        WebClient browser = new WebClient(port);
+        browser.login(person.email(), Members.PASSWORD);
+        assertThat(browser.get("/settings/privacy").body()).contains("name=\"findable\"");
+        browser.post("/settings/privacy", "profile", "EVERYONE", "groups", "EVERYONE", "follows", "EVERYONE",
+                "mentions", "EVERYONE", "findable", "true");
+        assertThat(accounts.privacy(person.id()).findable()).isTrue();
+        assertThat(personIds(person.handle(), outsider)).containsExactly(person.id());
+    }
+
+    @Test
+    void queriesAreNeitherStoredNorLogged(CapturedOutput output) {
+        String w = "zqsecretquery" + word();
+        search.search(w + " ecole", null, null, false, member.id());
+        WebClient browser = new WebClient(port);
+        browser.login(member.email(), Members.PASSWORD);
+        assertThat(browser.get("/search?q=" + w).status()).isEqualTo(200);
+        assertThat(browser.get("/search/suggestions?q=" + w).status()).isEqualTo(200);
+        assertThat(new WebClient(port).get("/api/v1/search?q=" + w, "Authorization", bearer(member)).status()).isEqualTo(200);
+        assertThat(output.getAll()).doesNotContain(w);
+        List<String> columns = db.sql("select table_name, column_name, data_type from information_schema.columns "
+                        + "where lower(table_schema) = 'public'")
+                .query((rs, n) -> {
+                    String type = rs.getString("data_type").toLowerCase(Locale.ROOT);
+                    return type.contains("char") || type.contains("text") || type.contains("clob")
+                            ? rs.getString("table_name") + "." + rs.getString("column_name") : null;
+                })
+                .list().stream().filter(c -> c != null).toList();
+        for (String column : columns) {
+            String[] parts = column.split("\\.");
+            long count = db.sql("select count(*) from " + parts[0] + " where lower(" + parts[1] + ") like ?")
+                    .param("%" + w + "%").query(Long.class).single();
+            assertThat(count).as(column).isZero();
+        }
+    }
+
+    @Test
+    void theApiSearchesEachTypeWithACursorAndRefusesBadInput() {
+        String w = word();
+        Post secretPost = publish(member, closed, "", w + " inside");
+        Post publicPost = publish(member, open, "", w + " outside");
+        WebClient api = new WebClient(port);
+        JsonNode asOutsider = api.get("/api/v1/search?q=" + w, "Authorization", bearer(outsider)).json();
+        assertThat(apiIds(asOutsider)).containsExactly(Long.toString(publicPost.id()));
+        assertThat(asOutsider.get("items").get(0).get("type").asText()).isEqualTo("post");
+        assertThat(asOutsider.get("items").get(0).get("snippetHtml").asText()).contains("<mark>" + w + "</mark>");
+        assertThat(asOutsider.get("next").isNull()).isTrue();
+        JsonNode asMember = api.get("/api/v1/search?sort=newest&type=posts&q=" + w, "Authorization", bearer(member)).json();
+        assertThat(apiIds(asMember)).containsExactly(Long.toString(publicPost.id()), Long.toString(secretPost.id()));
+        JsonNode people = api.get("/api/v1/search?type=people&q=" + member.handle(), "Authorization", bearer(outsider)).json();
+        assertThat(apiIds(people)).containsExactly(Long.toString(member.id()));
+
+        assertThat(api.get("/api/v1/search?q=x").status()).isEqualTo(401);
+        for (String bad : List.of("q=" + "x".repeat(201), "q=x&type=things", "q=x&sort=oldest", "q=x&cursor=abc",
+                "q=x+before:2026-13-45")) {
+            WebClient.Response refused = api.get("/api/v1/search?" + bad, "Authorization", bearer(member));
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void theResultsPageHasTabsInEnglishAndFrenchAndTheHeaderABox() {
+        String w = word();
+        publish(member, open, "Found " + w, "body");
         WebClient browser = new WebClient(port);
         assertThat(browser.get("/search?q=" + w).status()).isEqualTo(302);
         browser.login(outsider.email(), Members.PASSWORD);
         WebClient.Response empty = browser.get("/search");
         assertThat(empty.status()).isEqualTo(200);
-        assertThat(empty.h1()).isEqualTo("Search posts");
+        assertThat(empty.h1()).isEqualTo("Search");
+        assertThat(empty.body()).contains("id=\"header-q\"").contains("/js/search.js");
         WebClient.Response english = browser.get("/search?q=" + w);
-        assertThat(english.body()).contains("Found " + w).contains("Posts with “" + w + "”");
+        assertThat(english.body()).contains("Found <mark>" + w + "</mark>").contains("Posts and comments matching “" + w + "”")
+                .contains("type=groups").contains("type=people");
+        assertThat(browser.get("/search?type=groups&q=" + w).body()).contains("No group you may see matches.");
         browser.post("/settings/language", "locale", "fr", "returnTo", "/search");
-        WebClient.Response french = browser.get("/search?q=" + w);
-        assertThat(french.h1()).isEqualTo("Rechercher des publications");
-        assertThat(french.body()).contains("Found " + w);
-        WebClient.Response none = browser.get("/search?q=" + word());
-        assertThat(none.body()).contains("Aucune publication");
+        WebClient.Response frenchPage = browser.get("/search?q=" + w);
+        assertThat(frenchPage.h1()).isEqualTo("Recherche");
+        assertThat(frenchPage.body()).contains("Found <mark>" + w + "</mark>").contains("Personnes");
+        assertThat(browser.get("/search?q=" + word()).body()).contains("Aucune publication");
         assertThat(browser.get("/search?q=" + "x".repeat(201)).status()).isEqualTo(400);
+        assertThat(browser.get("/search?q=x&type=nope").status()).isEqualTo(400);
+    }
+
+    @Test
+    void suggestionsOfferPeopleAndGroupsByTheStartOfTheirNames() {
+        String w = word();
+        Account person = members.active("ssug");
+        accounts.updateProfile(person.id(), "Suggested " + w, "");
+        Group g = group("PUBLIC", "Suggestions " + w, "en");
+        Group secret = group("HIDDEN", "Secret suggestions " + w, "en");
+        WebClient browser = new WebClient(port);
+        browser.login(outsider.email(), Members.PASSWORD);
+        JsonNode items = browser.get("/search/suggestions?q=" + URLEncoder.encode("sugg " + w, StandardCharsets.UTF_8)).json().get("items");
+        List<String> urls = StreamSupport.stream(items.spliterator(), false).map(i -> i.get("url").asText()).toList();
+        assertThat(urls).containsExactly("/@" + person.handle(), "/groups/" + g.slug());
+        assertThat(items.toString()).doesNotContain(secret.slug());
     }
 
     @Test
@@ -212,33 +483,94 @@ class SearchTest {
     }
 
     @Test
-    void theIndexAnswersForAPersonsDataAndForgetsItWithTheirContent() {
-        SearchPersonalData data = new SearchPersonalData(entries, accountService);
-        Account author = members.active("spd");
+    void aRebuildRestoresLostDocumentsAndRemovesStaleOnesWhileSearchAnswers() {
         String w = word();
-        Post post = posts.publish(author, null, new PostService.Draft("", "Mine " + w, null));
-        assertThat(data.counts(author.id())).containsEntry("search-index", 1L);
-        java.util.Map<String, List<? extends java.util.Map<String, ?>>> exported = new java.util.HashMap<>();
-        data.export(author.id(), new org.tribune.platform.personaldata.ExportWriter() {
-            @Override
-            public void records(String category, List<? extends java.util.Map<String, ?>> records) {
-                exported.put(category, records);
-            }
-
-            @Override
-            public void media(String path, byte[] content) {
-            }
-        });
-        assertThat(exported.get("search-index")).hasSize(1);
-        assertThat(exported.get("search-index").getFirst().get("postId")).isEqualTo(Long.toString(post.id()));
-        data.erase(author.id(), new org.tribune.platform.personaldata.Erasure(false));
+        Post post = publish(member, open, "", "Rebuilt " + w);
+        Group g = group("PUBLIC", "Rebuilt group " + w, "en");
+        // lose the documents (as an index from before this feature would lack them) and leave a stale one behind
+        db.sql("delete from search_document where id in (?, ?)").params(post.id(), g.id()).update();
+        db.sql("insert into search_document (kind, id, post_id, group_id, author_id, restricted, language, has_link, title, "
+                + "body, name_words, created_at, generation) values ('post', ?, ?, null, ?, false, 'en', false, '', ?, '', "
+                + "current_timestamp, 0)").params(-post.id(), -post.id(), member.id(), "Stale " + w).update();
+        engine.written(List.of(new SearchDocument(SearchDocument.Kind.POST, -post.id(), -post.id(), null, member.id(),
+                false, Language.ENGLISH, false, "", "Stale " + w, "", java.time.Instant.now(), 0)));
+        engine.removed(List.of(new SearchDocument.Key(SearchDocument.Kind.POST, post.id()),
+                new SearchDocument.Key(SearchDocument.Kind.GROUP, g.id())));
+        assertThat(found(w, outsider)).isEmpty(); // the stale one is not a readable post
+        long before = reindex.state().generation();
+        reindex.run();
+        IndexBuild state = reindex.state();
+        assertThat(state.generation()).isGreaterThan(before);
+        assertThat(state.built()).isTrue();
+        assertThat(state.running()).isFalse();
         assertThat(found(w, outsider)).containsExactly(post.id());
-        data.erase(author.id(), new org.tribune.platform.personaldata.Erasure(true));
-        assertThat(found(w, outsider)).isEmpty();
-        assertThat(data.counts(author.id())).containsEntry("search-index", 0L);
+        assertThat(groupIds(w, outsider)).containsExactly(g.id());
+        assertThat(db.sql("select count(*) from search_document where id = ?").param(-post.id()).query(Long.class).single()).isZero();
     }
 
-    private static List<String> ids(JsonNode listing) {
+    @Test
+    void administratorsRebuildFromTheirPageAndOthersAreRefused() {
+        Account admin = members.admin("sadm");
+        WebClient browser = new WebClient(port);
+        browser.login(admin.email(), Members.PASSWORD);
+        WebClient.Response page = browser.get("/admin/search");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.h1()).isEqualTo("Search index");
+        assertThat(browser.post("/admin/search/reindex").status()).isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !reindex.state().running());
+        assertThat(browser.get("/admin/search").body()).contains("Last rebuild");
+
+        WebClient someone = new WebClient(port);
+        someone.login(outsider.email(), Members.PASSWORD);
+        assertThat(someone.get("/admin/search").status()).isEqualTo(403);
+        assertThat(someone.post("/admin/search/reindex").status()).isEqualTo(403);
+    }
+
+    // --- helpers
+
+    private Group group(String visibility, String name, String language) {
+        Group group = groups.create(owner, new GroupForm(slug(), name, "", language, visibility, "INVITE", List.of(), false));
+        for (Account a : List.of(member, banned)) {
+            groups.invite(owner, group.slug(), a.handle());
+            groups.join(a, group.slug(), List.of());
+        }
+        groups.ban(owner, group.slug(), banned.handle(), "");
+        return group;
+    }
+
+    private static String slug() {
+        return ("s-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
+    }
+
+    private static String word() {
+        return "zq" + Members.uniqueHandle("w").substring(2).toLowerCase().replaceAll("[^a-z0-9]", "");
+    }
+
+    private Post publish(Account author, Group group, String title, String body) {
+        return posts.publish(author, group == null ? null : group.id(), new PostService.Draft(title, body, null));
+    }
+
+    private List<Long> found(String query, Account viewer) {
+        return ids(search.search(query, "posts", null, false, viewer == null ? null : viewer.id()));
+    }
+
+    private List<Long> groupIds(String query, Account viewer) {
+        return ids(search.search(query, "groups", null, false, viewer.id()));
+    }
+
+    private List<Long> personIds(String query, Account viewer) {
+        return ids(search.search(query, "people", null, false, viewer.id()));
+    }
+
+    private static List<Long> ids(SearchResults results) {
+        return results.hits().stream().map(SearchHit::id).toList();
+    }
+
+    private String bearer(Account account) {
+        return "Bearer " + tokens.createFor(account.id(), "s");
+    }
+
+    private static List<String> apiIds(JsonNode listing) {
         return StreamSupport.stream(listing.get("items").spliterator(), false).map(i -> i.get("id").asText()).toList();
     }
 }

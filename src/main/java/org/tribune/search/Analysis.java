@@ -1,0 +1,150 @@
+package org.tribune.search;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.util.IOUtils;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
+
+/**
+ * How text becomes searchable words, the same way PostgreSQL's {@code tribune_french} and {@code tribune_english}
+ * configurations do it (V25_2), so that both engines find the same things: words split at apostrophes ("l'école" is
+ * "l" and "école"), lower-cased, accents folded, the language's stop words dropped (Snowball's lists, PostgreSQL's
+ * too), then stemmed by the language's Snowball stemmer. Used by the Lucene engine, by both engines to highlight
+ * snippets, and to detect a text's language.
+ */
+final class Analysis {
+    private static final CharArraySet FRENCH_STOPS = stops("french_stop.txt");
+    private static final CharArraySet ENGLISH_STOPS = stops("english_stop.txt");
+    static final Analyzer FRENCH = new Stemming(FRENCH_STOPS, FrenchStemmer::new);
+    static final Analyzer ENGLISH = new Stemming(ENGLISH_STOPS, EnglishStemmer::new);
+
+    private Analysis() {
+    }
+
+    static Analyzer of(Language language) {
+        return language == Language.FRENCH ? FRENCH : ENGLISH;
+    }
+
+    /** One analysed word and where it stands in the text. */
+    record Token(String term, int start, int end) {
+    }
+
+    static List<Token> tokens(Analyzer analyzer, String text) {
+        List<Token> found = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                found.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    static List<String> terms(Language language, String text) {
+        return tokens(of(language), text).stream().map(Token::term).toList();
+    }
+
+    /** Lower case without accents: "École" is "ecole", "Œuvre" is "oeuvre". */
+    static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        char[] out = new char[lower.length() * 4];
+        int length = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, out, 0, lower.length());
+        return new String(out, 0, length);
+    }
+
+    /** The folded words of a name or handle ("Jean-Édouard_Dupont" is "jean edouard dupont"), at most 1000 chars. */
+    static String nameWords(String... parts) {
+        String words = String.join(" ", Arrays.stream(parts).filter(p -> p != null)
+                .flatMap(p -> Arrays.stream(fold(p).split("[^\\p{L}\\p{N}]+"))).filter(w -> !w.isEmpty()).toList());
+        return words.length() <= 1000 ? words : words.substring(0, words.lastIndexOf(' ', 1000));
+    }
+
+    /**
+     * The language of a text by its stop words: more French ones than English ones is French, and the reverse
+     * English; a tie (or no stop word at all) is {@code fallback}, the author's or the group's language.
+     */
+    static Language detect(String text, Language fallback) {
+        int french = 0;
+        int english = 0;
+        for (String word : fold(text).split("[^\\p{L}]+")) {
+            if (FRENCH_STOPS.contains(word)) {
+                french++;
+            }
+            if (ENGLISH_STOPS.contains(word)) {
+                english++;
+            }
+        }
+        return french > english ? Language.FRENCH : english > french ? Language.ENGLISH : fallback;
+    }
+
+    private static CharArraySet stops(String file) {
+        try (Reader reader = IOUtils.getDecodingReader(SnowballFilter.class.getResourceAsStream(file), java.nio.charset.StandardCharsets.UTF_8)) {
+            CharArraySet words = WordlistLoader.getSnowballWordSet(reader);
+            return CharArraySet.unmodifiableSet(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Split, lower-case, fold, drop stop words, stem. */
+    private static final class Stemming extends Analyzer {
+        private static final NormalizeCharMap APOSTROPHES;
+
+        static {
+            NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+            map.add("'", " ");
+            map.add("\u2019", " ");
+            APOSTROPHES = map.build();
+        }
+
+        private final CharArraySet stops;
+        private final Supplier<SnowballStemmer> stemmer;
+
+        Stemming(CharArraySet stops, Supplier<SnowballStemmer> stemmer) {
+            this.stops = stops;
+            this.stemmer = stemmer;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new MappingCharFilter(APOSTROPHES, reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream stream = new LowerCaseFilter(source);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new StopFilter(stream, stops);
+            stream = new SnowballFilter(stream, stemmer.get());
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.tribune.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Lucene index of {@code search_document} under the data directory, for the embedded H2 default (one node). Each
+ * document's title and body are analysed in its language only ({@code title_fr}/{@code body_fr} or
+ * {@code title_en}/{@code body_en}, as PostgreSQL's tsvector is) and each term of a query is looked for in both, as
+ * PostgreSQL ORs the French and English tsqueries; names by the start of their folded words. The index follows the
+ * table after each commit and is rebuilt from it at start when it was not closed cleanly, belongs to another
+ * database, or holds another number of documents than the table (a database restored from a backup): the table,
+ * written in the transactions that change things, is what is durable.
+ */
+class LuceneSearch implements SearchEngine, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearch.class);
+    private static final float TITLE_BOOST = 2.5f;
+    private static final String CLEAN = "clean";
+    private static final String DATABASE = "database";
+    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("order", SortField.Type.LONG, true));
+    private static final Sort RECENCY = new Sort(new SortField("order", SortField.Type.LONG, true));
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final String token;
+    private volatile boolean changed;
+
+    LuceneSearch(Path path, String databaseToken, SearchDocuments documents) {
+        try {
+            Files.createDirectories(path);
+            this.directory = FSDirectory.open(path);
+            this.token = databaseToken;
+            boolean reusable = reusable() && sameCount(documents.count());
+            IndexWriterConfig config = new IndexWriterConfig(analyzer());
+            config.setOpenMode(reusable ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
+            this.writer = new IndexWriter(directory, config);
+            if (!reusable) {
+                load(documents);
+            }
+            writer.setLiveCommitData(Map.of(DATABASE, token, CLEAN, "false").entrySet());
+            writer.commit();
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index at " + path + " cannot be opened", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Lucene";
+    }
+
+    /** Whether the index on disk was closed cleanly and indexes this database. */
+    private boolean reusable() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return false;
+        }
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        return "true".equals(data.get(CLEAN)) && token.equals(data.get(DATABASE));
+    }
+
+    /** A database put back from a backup has the same name but other documents: most often another count of them. */
+    private boolean sameCount(long documents) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.numDocs() == documents;
+        }
+    }
+
+    private void load(SearchDocuments documents) throws IOException {
+        long started = System.nanoTime();
+        int count = 0;
+        String kind = "";
+        long id = Long.MIN_VALUE;
+        for (List<SearchDocument> page = documents.after(kind, id, 1000); !page.isEmpty();
+                page = documents.after(kind, id, 1000)) {
+            for (SearchDocument document : page) {
+                writer.addDocument(document(document));
+            }
+            count += page.size();
+            SearchDocument last = page.getLast();
+            kind = last.kind().code();
+            id = last.id();
+        }
+        log.info("Search index built from {} documents in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Analyzer analyzer() {
+        return new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(), Map.of("title_fr", Analysis.FRENCH,
+                "body_fr", Analysis.FRENCH, "title_en", Analysis.ENGLISH, "body_en", Analysis.ENGLISH));
+    }
+
+    private static Document document(SearchDocument d) {
+        Document doc = new Document();
+        doc.add(new StringField("key", d.key().text(), Field.Store.NO));
+        doc.add(new StringField("kind", d.kind().code(), Field.Store.YES));
+        doc.add(new StoredField("id", d.id()));
+        doc.add(new NumericDocValuesField("order", d.id()));
+        if (d.groupId() != null) {
+            doc.add(new LongField("group", d.groupId(), Field.Store.NO));
+        }
+        if (d.authorId() != null) {
+            doc.add(new LongField("author", d.authorId(), Field.Store.NO));
+        }
+        doc.add(new StringField("restricted", d.restricted() ? "1" : "0", Field.Store.NO));
+        doc.add(new StringField("link", d.hasLink() ? "1" : "0", Field.Store.NO));
+        doc.add(new LongField("created", d.createdAt().toEpochMilli(), Field.Store.NO));
+        doc.add(new LongField("generation", d.generation(), Field.Store.NO));
+        String suffix = d.language() == Language.FRENCH ? "_fr" : "_en";
+        doc.add(new TextField("title" + suffix, d.title(), Field.Store.NO));
+        doc.add(new TextField("body" + suffix, d.body(), Field.Store.NO));
+        doc.add(new TextField("names", d.nameWords(), Field.Store.NO));
+        return doc;
+    }
+
+    @Override
+    public void written(Collection<SearchDocument> documents) {
+        try {
+            for (SearchDocument d : documents) {
+                writer.updateDocument(new Term("key", d.key().text()), document(d));
+            }
+            changed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void removed(Collection<SearchDocument.Key> keys) {
+        try {
+            for (SearchDocument.Key key : keys) {
+                writer.deleteDocuments(new Term("key", key.text()));
+            }
+            changed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the change visible to the next search at once (a reader sees what it wrote, as on PostgreSQL). */
+    private void changed() throws IOException {
+        changed = true;
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Writes changes to disk (called every few seconds): a crash loses nothing the table does not hold. */
+    void commit() {
+        if (!changed) {
+            return;
+        }
+        changed = false;
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            changed = true;
+            log.warn("Could not commit the search index: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.setLiveCommitData(Map.of(DATABASE, token, CLEAN, "true").entrySet());
+        writer.commit();
+        writer.close();
+        directory.close();
+    }
+
+    @Override
+    public List<Hit> find(Criteria c, Cursor after, int limit) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        BooleanQuery.Builder kinds = new BooleanQuery.Builder();
+        c.type().kinds.forEach(k -> kinds.add(new TermQuery(new Term("kind", k.code())), Occur.SHOULD));
+        query.add(kinds.build(), Occur.FILTER);
+        boolean anyText = false;
+        for (SearchQuery.Term term : c.terms()) {
+            Query match = match(term, c.type().byName());
+            if (match != null) {
+                query.add(match, Occur.MUST);
+                anyText = true;
+            }
+        }
+        if (!anyText) {
+            query.add(new MatchAllDocsQuery(), Occur.FILTER);
+        }
+        if (c.type() != SearchType.PEOPLE) {
+            BooleanQuery.Builder readable = new BooleanQuery.Builder();
+            readable.add(new TermQuery(new Term("restricted", "0")), Occur.SHOULD);
+            if (!c.readableGroups().isEmpty()) {
+                readable.add(LongField.newSetQuery("group", c.readableGroups().stream().mapToLong(Long::longValue).toArray()),
+                        Occur.SHOULD);
+            }
+            query.add(readable.build(), Occur.FILTER);
+        }
+        if (c.type() != SearchType.GROUPS && !c.excludedAuthors().isEmpty()) {
+            query.add(LongField.newSetQuery("author", c.excludedAuthors().stream().mapToLong(Long::longValue).toArray()),
+                    Occur.MUST_NOT);
+        }
+        if (c.group() != null) {
+            query.add(LongField.newExactQuery("group", c.group()), Occur.FILTER);
+        }
+        if (c.author() != null) {
+            query.add(LongField.newExactQuery("author", c.author()), Occur.FILTER);
+        }
+        if (c.hasLink()) {
+            query.add(new TermQuery(new Term("link", "1")), Occur.FILTER);
+        }
+        if (c.before() != null || c.after() != null) {
+            long from = c.after() == null ? Long.MIN_VALUE : c.after().toEpochMilli();
+            long to = c.before() == null ? Long.MAX_VALUE : c.before().toEpochMilli() - 1;
+            query.add(LongField.newRangeQuery("created", from, to), Occur.FILTER);
+        }
+        boolean recency = c.byRecency() || !anyText;
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int last = searcher.getIndexReader().maxDoc() - 1;
+                if (last < 0) {
+                    return List.of();
+                }
+                Sort sort = recency ? RECENCY : RELEVANCE;
+                // Ids are unique, so the sort values alone place the cursor; the last doc number keeps the cursor's
+                // own document (same values) out of the next page.
+                FieldDoc start = after == null ? null : recency
+                        ? new FieldDoc(last, Float.NaN, new Object[] {after.id()})
+                        : new FieldDoc(last, after.score(), new Object[] {after.score(), after.id()});
+                TopFieldDocs top = searcher.searchAfter(start, query.build(), limit, sort, !recency);
+                List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+                for (ScoreDoc found : top.scoreDocs) {
+                    Document doc = searcher.storedFields().document(found.doc);
+                    hits.add(new Hit(new SearchDocument.Key(SearchDocument.Kind.of(doc.get("kind")),
+                            doc.getField("id").numericValue().longValue()), recency ? 0f : found.score));
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A term in either language's analysis, in title (weighted up) or body; for names also by their words' start. */
+    private static Query match(SearchQuery.Term term, boolean byName) {
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        boolean any = false;
+        for (Map.Entry<String, Analyzer> language : Map.of("_fr", Analysis.FRENCH, "_en", Analysis.ENGLISH).entrySet()) {
+            QueryBuilder builder = new QueryBuilder(language.getValue());
+            for (String field : List.of("title", "body")) {
+                String name = field + language.getKey();
+                Query q = term.phrase() ? builder.createPhraseQuery(name, term.text())
+                        : builder.createBooleanQuery(name, term.text(), Occur.MUST);
+                if (q != null) {
+                    either.add(field.equals("title") ? new BoostQuery(q, TITLE_BOOST) : q, Occur.SHOULD);
+                    any = true;
+                }
+            }
+        }
+        if (byName) {
+            String words = Analysis.nameWords(term.text());
+            if (!words.isEmpty()) {
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                for (String word : words.split(" ")) {
+                    all.add(new PrefixQuery(new Term("names", word)), Occur.MUST);
+                }
+                either.add(all.build(), Occur.SHOULD);
+                any = true;
+            }
+        }
+        return any ? either.build() : null;
+    }
+}

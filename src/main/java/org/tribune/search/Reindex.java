@@ -1,0 +1,157 @@
+package org.tribune.search;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tribune.platform.Conflict;
+
+/**
+ * Rebuilds the index from the posts, comments, groups and people themselves, in place: each document is written
+ * again with a new generation, page by page in short transactions, and those of older generations (things gone
+ * meanwhile) are removed at the end. Search keeps answering all along from the documents already there. One rebuild
+ * at a time across all nodes (the state row is claimed); one that died is taken over after {@link #STALE}. The first
+ * start of a database without a complete build (a new one, or one from before this index) rebuilds it by itself.
+ */
+@Component
+public class Reindex {
+    private static final Logger log = LoggerFactory.getLogger(Reindex.class);
+    static final Duration STALE = Duration.ofMinutes(10);
+    private static final int BATCH = 500;
+
+    private final SearchSources sources;
+    private final SearchIndex index;
+    private final SearchDocuments documents;
+    private final IndexBuilds builds;
+    private final SearchEngine engine;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Reindex(SearchSources sources, SearchIndex index, SearchDocuments documents, IndexBuilds builds, SearchEngine engine,
+            TransactionTemplate transactions, Clock clock) {
+        this.sources = sources;
+        this.index = index;
+        this.documents = documents;
+        this.builds = builds;
+        this.engine = engine;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The state of the index, and the progress of a rebuild. */
+    public IndexBuild state() {
+        return builds.current();
+    }
+
+    /** The engine that answers on this node. */
+    public String engine() {
+        return engine.name();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void buildWhenNeverBuilt() {
+        if (!builds.current().built()) {
+            Thread.ofVirtual().name("search-first-build").start(() -> {
+                try {
+                    run();
+                } catch (Conflict running) {
+                    // another node builds it
+                } catch (RuntimeException e) {
+                    log.warn("The first build of the search index failed: {}", e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    /** Starts a rebuild in the background, or a {@link Conflict} when one is running. */
+    public void start() {
+        long generation = claim();
+        Thread.ofVirtual().name("search-reindex").start(() -> {
+            try {
+                build(generation);
+            } catch (RuntimeException e) {
+                log.warn("Rebuilding the search index failed: {}", e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Rebuilds now, in this thread (the {@code ./tribune reindex} command): how many documents were written. */
+    public long run() {
+        return build(claim());
+    }
+
+    private long claim() {
+        Long generation = transactions.execute(s -> builds.start(clock.instant(), documents.count(), clock.instant().minus(STALE)));
+        if (generation == null) {
+            throw new Conflict("search.reindex-running");
+        }
+        return generation;
+    }
+
+    private long build(long generation) {
+        long started = System.nanoTime();
+        long[] done = {0};
+        Runnable progress = () -> builds.progress(generation, done[0]);
+        pages(sources::postsAfter, sources::ofPosts, p -> p.id(), done, progress);
+        pages(sources::commentsAfter, sources::ofComments, c -> c.id(), done, progress);
+        pages(sources::groupsAfter, list -> list.stream().map(SearchSources::ofGroup).toList(), g -> g.id(), done, progress);
+        pages(sources::peopleAfter, sources::ofPeople, a -> a.id(), done, progress);
+        for (List<SearchDocument.Key> stale = documents.before(generation, BATCH); !stale.isEmpty();
+                stale = documents.before(generation, BATCH)) {
+            List<SearchDocument.Key> page = stale;
+            transactions.executeWithoutResult(s -> recheck(page));
+        }
+        transactions.executeWithoutResult(s -> {
+            builds.progress(generation, done[0]);
+            builds.finish(generation, clock.instant());
+        });
+        log.info("Search index rebuilt: {} documents in {} ms", done[0], (System.nanoTime() - started) / 1_000_000);
+        return done[0];
+    }
+
+    /**
+     * Documents the rebuild did not write: things gone since they were indexed are removed; things a transaction that
+     * began before the rebuild wrote too late for it to see are written again from their source.
+     */
+    private void recheck(List<SearchDocument.Key> stale) {
+        List<SearchDocument> found = new java.util.ArrayList<>();
+        List<SearchDocument.Key> gone = new java.util.ArrayList<>();
+        for (SearchDocument.Key key : stale) {
+            java.util.Optional<SearchDocument> document = switch (key.kind()) {
+                case POST -> sources.post(key.id()).map(sources::ofPost);
+                case COMMENT -> sources.comment(key.id()).flatMap(c -> sources.ofComments(List.of(c)).stream().findFirst());
+                case GROUP -> sources.group(key.id()).map(SearchSources::ofGroup);
+                case PERSON -> sources.person(key.id());
+            };
+            document.ifPresentOrElse(found::add, () -> gone.add(key));
+        }
+        index.putAll(found);
+        index.remove(gone);
+    }
+
+    /** Every page of one source, each written in a transaction of its own. */
+    private <T> void pages(BiFunction<Long, Integer, List<T>> page, Function<List<T>, List<SearchDocument>> toDocuments,
+            ToLongFunction<T> id, long[] done, Runnable progress) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            List<T> items = page.apply(from, BATCH);
+            if (items.isEmpty()) {
+                return;
+            }
+            transactions.executeWithoutResult(s -> index.putAll(toDocuments.apply(items)));
+            done[0] += items.size();
+            progress.run();
+            after = id.applyAsLong(items.getLast());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.tribune.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code search_document} table: what can be found, as both engines index it. */
+@Repository
+class SearchDocuments {
+    private static final String COLUMNS = "kind, id, post_id, group_id, author_id, restricted, language, has_link, "
+            + "title, body, name_words, created_at, generation";
+
+    private final JdbcClient db;
+
+    SearchDocuments(JdbcClient db) {
+        this.db = db;
+    }
+
+    void put(SearchDocument d) {
+        // New things are indexed far more often than changed ones: try the insert first.
+        int inserted = db.sql("insert into search_document (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(d.kind().code(), d.id(), d.postId(), d.groupId(), d.authorId(), d.restricted(), d.language().code,
+                        d.hasLink(), d.title(), d.body(), d.nameWords(), Timestamp.from(d.createdAt()), d.generation())
+                .update();
+        if (inserted == 0) {
+            db.sql("update search_document set post_id = ?, group_id = ?, author_id = ?, restricted = ?, language = ?, "
+                            + "has_link = ?, title = ?, body = ?, name_words = ?, created_at = ?, generation = ? "
+                            + "where kind = ? and id = ?")
+                    .params(d.postId(), d.groupId(), d.authorId(), d.restricted(), d.language().code, d.hasLink(),
+                            d.title(), d.body(), d.nameWords(), Timestamp.from(d.createdAt()), d.generation(),
+                            d.kind().code(), d.id())
+                    .update();
+        }
+    }
+
+    void remove(SearchDocument.Key key) {
+        db.sql("delete from search_document where kind = ? and id = ?").params(key.kind().code(), key.id()).update();
+    }
+
+    /** A post's document and its comments'. */
+    List<SearchDocument.Key> ofPost(long postId) {
+        return db.sql("select kind, id from search_document where post_id = ?").param(postId).query(SearchDocuments::key).list();
+    }
+
+    /** Posts and comments of a group, and the group itself. */
+    List<SearchDocument> ofGroup(long groupId) {
+        return db.sql("select " + COLUMNS + " from search_document where group_id = ?").param(groupId)
+                .query(SearchDocuments::document).list();
+    }
+
+    /** Whatever someone wrote, and their own document as a person. */
+    List<SearchDocument.Key> byAuthor(long authorId) {
+        return db.sql("select kind, id from search_document where author_id = ?").param(authorId)
+                .query(SearchDocuments::key).list();
+    }
+
+    /** Documents whose text may mention {@code handle} (case aside): for forgetting an erased person's mentions. */
+    List<SearchDocument> mentioning(String handle) {
+        String like = "%" + handle.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return db.sql("select " + COLUMNS + " from search_document where kind in ('post', 'comment') "
+                        + "and (lower(body) like ? escape '\\' or lower(title) like ? escape '\\')")
+                .params(like, like).query(SearchDocuments::document).list();
+    }
+
+    long countByAuthor(long authorId) {
+        return db.sql("select count(*) from search_document where author_id = ?").param(authorId).query(Long.class).single();
+    }
+
+    /** Makes a group's documents members-only or not, when its visibility changed. */
+    void restrictPostsOf(long groupId, boolean restricted) {
+        db.sql("update search_document set restricted = ? where group_id = ? and kind <> 'group'")
+                .params(restricted, groupId).update();
+    }
+
+    /** The documents of one kind with these ids. */
+    Map<Long, SearchDocument> byIds(SearchDocument.Kind kind, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.sql("select " + COLUMNS + " from search_document where kind = :kind and id in (:ids)")
+                .param("kind", kind.code()).param("ids", ids).query(SearchDocuments::document).list().stream()
+                .collect(Collectors.toMap(SearchDocument::id, d -> d));
+    }
+
+    /** Documents after {@code (kind, id)} in that order: for building a Lucene index from the table page by page. */
+    List<SearchDocument> after(String kind, long id, int limit) {
+        return db.sql("select " + COLUMNS + " from search_document where kind > ? or (kind = ? and id > ?) "
+                        + "order by kind, id limit ?")
+                .params(kind, kind, id, limit).query(SearchDocuments::document).list();
+    }
+
+    long count() {
+        return db.sql("select count(*) from search_document").query(Long.class).single();
+    }
+
+    /** Documents written before the build {@code generation}. */
+    List<SearchDocument.Key> before(long generation, int limit) {
+        return db.sql("select kind, id from search_document where generation < ? limit ?").params(generation, limit)
+                .query(SearchDocuments::key).list();
+    }
+
+    private static SearchDocument.Key key(ResultSet rs, int row) throws SQLException {
+        return new SearchDocument.Key(SearchDocument.Kind.of(rs.getString("kind")), rs.getLong("id"));
+    }
+
+    private static SearchDocument document(ResultSet rs, int row) throws SQLException {
+        return new SearchDocument(SearchDocument.Kind.of(rs.getString("kind")), rs.getLong("id"),
+                (Long) rs.getObject("post_id", Long.class), (Long) rs.getObject("group_id", Long.class),
+                (Long) rs.getObject("author_id", Long.class), rs.getBoolean("restricted"),
+                Language.ofCode(rs.getString("language")), rs.getBoolean("has_link"), rs.getString("title"),
+                rs.getString("body"), rs.getString("name_words"), rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("generation"));
+    }
+
+}
