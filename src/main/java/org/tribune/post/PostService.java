@@ -238,6 +238,16 @@ public class PostService {
 
     @Transactional
     public Comment comment(Account author, long postId, String body, Long parentId) {
+        return comment(author, postId, body, parentId, List.of());
+    }
+
+    /** A comment with at most one picture the author uploaded; with a picture it needs no text. */
+    @Transactional
+    public Comment comment(Account author, long postId, String body, Long parentId, List<String> pictureIds) {
+        List<String> pictures = pictureIds == null ? List.of() : pictureIds;
+        if (pictures.size() > COMMENT_PICTURES_MAX) {
+            throw InvalidInput.of("media", "media.too-many", COMMENT_PICTURES_MAX);
+        }
         Post post = read(postId, author.id());
         if (!canTakePart(post, author)) {
             throw new Forbidden("post.members-only");
@@ -245,7 +255,7 @@ public class PostService {
         if (isLocked(postId)) {
             throw new Forbidden("post.locked");
         }
-        String checked = checkComment(body);
+        String checked = pictures.isEmpty() || (body != null && !body.isBlank()) ? checkComment(body) : "";
         Comment parent = null;
         if (parentId != null) {
             parent = comments.byId(parentId).filter(c -> c.postId() == postId && !c.deleted())
@@ -257,6 +267,7 @@ public class PostService {
         Comment comment = new Comment(ids.next(), postId, parentId, parent == null ? 0 : parent.depth() + 1, author.id(),
                 checked, rendered.html(), now, null, false, 0);
         comments.insert(comment);
+        media.attach(author.id(), pictures, PictureUse.COMMENT, comment.id(), COMMENT_PICTURES_MAX);
         posts.addComments(postId, 1, now);
         if (post.groupId() != null) {
             groupService.recordActivity(post.groupId());
