@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -70,6 +71,11 @@ class AccountApi {
         }
     }
 
+    @Schema(name = "AvatarUpload")
+    record AvatarUpload(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "The picture; its name is only used in error messages") String file) {
+    }
+
     /** The new picture: {@code avatarUrl} its small square, as every person's JSON shows it. */
     @Schema(name = "Avatar")
     record AvatarJson(String avatarUrl, int width, int height) {
@@ -83,8 +89,10 @@ class AccountApi {
                     @ApiResponse(responseCode = "400", description = "No file, or a file that is not a picture we read, too "
                             + "large, too many pixels or over your storage quota; the problem names the file"),
                     @ApiResponse(responseCode = "413", description = "The request is larger than the server accepts"),
-                    @ApiResponse(responseCode = "415", description = "The body is not multipart/form-data")})
-    AvatarJson setAvatar(Account me, @Schema(type = "string", format = "binary") @RequestParam("file") MultipartFile file)
+                    @ApiResponse(responseCode = "415", description = "The body is not multipart/form-data")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = AvatarUpload.class))))
+    AvatarJson setAvatar(Account me, @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam("file") MultipartFile file)
             throws java.io.IOException {
         accounts.changeAvatar(me.id(), file.getOriginalFilename(), file.getBytes());
         String url = accounts.avatarPath(me.id()).orElseThrow();

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +34,16 @@ class MediaApi {
         this.media = media;
     }
 
+    /** What an upload sends, as the OpenAPI document shows it (the handler reads the same parts by name). */
+    @Schema(name = "MediaUpload")
+    record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "The picture; its name is only used in error messages") String file,
+            @Schema(description = "What the picture shows, for those who cannot see it (at most 1,500 characters)")
+            String description,
+            @Schema(description = "The point that crops must keep: x,y as fractions of the width and height from the "
+                    + "top left", example = "0.5,0.3") String focus) {
+    }
+
     @SignedIn
     @PostMapping(path = "/api/v1/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(operationId = "uploadMedia", summary = "Upload a picture (JPEG, PNG, WebP or GIF; at most 10 MiB and "
@@ -42,14 +54,12 @@ class MediaApi {
                             + "too large, too many pixels, over your storage quota, or a description or focus not accepted; "
                             + "the problem names the file"),
                     @ApiResponse(responseCode = "413", description = "The request is larger than the server accepts"),
-                    @ApiResponse(responseCode = "415", description = "The body is not multipart/form-data")})
-    ResponseEntity<MediaJson> upload(Viewer viewer,
-            @Schema(type = "string", format = "binary") @RequestParam("file") MultipartFile file,
-            @Schema(description = "What the picture shows, for those who cannot see it (at most 1,500 characters)")
-            @RequestParam(required = false) String description,
-            @Schema(description = "The point that crops must keep: x,y as fractions of the width and height "
-                    + "from the top left, e.g. 0.5,0.3", example = "0.5,0.3")
-            @RequestParam(required = false) String focus) {
+                    @ApiResponse(responseCode = "415", description = "The body is not multipart/form-data")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
+    ResponseEntity<MediaJson> upload(Viewer viewer, @Parameter(hidden = true) @RequestParam("file") MultipartFile file,
+            @Parameter(hidden = true) @RequestParam(required = false) String description,
+            @Parameter(hidden = true) @RequestParam(required = false) String focus) {
         Picture picture = media.upload(viewer.id(), upload(file), description, focus);
         return ResponseEntity.created(URI.create(picture.url())).body(MediaJson.of(picture));
     }

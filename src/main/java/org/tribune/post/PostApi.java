@@ -79,7 +79,7 @@ class PostApi {
     record CommentJson(String id, String postId, @Schema(nullable = true) String parentId, int depth,
             @Schema(nullable = true, description = "null once deleted") Person author, String body, String bodyHtml,
             boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount,
-            @Schema(description = "Its picture (at most one)") List<MediaJson> media) {
+            List<MediaJson> media) {
         static CommentJson of(Comment c, Account author, List<Picture> pictures) {
             return new CommentJson(Long.toString(c.id()), Long.toString(c.postId()),
                     c.parentId() == null ? null : Long.toString(c.parentId()), c.depth(),

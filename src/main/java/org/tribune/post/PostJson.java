@@ -13,7 +13,8 @@ import org.tribune.media.MediaJson;
  * community's description of the link; {@code bodyHtml} is the sanitised rendering of {@code body}. Ids are strings.
  * {@code hidden} is only ever true for the post's author and moderators; {@code note} is its Helpful community note;
  * {@code shared} the post a share embeds (null when there is none or the reader may not see it); {@code sourceLabel}
- * the community's label for the site {@code link} points to (null when it has none).
+ * the community's label for the site {@code link} points to (null when it has none); {@code media} its pictures in
+ * their order (at most 4, empty when none).
  */
 @Schema(name = "Post")
 public record PostJson(String id, @Schema(nullable = true, description = "null for a former member") Person author,
@@ -22,7 +23,7 @@ public record PostJson(String id, @Schema(nullable = true, description = "null f
         @Schema(nullable = true) Instant editedAt, int likeCount, int commentCount, boolean likedByMe,
         @Schema(nullable = true) String linkSummary, boolean hidden, boolean locked, @Schema(nullable = true) NoteRef note,
         @Schema(nullable = true) PostJson shared, @Schema(nullable = true) SourceLabelRef sourceLabel,
-        @Schema(description = "Its pictures, in their order (at most 4)") List<MediaJson> media) {
+        List<MediaJson> media) {
 
     /** {@code avatarUrl} is the address of their picture (a small square JPEG), null when they have none. */
     public record Person(String id, String handle, String displayName, @Schema(nullable = true) String avatarUrl) {

@@ -282,7 +282,7 @@ class MediaWebTest {
 
         WebClient.Response replaced = api.sendMultipart("PUT", "/api/v1/me/avatar",
                 List.of(Part.file("file", "face2.png", "image/png", TestPictures.png(300, 300))), "Authorization", token);
-        assertThat(replaced.json().get("avatarUrl").asString()).isNotEqualTo(url).endsWith("/300.jpg");
+        assertThat(replaced.json().get("avatarUrl").asString()).isNotEqualTo(url).endsWith("/128.jpg");
         assertThat(new WebClient(port).getBytes(url).status()).as("the old picture is gone").isEqualTo(404);
     }
 
