@@ -286,6 +286,38 @@ class MediaWebTest {
         assertThat(new WebClient(port).getBytes(url).status()).as("the old picture is gone").isEqualTo(404);
     }
 
+    @Test
+    void groupOwnersSetABannerAndAnIconThatOnlyThoseWhoSeeTheGroupSee() {
+        Account owner = members.active("picg");
+        Account member = members.active("picm");
+        Account outsider = members.active("picn");
+        Group hidden = group(owner, "HIDDEN");
+        groups.join(member, hidden.slug(), List.of());
+        WebClient owners = signedIn(owner);
+        for (String kind : List.of("banner", "icon")) {
+            String csrf = owners.get("/groups/" + hidden.slug() + "/settings").csrf();
+            WebClient.Response saved = owners.sendMultipart("POST", "/groups/" + hidden.slug() + "/" + kind, List.of(
+                    Part.field("_csrf", csrf), Part.file("file", kind + ".png", "image/png", TestPictures.png(1200, 400))));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        }
+        WebClient members = signedIn(member);
+        String page = members.get("/groups/" + hidden.slug()).body();
+        java.util.regex.Matcher icon = java.util.regex.Pattern.compile("src=\"(/media/[0-9a-f]{32}/128\\.jpg)\" alt=\"\" width=\"48\"")
+                .matcher(page);
+        assertThat(icon.find()).as(page).isTrue();
+        assertThat(page).contains("class=\"group-banner\"", "1200.webp 1200w");
+        WebClient.Bytes seen = members.getBytes(icon.group(1));
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.header("Cache-Control")).contains("private");
+        assertThat(signedIn(outsider).getBytes(icon.group(1)).status()).as("a hidden group's icon").isEqualTo(404);
+        assertThat(new WebClient(port).getBytes(icon.group(1)).status()).isEqualTo(404);
+
+        String csrf = members.get("/groups/" + hidden.slug()).csrf();
+        WebClient.Response refused = members.sendMultipart("POST", "/groups/" + hidden.slug() + "/icon", List.of(
+                Part.field("_csrf", csrf), Part.file("file", "mine.png", "image/png", TestPictures.png(100, 100))));
+        assertThat(refused.status()).as("members who do not own the group").isEqualTo(403);
+    }
+
     /** The stored files of a picture, under the data directory (the test run's storage). */
     private List<Path> files(String id) throws IOException {
         Path root = Path.of(dataDir, "media", id.substring(0, 2));
