@@ -292,6 +292,7 @@ class MediaWebTest {
         Account member = members.active("picm");
         Account outsider = members.active("picn");
         Group hidden = group(owner, "HIDDEN");
+        groups.invite(owner, hidden.slug(), member.handle());
         groups.join(member, hidden.slug(), List.of());
         WebClient owners = signedIn(owner);
         for (String kind : List.of("banner", "icon")) {
