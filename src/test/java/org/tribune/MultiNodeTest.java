@@ -98,6 +98,9 @@ class MultiNodeTest {
         settings.put("spring.datasource.hikari.maximum-pool-size", 4);
         settings.put("spring.datasource.hikari.pool-name", "node-" + name);
         settings.put("tribune.base-url", "http://127.0.0.1");
+        // Pictures in the shared database, and each node a data directory of its own, as separate machines have.
+        settings.put("tribune.media.storage", "database");
+        settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test-node-" + name);
         return new SpringApplicationBuilder(TribuneApplication.class)
                 .initializers(new TestSettings(), context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("node-" + name, settings)))
@@ -110,6 +113,28 @@ class MultiNodeTest {
 
     private static String token(Account account) {
         return "Bearer " + a.getBean(TokenService.class).createFor(account.id(), "multi-node");
+    }
+
+    @Test
+    void aPictureUploadedOnAIsServedByB() {
+        Account writer = a.getBean(Members.class).active("mnp");
+        String token = token(writer);
+        WebClient onA = new WebClient(port(a));
+        WebClient.Response uploaded = onA.sendMultipart("POST", "/api/v1/media", java.util.List.of(
+                WebClient.Part.file("file", "feeder.png", "image/png", org.tribune.media.TestPictures.png(900, 600)),
+                WebClient.Part.field("description", "A feeder")), "Authorization", token);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        String id = uploaded.json().get("id").asString();
+        WebClient.Response post = onA.postJson("/api/v1/posts", Map.of("body", "From node A", "media", java.util.List.of(id)),
+                "Authorization", token);
+        assertThat(post.status()).as(post.body()).isEqualTo(201);
+
+        WebClient.Bytes fromA = new WebClient(port(a)).getBytes("/media/" + id + "/400.webp");
+        WebClient.Bytes fromB = new WebClient(port(b)).getBytes("/media/" + id + "/400.webp");
+        assertThat(fromB.status()).isEqualTo(200);
+        assertThat(fromB.header("Content-Type")).isEqualTo("image/webp");
+        assertThat(fromB.body()).isEqualTo(fromA.body());
+        assertThat(new WebClient(port(b)).getBytes("/media/" + id + "/900.jpg").status()).isEqualTo(200);
     }
 
     @Test

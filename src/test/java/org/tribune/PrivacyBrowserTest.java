@@ -44,7 +44,7 @@ class PrivacyBrowserTest {
     void everyPageForEveryoneStaysOnOurOrigin() {
         String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         Account member = members.active("mem");
-        accounts.changeAvatar(member.id(), org.tribune.privacy.TestImages.png());
+        accounts.changeAvatar(member.id(), "member.png", org.tribune.privacy.TestImages.png());
         Account moderator = members.withRole("mod", Role.MODERATOR);
         Account admin = members.admin("adm");
         Account waiting = members.waiting("wai");

@@ -23,6 +23,7 @@ public class TestSettings implements ApplicationContextInitializer<ConfigurableA
         settings.put("tribune.limits.posts-per-hour", 100_000);
         settings.put("tribune.limits.comments-per-hour", 100_000);
         settings.put("tribune.limits.follows-per-hour", 100_000);
+        settings.put("tribune.media.uploads-per-hour", 100_000);
         // All tests share one database, where notes of many tests reach final statuses: the writers' history rule
         // would apply to every later test. It is proven on its own (NoteWritingRulesTest).
         settings.put("tribune.notes.bootstrap-final-notes", 1_000_000);

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +17,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,11 +62,42 @@ class AccountApi {
             String timeZone, @Schema(implementation = AccountState.class) String state,
             @Schema(implementation = Role.class) String role, Instant createdAt,
             @Schema(nullable = true, description = "Only while waiting") Long waitlistPosition,
-            @Schema(nullable = true, minimum = "0", maximum = "4") Integer trustLevel) {
+            @Schema(nullable = true, minimum = "0", maximum = "4") Integer trustLevel,
+            @Schema(nullable = true, description = "Your picture (a small square JPEG); left out when you have none") String avatarUrl) {
         static MeJson of(Account a, Long waitlistPosition, Integer trustLevel) {
             return new MeJson(Long.toString(a.id()), a.handle(), a.displayName(), a.email(), a.bio(), a.locale(),
-                    a.timeZone(), a.state().name(), a.role().name(), a.createdAt(), waitlistPosition, trustLevel);
+                    a.timeZone(), a.state().name(), a.role().name(), a.createdAt(), waitlistPosition, trustLevel,
+                    a.avatarUrl());
         }
+    }
+
+    @Schema(name = "AvatarUpload")
+    record AvatarUpload(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "The picture; its name is only used in error messages") String file) {
+    }
+
+    /** The new picture: {@code avatarUrl} its small square, as every person's JSON shows it. */
+    @Schema(name = "Avatar")
+    record AvatarJson(String avatarUrl, int width, int height) {
+    }
+
+    @PutMapping(path = "/api/v1/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "setAvatar", summary = "Set your picture (JPEG, PNG, WebP or GIF; at most 10 MiB and 40 "
+            + "megapixels): cropped to a square and re-encoded without its metadata",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Set; the old picture is removed"),
+                    @ApiResponse(responseCode = "400", description = "No file, or a file that is not a picture we read, too "
+                            + "large, too many pixels or over your storage quota; the problem names the file"),
+                    @ApiResponse(responseCode = "413", description = "The request is larger than the server accepts"),
+                    @ApiResponse(responseCode = "415", description = "The body is not multipart/form-data")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = AvatarUpload.class))))
+    AvatarJson setAvatar(Account me, @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam("file") MultipartFile file)
+            throws java.io.IOException {
+        accounts.changeAvatar(me.id(), file.getOriginalFilename(), file.getBytes());
+        String url = accounts.avatarPath(me.id()).orElseThrow();
+        int side = Integer.parseInt(url.substring(url.lastIndexOf('/') + 1, url.lastIndexOf('.')));
+        return new AvatarJson(url, side, side);
     }
 
     @PostMapping("/api/v1/accounts")

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.tribune.media.MediaService;
+import org.tribune.media.PictureUse;
 import org.tribune.mail.MailMessage;
 import org.tribune.mail.Mailer;
 import org.tribune.platform.personaldata.DataCategory;
@@ -36,19 +38,19 @@ class AccountData implements PersonalData {
     private final PasswordResets resets;
     private final LoginFailures failures;
     private final SignedInDevices devices;
-    private final Avatars avatars;
+    private final MediaService media;
     private final Mailer mailer;
     private final Clock clock;
 
     AccountData(Accounts accounts, AccountPrivacy privacy, ApiTokens tokens, PasswordResets resets,
-            LoginFailures failures, SignedInDevices devices, Avatars avatars, Mailer mailer, Clock clock) {
+            LoginFailures failures, SignedInDevices devices, MediaService media, Mailer mailer, Clock clock) {
         this.accounts = accounts;
         this.privacy = privacy;
         this.tokens = tokens;
         this.resets = resets;
         this.failures = failures;
         this.devices = devices;
-        this.avatars = avatars;
+        this.media = media;
         this.mailer = mailer;
         this.clock = clock;
     }
@@ -92,7 +94,7 @@ class AccountData implements PersonalData {
         person.put("privacy", Map.of("profile", settings.profile().name(), "groups", settings.groups().name(),
                 "follows", settings.follows().name(), "mentions", settings.mentions().name(),
                 "searchEngines", settings.indexable(), "findableByName", settings.findable()));
-        accounts.avatarFile(accountId).flatMap(avatars::read).ifPresent(bytes -> {
+        accounts.avatarFile(accountId).flatMap(a -> media.largestJpeg(a.substring(0, a.indexOf('/') < 0 ? a.length() : a.indexOf('/')))).ifPresent(bytes -> {
             out.media("avatar.jpg", bytes);
             person.put("icon", Map.of("type", "Image", "mediaType", "image/jpeg", "url", "media/avatar.jpg"));
         });
@@ -150,7 +152,7 @@ class AccountData implements PersonalData {
         resets.forgetAllOf(accountId);
         failures.deleteOf(Accounts.key(account.email()));
         privacy.delete(accountId);
-        accounts.avatarFile(accountId).ifPresent(avatars::delete);
+        media.removeFrom(PictureUse.AVATAR, accountId);
         mailer.forget(account.email(), names);
         accounts.scrubAudit(names.stream().filter(n -> n != null && n.strip().length() >= 3).toList());
         accounts.deleteDisplayNameChanges(accountId);

@@ -13,6 +13,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tribune.media.MediaService;
+import org.tribune.media.Picture;
+import org.tribune.media.PictureUse;
 import org.tribune.platform.Conflict;
 import org.tribune.platform.Ids;
 import org.tribune.platform.InvalidInput;
@@ -47,17 +50,17 @@ public class AccountService {
     private final RateLimiter.Limit mailRequests;
     private final ApiTokens tokens;
     private final AccountPrivacy privacy;
-    private final Avatars avatars;
+    private final MediaService media;
 
     AccountService(Accounts accounts, PasswordResets resets, AccountRules rules, AccountMails mails,
             PasswordEncoder passwords, SignedLinks links, RateLimiter limiter, SignedInDevices devices,
             ApplicationEventPublisher events, Ids ids, Clock clock,
             @Value("${tribune.default-time-zone:UTC}") String defaultZone,
             @Value("${tribune.limits.signups-per-hour:10}") int signUpsPerHour, ApiTokens tokens,
-            AccountPrivacy privacy, Avatars avatars) {
+            AccountPrivacy privacy, MediaService media) {
         this.tokens = tokens;
         this.privacy = privacy;
-        this.avatars = avatars;
+        this.media = media;
         this.accounts = accounts;
         this.resets = resets;
         this.rules = rules;
@@ -375,25 +378,31 @@ public class AccountService {
         events.publishEvent(new ProfileChanged(accountId));
     }
 
-    /** Replaces the profile picture with a cleaned copy of the upload (see {@link Avatars}). */
+    /**
+     * Replaces the profile picture with a square copy of the upload, processed like every picture (see
+     * {@link MediaService}): no metadata, random name, the old one's files removed. Refusals name the field "avatar".
+     */
     @Transactional
-    public void changeAvatar(long accountId, byte[] upload) {
-        String file = avatars.store(upload);
-        Optional<String> old = accounts.avatarFile(accountId);
-        accounts.updateAvatar(accountId, file);
-        old.ifPresent(avatars::delete);
+    public void changeAvatar(long accountId, String fileName, byte[] upload) {
+        Picture picture;
+        try {
+            picture = media.replace(accountId, PictureUse.AVATAR, accountId, new MediaService.Upload(fileName, upload));
+        } catch (InvalidInput invalid) {
+            throw new InvalidInput(invalid.problems().stream()
+                    .map(p -> new InvalidInput.Problem("avatar", p.code(), p.args())).toList());
+        }
+        accounts.updateAvatar(accountId, picture.id() + "/" + picture.widths().getFirst());
     }
 
     @Transactional
     public void removeAvatar(long accountId) {
-        Optional<String> old = accounts.avatarFile(accountId);
         accounts.updateAvatar(accountId, null);
-        old.ifPresent(avatars::delete);
+        media.removeFrom(PictureUse.AVATAR, accountId);
     }
 
     /** The address of someone's profile picture on this site, if they have one. */
     public Optional<String> avatarPath(long accountId) {
-        return accounts.avatarFile(accountId).map(f -> "/avatars/" + f);
+        return accounts.avatarFile(accountId).map(f -> "/media/" + f + ".jpg");
     }
 
     private void requirePassword(long accountId, String password) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Accounts {
     private static final String COLUMNS =
-            "id, handle, email, display_name, bio, locale, time_zone, state, role, created_at, verified_at";
+            "id, handle, email, display_name, bio, locale, time_zone, state, role, created_at, verified_at, avatar_file";
     private static final String A_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1a."); // the same, for "account a"
     private static final RowMapper<Account> ACCOUNT = Accounts::account;
 
@@ -36,7 +36,7 @@ class Accounts {
         return new Account(rs.getLong("id"), rs.getString("handle"), rs.getString("email"),
                 rs.getString("display_name"), rs.getString("bio"), rs.getString("locale"), rs.getString("time_zone"),
                 AccountState.valueOf(rs.getString("state")), Role.valueOf(rs.getString("role")),
-                instant(rs, "created_at"), instant(rs, "verified_at"));
+                instant(rs, "created_at"), instant(rs, "verified_at"), rs.getString("avatar_file"));
     }
 
     void insert(Account account, String passwordHash, Instant conductAcceptedAt) {

@@ -127,8 +127,9 @@ class SecurityConfiguration {
         http.authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**", "/swagger-ui/**").permitAll()
-                        // Link preview pictures, re-encoded and served by us; their ids are random.
-                        .requestMatchers(HttpMethod.GET, "/previews/*", "/avatars/*").permitAll()
+                        // Link preview pictures, re-encoded and served by us; their ids are random. Pictures: the
+                        // media feature checks each request against what the picture shows on (404 when refused).
+                        .requestMatchers(HttpMethod.GET, "/previews/*", "/media/*/*").permitAll()
                         .requestMatchers("/", "/error", "/conduct", "/signup", "/signup/done", "/login", "/verify",
                                 "/verify/resend", "/reset-password", "/reset-password/**", "/settings/email/confirm",
                                 "/setup/admin", "/goodbye", "/@*", "/trust-levels").permitAll()

@@ -63,7 +63,8 @@ class SettingsController {
     String changeAvatar(Account me, @RequestParam(name = "avatar", required = false) MultipartFile upload, Model model,
             RedirectAttributes redirect) throws java.io.IOException {
         try {
-            accounts.changeAvatar(me.id(), upload == null ? null : upload.getBytes());
+            accounts.changeAvatar(me.id(), upload == null ? null : upload.getOriginalFilename(),
+                    upload == null ? null : upload.getBytes());
         } catch (InvalidInput invalid) {
             model.addAttribute("account", me);
             model.addAttribute("zones", zones());

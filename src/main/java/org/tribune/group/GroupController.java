@@ -16,6 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
+import org.springframework.web.multipart.MultipartFile;
+import org.tribune.media.MediaService;
+import org.tribune.media.PictureUse;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.web.JteViews;
 import org.tribune.platform.web.Markdown;
@@ -43,6 +46,7 @@ class GroupController {
         model.addAttribute("query", query);
         model.addAttribute("sort", order == GroupService.Sort.ACTIVITY ? "activity" : "members");
         model.addAttribute("groups", found);
+        model.addAttribute("icons", groups.icons(found.stream().map(Group::id).toList()));
         // Descriptions are Markdown: the directory shows their words, not their marks.
         model.addAttribute("summaries", found.stream().collect(Collectors.toMap(Group::id,
                 g -> markdown.toPlainText(g.description(), SUMMARY_MAX))));
@@ -80,6 +84,8 @@ class GroupController {
             throw new org.tribune.platform.Forbidden("group.owners-only");
         }
         Group g = page.group();
+        model.addAttribute("banner", page.banner());
+        model.addAttribute("icon", page.icon());
         model.addAttribute("form", new GroupForm(g.slug(), g.name(), g.description(), g.language(), g.visibility().name(),
                 g.joinPolicy().name(), g.joinQuestions(), g.moderatorsOnlyPosting()));
         model.addAttribute("editing", true);
@@ -101,6 +107,22 @@ class GroupController {
         }
         redirect.addFlashAttribute(JteViews.NOTICE, "group.saved");
         return "redirect:" + path(slug);
+    }
+
+    /** The banner or icon form of the settings page (multipart, field {@code file}). */
+    @PostMapping("/groups/{slug}/{kind:banner|icon}")
+    String changePicture(Account me, @PathVariable String slug, @PathVariable String kind,
+            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+            throws java.io.IOException {
+        PictureUse use = kind.equals("banner") ? PictureUse.BANNER : PictureUse.ICON;
+        try {
+            groups.changePicture(me, slug, use, new MediaService.Upload(file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes()));
+            redirect.addFlashAttribute(JteViews.NOTICE, "group.picture-saved");
+        } catch (InvalidInput invalid) {
+            redirect.addFlashAttribute(JteViews.ERRORS, invalid);
+        }
+        return "redirect:" + path(slug) + "/settings";
     }
 
     @GetMapping("/groups/{slug}/join")

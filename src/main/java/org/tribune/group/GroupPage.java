@@ -2,9 +2,14 @@ package org.tribune.group;
 
 import java.util.Optional;
 
-/** A group as one viewer sees it: what they may do there, and what is waiting for moderators. */
+import org.tribune.media.Picture;
+
+/**
+ * A group as one viewer sees it: what they may do there, what is waiting for moderators, and its banner and icon
+ * (null when it has none).
+ */
 public record GroupPage(Group group, Optional<Membership> membership, boolean banned, boolean requested,
-        boolean invited, boolean canRead, boolean canPost, long pendingRequests) {
+        boolean invited, boolean canRead, boolean canPost, long pendingRequests, Picture banner, Picture icon) {
 
     public boolean isMember() {
         return membership.isPresent();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
+import org.tribune.media.MediaService;
+import org.tribune.media.Picture;
+import org.tribune.media.PictureUse;
 import org.tribune.platform.Conflict;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.Ids;
@@ -46,9 +50,12 @@ public class GroupService {
     private final Clock clock;
     private final RateLimiter.Limit creations;
 
+    private final MediaService media;
+
     GroupService(Groups groups, Memberships memberships, GroupAccess access, AccountService accounts,
-            RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock,
+            RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, MediaService media,
             @Value("${tribune.limits.groups-per-day:5}") int groupsPerDay) {
+        this.media = media;
         this.groups = groups;
         this.memberships = memberships;
         this.access = access;
@@ -104,7 +111,31 @@ public class GroupService {
                 outsider && memberships.isInvited(group.id(), viewerId),
                 access.canRead(group, membership),
                 viewer != null && access.canPost(group, viewer, membership),
-                moderator ? memberships.countRequests(group.id()) : 0);
+                moderator ? memberships.countRequests(group.id()) : 0,
+                picture(PictureUse.BANNER, group.id()), picture(PictureUse.ICON, group.id()));
+    }
+
+    private Picture picture(PictureUse use, long groupId) {
+        List<Picture> shown = media.shownOn(use, List.of(groupId)).get(groupId);
+        return shown == null || shown.isEmpty() ? null : shown.getFirst();
+    }
+
+    /** The icons of these groups (a group without one is left out), for lists of groups. */
+    public Map<Long, Picture> icons(Collection<Long> groupIds) {
+        Map<Long, Picture> icons = new java.util.HashMap<>();
+        media.shownOn(PictureUse.ICON, groupIds).forEach((id, shown) -> icons.put(id, shown.getFirst()));
+        return icons;
+    }
+
+    /** Owners set the group's banner (a wide picture above its page) or icon (a square beside its name in lists). */
+    @Transactional
+    public Picture changePicture(Account owner, String slug, PictureUse use, MediaService.Upload upload) {
+        if (use != PictureUse.BANNER && use != PictureUse.ICON) {
+            throw new IllegalArgumentException("groups have a banner and an icon");
+        }
+        Group group = visible(slug, owner);
+        requireRole(group, owner, GroupRole.OWNER);
+        return media.replace(owner.id(), use, group.id(), upload);
     }
 
     /** Public and private groups (never hidden ones), filtered by name. {@code cursor} comes from {@link #cursorOf}. */

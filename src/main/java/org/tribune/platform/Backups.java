@@ -52,13 +52,22 @@ public final class Backups {
         }
         Target target = fromEnvironment(System.getenv());
         Path file = Path.of(args[1]).toAbsolutePath();
+        Path pictures = picturesOf(System.getenv());
         try {
             if (args[0].equals("backup")) {
                 backup(target, file);
                 System.out.println("Backup written to " + file);
+                if (pictures != null && Files.isDirectory(pictures)) {
+                    backupFiles(pictures, picturesBackup(file));
+                    System.out.println("Pictures written to " + picturesBackup(file));
+                }
             } else {
                 restore(target, file);
                 System.out.println("Database restored from " + file);
+                if (pictures != null && Files.isReadable(picturesBackup(file))) {
+                    restoreFiles(picturesBackup(file), pictures);
+                    System.out.println("Pictures restored from " + picturesBackup(file));
+                }
             }
             return 0;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -68,6 +77,62 @@ public final class Backups {
                         + " (a backup, unlike a restore, may run while Tribune runs).");
             }
             return 1;
+        }
+    }
+
+    /**
+     * Where the pictures' files are when they live in the data directory ({@code TRIBUNE_MEDIA_STORAGE} left at
+     * {@code directory}); null when they are in the database, whose backup holds them.
+     */
+    public static Path picturesOf(Map<String, String> env) {
+        return "database".equalsIgnoreCase(env.getOrDefault("TRIBUNE_MEDIA_STORAGE", "directory").trim()) ? null
+                : Path.of(env.getOrDefault("TRIBUNE_DATA_DIR", "./data"), "media").toAbsolutePath();
+    }
+
+    /** The pictures' part of a backup: beside the database's file, {@code <file>.media.zip}. */
+    public static Path picturesBackup(Path file) {
+        return file.resolveSibling(file.getFileName() + ".media.zip");
+    }
+
+    /**
+     * Copies every file under a directory into a zip (written after the database's snapshot, so it holds every
+     * picture that snapshot names; one uploaded meanwhile is there too, and harmless).
+     */
+    public static void backupFiles(Path directory, Path zip) throws IOException {
+        Path partial = zip.resolveSibling(zip.getFileName() + ".part");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(partial));
+                java.util.stream.Stream<Path> files = Files.walk(directory)) {
+            for (Path path : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".part")).sorted().toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(directory.relativize(path).toString().replace('\\', '/')));
+                Files.copy(path, out);
+                out.closeEntry();
+            }
+        }
+        Files.move(partial, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Replaces a directory's files with a zip's ({@link #backupFiles}); entries leading outside it are refused. */
+    public static void restoreFiles(Path zip, Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (java.util.stream.Stream<Path> old = Files.walk(directory)) {
+                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(directory)) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(directory);
+        Path root = directory.toAbsolutePath().normalize();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path target = root.resolve(entry.getName()).normalize();
+                if (!target.startsWith(root) || entry.isDirectory()) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

@@ -69,6 +69,11 @@ class Comments {
     }
 
     /** Removes the text for good; the row stays so replies keep their place. True only the first time. */
+    /** Every comment on a post, deleted ones included (their pictures go with the post). */
+    java.util.List<Long> idsOn(long postId) {
+        return db.sql("select id from post_comment where post_id = ?").param(postId).query(Long.class).list();
+    }
+
     boolean delete(long id, Instant at) {
         return db.sql("update post_comment set deleted_at = ?, body = '', body_html = '' where id = ? and deleted_at is null")
                 .params(ts(at), id).update() == 1;

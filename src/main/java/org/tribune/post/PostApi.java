@@ -27,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.group.GroupService;
+import org.tribune.media.MediaJson;
+import org.tribune.media.MediaService;
+import org.tribune.media.Picture;
+import org.tribune.media.PictureUse;
 import org.tribune.platform.NotFound;
 import org.tribune.platform.web.Listing;
 import org.tribune.platform.web.Viewer;
@@ -40,37 +44,52 @@ class PostApi {
     private final PostReads reads;
     private final GroupService groups;
     private final AccountService accounts;
+    private final MediaService media;
 
-    PostApi(PostService posts, PostReads reads, GroupService groups, AccountService accounts) {
+    PostApi(PostService posts, PostReads reads, GroupService groups, AccountService accounts, MediaService media) {
+        this.media = media;
         this.posts = posts;
         this.reads = reads;
         this.groups = groups;
         this.accounts = accounts;
     }
 
-    @Schema(name = "NewPost", description = "A post needs a body or a link")
+    @Schema(name = "NewPost", description = "A post needs a body, a link or a picture")
     record DraftJson(String title, @Schema(example = "First sighting of the year: a hoopoe!") String body,
-            @Schema(description = "An http(s) address; its preview is fetched by the server") String link) {
+            @Schema(description = "An http(s) address; its preview is fetched by the server") String link,
+            @Schema(description = "Ids of pictures you uploaded (POST /api/v1/media) and have not attached yet, in the "
+                    + "order to show them; at most 4") List<String> media) {
         PostService.Draft draft() {
             return new PostService.Draft(title, body, link);
+        }
+
+        List<String> pictures() {
+            return media == null ? List.of() : media;
         }
     }
 
     @Schema(name = "NewComment")
-    record CommentRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Lovely!") String body,
-            @Schema(description = "The comment this one replies to (new comments only)") String parentId) {
+    record CommentRequest(@Schema(example = "Lovely!", description = "Required, except on a new comment with a picture") String body,
+            @Schema(description = "The comment this one replies to (new comments only)") String parentId,
+            @Schema(description = "New comments only: the id of one picture you uploaded (POST /api/v1/media) and have "
+                    + "not attached yet") List<String> media) {
     }
 
     @Schema(name = "Comment")
     record CommentJson(String id, String postId, @Schema(nullable = true) String parentId, int depth,
             @Schema(nullable = true, description = "null once deleted") Person author, String body, String bodyHtml,
-            boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount) {
-        static CommentJson of(Comment c, Account author) {
+            boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount,
+            List<MediaJson> media) {
+        static CommentJson of(Comment c, Account author, List<Picture> pictures) {
             return new CommentJson(Long.toString(c.id()), Long.toString(c.postId()),
                     c.parentId() == null ? null : Long.toString(c.parentId()), c.depth(),
                     c.deleted() ? null : Person.of(author), c.body(), c.bodyHtml(), c.deleted(), c.createdAt(),
-                    c.editedAt(), c.likeCount());
+                    c.editedAt(), c.likeCount(), c.deleted() ? List.of() : pictures.stream().map(MediaJson::of).toList());
         }
+    }
+
+    private CommentJson commentJson(Comment c, Account author) {
+        return CommentJson.of(c, author, media.shownOn(PictureUse.COMMENT, List.of(c.id())).getOrDefault(c.id(), List.of()));
     }
 
     @PostMapping("/api/v1/groups/{slug}/posts")
@@ -80,13 +99,13 @@ class PostApi {
                             + "\"link\": \"https://example.org/hoopoe\"}"))))
     ResponseEntity<PostJson> publishInGroup(Account me, @PathVariable String slug, @RequestBody DraftJson body) {
         long groupId = groups.visibleTo(slug, me).id(); // publish checks that the author may post there
-        return published(posts.publish(me, groupId, body.draft()), me);
+        return published(posts.publish(me, groupId, body.draft(), body.pictures()), me);
     }
 
     @PostMapping("/api/v1/posts")
     @Operation(operationId = "publishOnProfile", summary = "Publish on your own profile", responses = @ApiResponse(responseCode = "201", description = "Published; Location is the post"))
     ResponseEntity<PostJson> publishOnProfile(Account me, @RequestBody DraftJson body) {
-        return published(posts.publish(me, null, body.draft()), me);
+        return published(posts.publish(me, null, body.draft(), body.pictures()), me);
     }
 
     /** 201 with a post just published: nothing about it needs reading back (see PostReads.justPublished). */
@@ -148,8 +167,8 @@ class PostApi {
         } catch (NumberFormatException e) {
             throw org.tribune.platform.InvalidInput.of("parentId", "comment.parent-unknown");
         }
-        Comment comment = posts.comment(me, id, body.body(), parent);
-        return ResponseEntity.created(URI.create("/api/v1/comments/" + comment.id())).body(CommentJson.of(comment, me));
+        Comment comment = posts.comment(me, id, body.body(), parent, body.media());
+        return ResponseEntity.created(URI.create("/api/v1/comments/" + comment.id())).body(commentJson(comment, me));
     }
 
     @GetMapping("/api/v1/posts/{id}/comments")
@@ -157,13 +176,18 @@ class PostApi {
     Listing<CommentJson> comments(@PathVariable long id, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
         List<Comment> page = posts.comments(id, viewer == null ? null : viewer.id(), after, 100);
         Map<Long, Account> authors = accounts.byIds(page.stream().map(Comment::authorId).distinct().toList());
-        return Listing.of(page, 100, Comment::id, c -> CommentJson.of(c, authors.get(c.authorId())));
+        Map<Long, List<Picture>> pictures = media.shownOn(PictureUse.COMMENT, page.stream().map(Comment::id).toList());
+        return Listing.of(page, 100, Comment::id, c -> CommentJson.of(c, authors.get(c.authorId()),
+                pictures.getOrDefault(c.id(), List.of())));
     }
 
     @PatchMapping("/api/v1/comments/{id}")
     @Operation(operationId = "editComment", summary = "Edit your own comment")
     CommentJson editComment(Account me, @PathVariable long id, @RequestBody CommentRequest body) {
-        return CommentJson.of(posts.editComment(me, id, body.body()), me);
+        if (body.media() != null && !body.media().isEmpty()) {
+            throw org.tribune.platform.InvalidInput.of("media", "media.not-on-edit");
+        }
+        return commentJson(posts.editComment(me, id, body.body()), me);
     }
 
     @DeleteMapping("/api/v1/comments/{id}")

@@ -3,6 +3,8 @@ package org.tribune.post;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
@@ -17,6 +21,8 @@ import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupPage;
 import org.tribune.group.GroupService;
+import org.tribune.media.MediaService;
+import org.tribune.media.PictureUse;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.web.JteViews;
 import org.tribune.platform.web.LocalPaths;
@@ -34,9 +40,12 @@ class PostController {
     private final GroupAccess groups;
     private final ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<PostWiki> wiki;
+    private final MediaService media;
 
     PostController(PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
-            ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<PostWiki> wiki) {
+            ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<PostWiki> wiki,
+            MediaService media) {
+        this.media = media;
         this.events = events;
         this.wiki = wiki;
         this.posts = posts;
@@ -57,6 +66,7 @@ class PostController {
         boolean moderates = post.groupId() != null && groups.canModerate(post.groupId(), viewerId);
         model.addAttribute("item", item);
         model.addAttribute("comments", Threads.arrange(page, authors, posts.likedComments(viewerId, page), viewerId, moderates));
+        model.addAttribute("commentPictures", media.shownOn(PictureUse.COMMENT, page.stream().map(Comment::id).toList()));
         model.addAttribute("moreAfter", page.size() == COMMENT_PAGE ? page.getLast().id() : null);
         model.addAttribute("canTakePart", posts.canTakePart(post, me));
         model.addAttribute("canDelete", posts.canDelete(post, viewerId));
@@ -75,21 +85,50 @@ class PostController {
     @PostMapping("/groups/{slug}/posts")
     String publishInGroup(Account me, @PathVariable String slug, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) {
         GroupPage group = groupService.view(slug, me);
-        return publish(me, group.group(), new PostService.Draft(title, body, link), "/groups/" + group.group().slug(), redirect);
+        return publish(me, group.group(), new PostService.Draft(title, body, link), request,
+                "/groups/" + group.group().slug(), redirect);
     }
 
     @PostMapping("/posts")
     String publishOnProfile(Account me, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link,
-            @RequestParam(defaultValue = "/") String returnTo, RedirectAttributes redirect) {
-        return publish(me, null, new PostService.Draft(title, body, link), LocalPaths.only(returnTo), redirect);
+            @RequestParam(defaultValue = "/") String returnTo, HttpServletRequest request, RedirectAttributes redirect) {
+        return publish(me, null, new PostService.Draft(title, body, link), request, LocalPaths.only(returnTo), redirect);
     }
 
-    private String publish(Account me, Group group, PostService.Draft draft, String back, RedirectAttributes redirect) {
+    /**
+     * The pictures of a form, in the order of its slots ({@code photo1} with {@code description1}, ...): each is
+     * uploaded (processed and stored, waiting for its post) before the post is published with them.
+     */
+    private List<String> uploadPictures(Account me, HttpServletRequest request, int slots) {
+        if (!(request instanceof MultipartHttpServletRequest form)) {
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        for (int slot = 1; slot <= slots; slot++) {
+            MultipartFile file = form.getFile("photo" + slot);
+            if (file == null || file.isEmpty()) {
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = file.getBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ids.add(media.upload(me.id(), new MediaService.Upload(file.getOriginalFilename(), bytes),
+                    form.getParameter("description" + slot), null).id());
+        }
+        return ids;
+    }
+
+    private String publish(Account me, Group group, PostService.Draft draft, HttpServletRequest request, String back,
+            RedirectAttributes redirect) {
         try {
-            Post post = posts.publish(me, group == null ? null : group.id(), draft);
+            List<String> pictures = uploadPictures(me, request, PostService.PICTURES_MAX);
+            Post post = posts.publish(me, group == null ? null : group.id(), draft, pictures);
             redirect.addFlashAttribute(JteViews.NOTICE, "post.published");
             return "redirect:/p/" + post.id();
         } catch (InvalidInput invalid) {
@@ -110,9 +149,11 @@ class PostController {
 
     @PostMapping("/p/{id}/comments")
     String comment(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
-            @RequestParam(required = false) Long parentId, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long parentId, HttpServletRequest request, RedirectAttributes redirect) {
         try {
-            Comment comment = posts.comment(me, id, body, parentId);
+            posts.read(id, me.id()); // nothing is uploaded for a post the commenter may not read
+            List<String> pictures = uploadPictures(me, request, PostService.COMMENT_PICTURES_MAX);
+            Comment comment = posts.comment(me, id, body, parentId, pictures);
             return "redirect:/p/" + id + "#c" + comment.id();
         } catch (InvalidInput invalid) {
             redirect.addFlashAttribute("commentDraft", body);

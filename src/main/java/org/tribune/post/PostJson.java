@@ -6,13 +6,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 import org.tribune.account.Account;
+import org.tribune.media.MediaJson;
 
 /**
  * A post as the API shows it: always its accepted revision, never a pending one. {@code linkSummary} is the
  * community's description of the link; {@code bodyHtml} is the sanitised rendering of {@code body}. Ids are strings.
  * {@code hidden} is only ever true for the post's author and moderators; {@code note} is its Helpful community note;
  * {@code shared} the post a share embeds (null when there is none or the reader may not see it); {@code sourceLabel}
- * the community's label for the site {@code link} points to (null when it has none).
+ * the community's label for the site {@code link} points to (null when it has none); {@code media} its pictures in
+ * their order (at most 4, empty when none).
  */
 @Schema(name = "Post")
 public record PostJson(String id, @Schema(nullable = true, description = "null for a former member") Person author,
@@ -20,11 +22,13 @@ public record PostJson(String id, @Schema(nullable = true, description = "null f
         String body, String bodyHtml, @Schema(nullable = true) String link, Instant createdAt,
         @Schema(nullable = true) Instant editedAt, int likeCount, int commentCount, boolean likedByMe,
         @Schema(nullable = true) String linkSummary, boolean hidden, boolean locked, @Schema(nullable = true) NoteRef note,
-        @Schema(nullable = true) PostJson shared, @Schema(nullable = true) SourceLabelRef sourceLabel) {
+        @Schema(nullable = true) PostJson shared, @Schema(nullable = true) SourceLabelRef sourceLabel,
+        List<MediaJson> media) {
 
-    public record Person(String id, String handle, String displayName) {
+    /** {@code avatarUrl} is the address of their picture (a small square JPEG), null when they have none. */
+    public record Person(String id, String handle, String displayName, @Schema(nullable = true) String avatarUrl) {
         public static Person of(Account a) {
-            return a == null ? null : new Person(Long.toString(a.id()), a.handle(), a.displayName());
+            return a == null ? null : new Person(Long.toString(a.id()), a.handle(), a.displayName(), a.avatarUrl());
         }
     }
 
@@ -53,6 +57,7 @@ public record PostJson(String id, @Schema(nullable = true, description = "null f
                 p.title(), p.body(), p.bodyHtml(), p.linkUrl(), p.createdAt(), p.editedAt(), p.likeCount(),
                 p.commentCount(), item.likedByViewer(), p.linkSummary(), item.hidden(), item.locked(),
                 n == null ? null : new NoteRef(Long.toString(n.noteId()), n.textHtml(), n.sources(), n.postEditedSince()),
-                item.shared() == null ? null : of(item.shared()), SourceLabelRef.of(item.source()));
+                item.shared() == null ? null : of(item.shared()), SourceLabelRef.of(item.source()),
+                item.pictures().stream().map(MediaJson::of).toList());
     }
 }

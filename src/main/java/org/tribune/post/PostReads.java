@@ -14,6 +14,9 @@ import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
+import org.tribune.media.MediaService;
+import org.tribune.media.Picture;
+import org.tribune.media.PictureUse;
 import org.tribune.post.preview.LinkPreview;
 import org.tribune.post.preview.LinkPreviews;
 
@@ -34,9 +37,12 @@ public class PostReads {
     private final ContentModerators moderators;
     private final List<HelpfulNotes> notes;
     private final List<SourceLabels> labels;
+    private final MediaService media;
 
     PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups, LinkPreviews previews,
-            Restrictions restrictions, ContentModerators moderators, List<HelpfulNotes> notes, List<SourceLabels> labels) {
+            Restrictions restrictions, ContentModerators moderators, List<HelpfulNotes> notes, List<SourceLabels> labels,
+            MediaService media) {
+        this.media = media;
         this.posts = posts;
         this.likes = likes;
         this.accounts = accounts;
@@ -132,8 +138,7 @@ public class PostReads {
         }
         return SourceLabels.label(labels, itemsWithoutShares(list, viewerId).stream()
                 .map(item -> originals.containsKey(item.post().id())
-                        ? new PostItem(item.post(), item.author(), item.group(), item.likedByViewer(), item.preview(),
-                                item.hidden(), item.locked(), item.note(), embedded.get(originals.get(item.post().id())))
+                        ? item.sharing(embedded.get(originals.get(item.post().id())))
                         : item)
                 .toList());
     }
@@ -149,12 +154,13 @@ public class PostReads {
                 .collect(Collectors.toSet()));
         Map<Long, PostNote> helpful = new HashMap<>();
         notes.forEach(source -> helpful.putAll(source.forPosts(postIds)));
+        Map<Long, List<Picture>> pictures = media.shownOn(PictureUse.POST, postIds);
         return list.stream()
                 // A frozen account's posts are hidden until it comes back; an erased one's kept posts show "former member".
                 .filter(r -> authors.containsKey(r.post().authorId()) && authors.get(r.post().authorId()).state() != AccountState.CLOSING)
                 .map(r -> new PostItem(r.post(), authors.get(r.post().authorId()), r.group(), liked.contains(r.post().id()),
                         r.post().linkUrl() == null ? null : linked.get(r.post().linkUrl()), r.hidden(), r.locked(),
-                        helpful.get(r.post().id()), null))
+                        helpful.get(r.post().id()), null).withPictures(pictures.getOrDefault(r.post().id(), List.of())))
                 .toList();
     }
 
@@ -165,7 +171,9 @@ public class PostReads {
     public PostItem justPublished(Post post, Account author) {
         Group group = post.groupId() == null ? null : groups.groups(List.of(post.groupId())).get(post.groupId());
         LinkPreview preview = post.linkUrl() == null ? null : previews.cached(post.linkUrl()).orElse(null);
-        return SourceLabels.label(labels, List.of(new PostItem(post, author, group, false, preview))).getFirst();
+        List<Picture> shown = media.shownOn(PictureUse.POST, List.of(post.id())).getOrDefault(post.id(), List.of());
+        return SourceLabels.label(labels, List.of(new PostItem(post, author, group, false, preview).withPictures(shown)))
+                .getFirst();
     }
 
     public PostItem item(Post post, Long viewerId) {

@@ -17,6 +17,8 @@ import org.tribune.account.AccountState;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupService;
+import org.tribune.media.MediaService;
+import org.tribune.media.PictureUse;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.Ids;
 import org.tribune.platform.InvalidInput;
@@ -50,10 +52,11 @@ public class PostService {
     private final RateLimiter.Limit commentLimit;
     private final Restrictions restrictions;
     private final ContentModerators moderators;
+    private final MediaService media;
 
     PostService(Posts posts, Comments comments, Likes likes, PostText text, GroupAccess groups, GroupService groupService,
             RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, Restrictions restrictions,
-            ContentModerators moderators,
+            ContentModerators moderators, MediaService media,
             @Value("${tribune.limits.posts-per-hour:30}") int postsPerHour,
             @Value("${tribune.limits.comments-per-hour:120}") int commentsPerHour) {
         this.posts = posts;
@@ -68,6 +71,7 @@ public class PostService {
         this.clock = clock;
         this.restrictions = restrictions;
         this.moderators = moderators;
+        this.media = media;
         this.postLimit = new RateLimiter.Limit("post", postsPerHour, Duration.ofHours(1));
         this.commentLimit = new RateLimiter.Limit("comment", commentsPerHour, Duration.ofHours(1));
     }
@@ -76,9 +80,22 @@ public class PostService {
     public record Draft(String title, String body, String link) implements java.io.Serializable {
     }
 
+    /** At most this many pictures on a post, and on a comment. */
+    public static final int PICTURES_MAX = 4;
+    public static final int COMMENT_PICTURES_MAX = 1;
+
     /** Publishes in a group (its members, or its moderators where only they post), or on the author's profile. */
     @Transactional
     public Post publish(Account author, Long groupId, Draft draft) {
+        return publish(author, groupId, draft, List.of());
+    }
+
+    /**
+     * Publishes with pictures the author uploaded (ids from {@link MediaService#upload}), shown in the order given;
+     * a post with pictures needs no text.
+     */
+    @Transactional
+    public Post publish(Account author, Long groupId, Draft draft, List<String> pictureIds) {
         requireActive(author);
         Group group = null;
         if (groupId != null) {
@@ -87,18 +104,29 @@ public class PostService {
                 throw new Forbidden(groups.membership(groupId, author.id()).isPresent() ? "post.moderators-only" : "post.members-only");
             }
         }
-        Draft checked = check(draft);
+        List<String> pictures = pictureIds == null ? List.of() : pictureIds;
+        Draft checked = check(draft, !pictures.isEmpty());
+        if (pictures.size() > PICTURES_MAX) {
+            throw InvalidInput.of("media", "media.too-many", PICTURES_MAX);
+        }
         limiter.consume(postLimit, Long.toString(author.id()));
         PostText.Rendered rendered = text.render(checked.body(), author.id());
         Post post = new Post(ids.next(), groupId, author.id(), checked.title(), checked.body(), rendered.html(),
                 checked.link(), clock.instant(), null, 0, 0, null, null);
         posts.insert(post);
+        media.attach(author.id(), pictures, PictureUse.POST, post.id(), PICTURES_MAX);
         if (group != null) {
             groupService.recordActivity(group.id());
         }
         events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, author.id(), mentionsVisibleIn(rendered, group)));
         wantPreview(post.id(), post.linkUrl());
         return post;
+    }
+
+    /** A deleted post's pictures, and its comments', leave the storage with it. */
+    private void removePictures(long postId) {
+        media.removeFrom(PictureUse.POST, postId);
+        comments.idsOn(postId).forEach(id -> media.removeFrom(PictureUse.COMMENT, id));
     }
 
     private void wantPreview(long postId, String url) {
@@ -150,7 +178,7 @@ public class PostService {
         Draft draft;
         InvalidInput.Collector errors = new InvalidInput.Collector();
         try {
-            draft = check(new Draft(proposed.title(), proposed.body(), proposed.link()));
+            draft = check(new Draft(proposed.title(), proposed.body(), proposed.link()), false);
         } catch (InvalidInput invalid) {
             invalid.problems().forEach(p -> errors.add(p.field(), p.code(), p.args().toArray()));
             draft = null;
@@ -203,12 +231,23 @@ public class PostService {
             throw new Forbidden("post.not-yours");
         }
         if (posts.delete(postId, clock.instant())) {
+            removePictures(postId);
             events.publishEvent(new PostEvents.PostDeleted(postId, post.groupId()));
         }
     }
 
     @Transactional
     public Comment comment(Account author, long postId, String body, Long parentId) {
+        return comment(author, postId, body, parentId, List.of());
+    }
+
+    /** A comment with at most one picture the author uploaded; with a picture it needs no text. */
+    @Transactional
+    public Comment comment(Account author, long postId, String body, Long parentId, List<String> pictureIds) {
+        List<String> pictures = pictureIds == null ? List.of() : pictureIds;
+        if (pictures.size() > COMMENT_PICTURES_MAX) {
+            throw InvalidInput.of("media", "media.too-many", COMMENT_PICTURES_MAX);
+        }
         Post post = read(postId, author.id());
         if (!canTakePart(post, author)) {
             throw new Forbidden("post.members-only");
@@ -216,7 +255,7 @@ public class PostService {
         if (isLocked(postId)) {
             throw new Forbidden("post.locked");
         }
-        String checked = checkComment(body);
+        String checked = pictures.isEmpty() || (body != null && !body.isBlank()) ? checkComment(body) : "";
         Comment parent = null;
         if (parentId != null) {
             parent = comments.byId(parentId).filter(c -> c.postId() == postId && !c.deleted())
@@ -228,6 +267,7 @@ public class PostService {
         Comment comment = new Comment(ids.next(), postId, parentId, parent == null ? 0 : parent.depth() + 1, author.id(),
                 checked, rendered.html(), now, null, false, 0);
         comments.insert(comment);
+        media.attach(author.id(), pictures, PictureUse.COMMENT, comment.id(), COMMENT_PICTURES_MAX);
         posts.addComments(postId, 1, now);
         if (post.groupId() != null) {
             groupService.recordActivity(post.groupId());
@@ -381,6 +421,7 @@ public class PostService {
             throw new Forbidden("comment.not-yours");
         }
         if (comments.delete(commentId, clock.instant())) {
+            media.removeFrom(PictureUse.COMMENT, commentId);
             posts.addComments(post.id(), -1, null);
         }
     }
@@ -456,7 +497,7 @@ public class PostService {
         return visible;
     }
 
-    private static Draft check(Draft draft) {
+    private static Draft check(Draft draft, boolean withPictures) {
         String title = draft.title() == null ? "" : draft.title().strip();
         String body = draft.body() == null ? "" : draft.body().strip();
         String link = draft.link() == null || draft.link().isBlank() ? null : draft.link().strip();
@@ -464,7 +505,7 @@ public class PostService {
         if (title.length() > TITLE_MAX || title.contains("\n")) {
             errors.add("title", "post.title-too-long", TITLE_MAX);
         }
-        if (body.isEmpty() && link == null) {
+        if (body.isEmpty() && link == null && !withPictures) {
             errors.add("body", "post.body-required");
         } else if (body.length() > BODY_MAX) {
             errors.add("body", "post.body-too-long", BODY_MAX);

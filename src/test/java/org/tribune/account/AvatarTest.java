@@ -52,29 +52,34 @@ class AvatarTest {
         HttpResponse<String> upload = multipart(browser, "/settings/avatar", photo);
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(302);
         String path = accounts.avatarPath(ana.id()).orElseThrow();
-        WebClient.Response served = new WebClient(port).get(path);
+        assertThat(path).matches("/media/[0-9a-f]{32}/[0-9]+\\.jpg");
+        WebClient.Bytes served = new WebClient(port).getBytes(path);
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.header("Content-Type")).isEqualTo("image/jpeg");
 
-        byte[] stored = Files.readAllBytes(Path.of(dataDir, "avatars", path.substring("/avatars/".length())));
-        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        String text = new String(served.body(), StandardCharsets.ISO_8859_1);
         assertThat(text).doesNotContain("Exif", CAMERA, GPS_MARK);
-        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(stored));
-        assertThat(image.getWidth()).isEqualTo(image.getHeight()).isLessThanOrEqualTo(256);
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(served.body()));
+        assertThat(image.getWidth()).isEqualTo(image.getHeight()).isLessThanOrEqualTo(400);
         assertThat(browser.get("/@" + ana.handle()).body()).contains(path);
+        // the picture moved to the media storage: nothing is written under the old avatars directory
+        assertThat(Files.exists(Path.of(dataDir, "avatars", path.substring("/media/".length())))).isFalse();
     }
 
     @Test
-    void anythingButASaneJpegOrPngIsRefused() {
+    void anythingButAPictureWeReadIsRefused() {
         Account ana = members.active("bad");
-        assertThatThrownBy(() -> accounts.changeAvatar(ana.id(), "GIF89a not really".getBytes(StandardCharsets.US_ASCII)))
+        assertThatThrownBy(() -> accounts.changeAvatar(ana.id(), "a.gif", "GIF89a not really".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> accounts.changeAvatar(ana.id(), new byte[Avatars.MAX_BYTES + 1]))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.byField().get("avatar").code()).isEqualTo("avatar.too-large"));
-        assertThatThrownBy(() -> accounts.changeAvatar(ana.id(), new byte[0])).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> accounts.changeAvatar(ana.id(), "big.jpg", new byte[10 * 1024 * 1024 + 1]))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.byField().get("avatar").code()).isEqualTo("media.too-large");
+                    assertThat(e.byField().get("avatar").args()).first().isEqualTo("big.jpg");
+                });
+        assertThatThrownBy(() -> accounts.changeAvatar(ana.id(), "none.png", new byte[0])).isInstanceOf(InvalidInput.class);
         assertThat(accounts.avatarPath(ana.id())).isEmpty();
-        assertThat(new WebClient(port).get("/avatars/..%2F..%2Fetc%2Fpasswd").status()).isIn(400, 404);
-        assertThat(new WebClient(port).get("/avatars/00000000000000000000000000000000.jpg").status()).isEqualTo(404);
+        assertThat(new WebClient(port).get("/media/..%2F..%2Fetc%2Fpasswd/400.jpg").status()).isIn(400, 404);
+        assertThat(new WebClient(port).get("/media/00000000000000000000000000000000/400.jpg").status()).isEqualTo(404);
     }
 
     private HttpResponse<String> multipart(WebClient browser, String path, byte[] file) throws IOException, InterruptedException {

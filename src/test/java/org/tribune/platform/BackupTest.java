@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -121,5 +122,37 @@ class BackupTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    @Autowired
+    org.tribune.media.MediaService media;
+
+    @Test
+    void thePicturesOfTheDataDirectoryGoWithTheBackup() throws Exception {
+        Account author = members.active("bakp");
+        String id = media.upload(author.id(), new org.tribune.media.MediaService.Upload("b.png",
+                org.tribune.media.TestPictures.png(500, 300)), "backed up", null).id();
+        Path pictures = Path.of(environment.getProperty("tribune.data-dir"), "media");
+        Path zip = Files.createTempFile("tribune-backup", ".zip.media.zip");
+        Path restored = Files.createTempDirectory("tribune-restored-media");
+        try {
+            Backups.backupFiles(pictures, zip);
+            Files.writeString(restored.resolve("stale.jpg"), "from before the restore");
+            Backups.restoreFiles(zip, restored);
+            for (String name : List.of(id + "-400.jpg", id + "-500.jpg", id + "-400.webp", id + "-500.webp")) {
+                Path original = pictures.resolve(id.substring(0, 2)).resolve(name);
+                assertThat(restored.resolve(id.substring(0, 2)).resolve(name)).hasSameBinaryContentAs(original);
+            }
+            assertThat(restored.resolve("stale.jpg")).doesNotExist();
+        } finally {
+            Files.deleteIfExists(zip);
+            try (var files = Files.walk(restored)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        assertThat(Backups.picturesOf(Map.of())).isEqualTo(Path.of("./data/media").toAbsolutePath());
+        assertThat(Backups.picturesOf(Map.of("TRIBUNE_DATA_DIR", "/srv/t"))).isEqualTo(Path.of("/srv/t/media"));
+        assertThat(Backups.picturesOf(Map.of("TRIBUNE_MEDIA_STORAGE", "database"))).as("in the database's backup").isNull();
+        assertThat(Backups.picturesBackup(Path.of("/b/tribune.dump"))).isEqualTo(Path.of("/b/tribune.dump.media.zip"));
     }
 }

@@ -68,7 +68,9 @@ class AccountErasureTest {
     void afterThePurgeNothingAnywhereNamesTheDeletedPerson() throws IOException {
         EverythingFixture.Person person = fixture.create(port);
         long id = person.account().id();
-        String avatar = db.sql("select avatar_file from account where id = ?").param(id).query(String.class).single();
+        List<String> pictures = db.sql("select id from media where owner_id = ?").param(id).query(String.class).list();
+        assertThat(pictures).as("an avatar and a post's photo").hasSize(2);
+        assertThat(pictureFiles(pictures)).isNotEmpty();
         List<String> exportFiles = db.sql("select file_name from data_export where account_id = ? and file_name is not null")
                 .param(id).query(String.class).list();
         assertThat(exportFiles).isNotEmpty();
@@ -90,7 +92,8 @@ class AccountErasureTest {
 
         assertThat(hits(person.identifying())).as("columns still naming the erased person").isEmpty();
         assertThat(members.reload(person.account()).state()).isEqualTo(AccountState.DELETED);
-        assertThat(Files.exists(Path.of(dataDir, "avatars", avatar))).isFalse();
+        assertThat(pictureFiles(pictures)).as("files of the erased person's pictures").isEmpty();
+        assertThat(db.sql("select count(*) from media where owner_id = ?").param(id).query(Long.class).single()).isZero();
         for (String file : exportFiles) {
             assertThat(Files.exists(Path.of(dataDir, "exports", file))).isFalse();
         }
@@ -187,10 +190,22 @@ class AccountErasureTest {
         return found;
     }
 
-    /** Stored files (avatars, exports) whose bytes contain one of the words. */
+    /** The stored files of these pictures (the test run keeps them under the data directory). */
+    private List<Path> pictureFiles(List<String> ids) throws IOException {
+        Path root = Path.of(dataDir, "media");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> ids.stream().anyMatch(id -> f.getFileName().toString().startsWith(id))).toList();
+        }
+    }
+
+    /** Stored files (pictures, exports) whose bytes contain one of the words. */
     private List<Path> filesNaming(List<String> words) throws IOException {
         List<Path> found = new ArrayList<>();
-        for (String dir : List.of("avatars", "exports")) {
+        for (String dir : List.of("media", "exports")) {
             Path root = Path.of(dataDir, dir);
             if (!Files.isDirectory(root)) {
                 continue;

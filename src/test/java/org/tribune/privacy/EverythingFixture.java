@@ -86,6 +86,7 @@ class EverythingFixture {
     private final ModerationService moderation;
     private final NoteService notes;
     private final Recategorisation recategorisation;
+    private final org.tribune.media.MediaService media;
     @org.springframework.beans.factory.annotation.Autowired
     private org.tribune.event.EventService events;
     @org.springframework.beans.factory.annotation.Autowired
@@ -101,7 +102,8 @@ class EverythingFixture {
             TokenService tokens, GroupService groups, PostService posts, FollowService follows,
             InvitationService invitations, TrustLevels trust, DataExportService exports, JdbcClient db,
             ReadingLog reading, WikiService wiki, TalkService talk, FlagService flags, ModerationService moderation,
-            NoteService notes, Recategorisation recategorisation) {
+            NoteService notes, Recategorisation recategorisation, org.tribune.media.MediaService media) {
+        this.media = media;
         this.recategorisation = recategorisation;
         this.reading = reading;
         this.wiki = wiki;
@@ -138,7 +140,7 @@ class EverythingFixture {
         // account: profile history, bio, avatar, privacy settings, token, reset code (and its mail), audit entries
         accounts.updateProfile(me.id(), earlier, bio);
         accounts.updateProfile(me.id(), name, bio);
-        accounts.changeAvatar(me.id(), png());
+        accounts.changeAvatar(me.id(), "me.png", png());
         accounts.updatePrivacy(me.id(), new PrivacySettings(Audience.EVERYONE, Audience.MEMBERS, Audience.EVERYONE,
                 MentionPolicy.EVERYONE, true));
         tokens.createFor(me.id(), "phone of " + name);
@@ -174,6 +176,9 @@ class EverythingFixture {
         // posts, comments, likes, mentions by others
         Post mine = posts.publish(me, own.id(), new PostService.Draft("My hives", "I keep bees: " + bio, null));
         Post profileNote = posts.publish(me, null, new PostService.Draft("", "A profile note by me", null));
+        // a photo on a post of theirs
+        posts.publish(me, own.id(), new PostService.Draft("", "", null), List.of(media.upload(me.id(),
+                new org.tribune.media.MediaService.Upload("hives.png", png()), "My hives in " + bio, null).id()));
         Post friendPost = posts.publish(friend, open.id(), new PostService.Draft("", "Thanks @" + me.handle() + " for the honey", null));
         Comment myComment = posts.comment(me, friendPost.id(), "You are welcome", null);
         Comment friendComment = posts.comment(friend, mine.id(), "Lovely bees, @" + me.handle(), null);

@@ -47,12 +47,16 @@ final class PersonalDataTables {
             "group_event", "event_rsvp", "event_reminder", "event_reminder_setting", "event_calendar_token",
             // privacy
             "data_export", "data_export_claim",
+            // media: pictures (an avatar and a post's photo)
+            "media",
             // platform: shared rate-limit buckets keyed by account id (or client address)
             "rate_bucket");
 
     static final Map<String, String> NO_PERSONAL_DATA = Map.ofEntries(
             Map.entry("flyway_schema_history", "migrations applied"),
             Map.entry("platform_secret", "the server's link-signing key"),
+            Map.entry("media_file", "pixels of pictures under random names, with tribune.media.storage=database only; "
+                    + "each row goes with its media row (MediaStorageTest), which PersonalData erases"),
             Map.entry("node_lease", "which node holds which id number"),
             Map.entry("job_run", "which node ran which scheduled job"),
             Map.entry("admin_setup", "hash of the one-time first-administrator link"),

@@ -29,7 +29,7 @@ class PrivacyPagesHeadersTest {
     @Test
     void privacyPagesAndPicturesNameNoOtherHost() {
         Account ana = members.active("hdr");
-        accounts.changeAvatar(ana.id(), TestImages.png());
+        accounts.changeAvatar(ana.id(), "ana.png", TestImages.png());
         WebClient browser = new WebClient(port);
         browser.login(ana.email(), Members.PASSWORD);
         for (String path : List.of("/settings/privacy", "/settings/privacy/data", "/settings/privacy/delete", "/goodbye",

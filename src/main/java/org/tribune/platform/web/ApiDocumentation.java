@@ -116,7 +116,8 @@ class ApiDocumentation {
     GlobalOperationCustomizer publicOperations() {
         return (operation, handler) -> {
             boolean signedIn = Arrays.stream(handler.getMethod().getParameterTypes())
-                    .anyMatch(type -> type.getName().equals("org.tribune.account.Account"));
+                    .anyMatch(type -> type.getName().equals("org.tribune.account.Account"))
+                    || handler.getMethod().isAnnotationPresent(SignedIn.class);
             if (!signedIn) {
                 operation.addExtension(PUBLIC, true);
             }

@@ -1,0 +1,11 @@
+package org.tribune.media;
+
+/** What a picture shows on: a post, a comment, a person (their avatar), a group's banner or icon. */
+public enum PictureUse {
+    POST, COMMENT, AVATAR, BANNER, ICON;
+
+    /** Avatars and icons are square crops; the others keep the upload's proportions. */
+    boolean square() {
+        return this == AVATAR || this == ICON;
+    }
+}
