@@ -40,9 +40,12 @@ class FeedController {
     private final ReadingLog reading;
     private final TrustLevels trust;
     private final TrustComputation progress;
+    private final org.tribune.safety.SafetyService safety;
 
     FeedController(FeedService feeds, AccountService accounts, GroupService groups, GroupAccess access, FollowService follows,
-            Markdown markdown, DonationService donations, ReadingLog reading, TrustLevels trust, TrustComputation progress) {
+            Markdown markdown, DonationService donations, ReadingLog reading, TrustLevels trust, TrustComputation progress,
+            org.tribune.safety.SafetyService safety) {
+        this.safety = safety;
         this.reading = reading;
         this.trust = trust;
         this.progress = progress;
@@ -95,7 +98,7 @@ class FeedController {
     @GetMapping("/@{handle}")
     String profile(@PathVariable String handle, @RequestParam(required = false) Long before, Viewer viewer, Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
-        Account person = feeds.person(handle);
+        Account person = feeds.person(handle, viewerId);
         // What the person lets this viewer see (see their privacy settings); they always see all of it.
         PrivacySettings privacy = accounts.privacy(person.id());
         boolean member = viewerId != null;
@@ -111,6 +114,9 @@ class FeedController {
         model.addAttribute("groups", visibleGroups);
         model.addAttribute("counts", privacy.follows().admits(viewerId, member, person.id()) ? follows.counts(person.id()) : null);
         model.addAttribute("followedByViewer", viewerId != null && follows.isFollowing(viewerId, person.id()));
+        boolean other = viewerId != null && viewerId != person.id();
+        model.addAttribute("blockedByViewer", other && safety.hasBlocked(viewerId, person.id()));
+        model.addAttribute("mutedByViewer", other && safety.hasMuted(viewerId, person.id()));
         model.addAttribute("nameHistory", viewer != null && viewer.isModerator() ? accounts.displayNameHistory(person.id()) : List.of());
         Feed feed = feeds.profile(person, viewerId, before);
         read(viewerId, feed);

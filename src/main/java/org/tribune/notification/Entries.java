@@ -17,6 +17,7 @@ import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
+import org.tribune.safety.SafetyService;
 
 /**
  * Turns stored notifications into what their recipient may see, at the moment they look: entries about a group they
@@ -31,8 +32,10 @@ class Entries {
     private final Inbox inbox;
     private final AccountService accounts;
     private final GroupAccess groups;
+    private final SafetyService safety;
 
-    Entries(Inbox inbox, AccountService accounts, GroupAccess groups) {
+    Entries(Inbox inbox, AccountService accounts, GroupAccess groups, SafetyService safety) {
+        this.safety = safety;
         this.inbox = inbox;
         this.accounts = accounts;
         this.groups = groups;
@@ -56,6 +59,9 @@ class Entries {
         rows.stream().map(Notification::actorId).filter(Objects::nonNull).forEach(actorIds::add);
         liked.values().forEach(l -> actorIds.addAll(l.latestLikers()));
         Map<Long, Account> actors = actorIds.isEmpty() ? Map.of() : accounts.byIds(actorIds);
+        // People the recipient muted, blocked or was blocked by did nothing, as far as the list says. Moderation
+        // notices name nobody and are never hidden: a moderator's action is not hidden from the person it concerns.
+        Set<Long> hidden = actorIds.isEmpty() ? Set.of() : safety.hiddenAuthors(recipientId);
         GroupRules rules = new GroupRules(recipientId,
                 rows.stream().map(Notification::groupId).filter(Objects::nonNull).collect(Collectors.toSet()));
 
@@ -75,8 +81,8 @@ class Entries {
                 if (!stands) {
                     continue;
                 }
-                Account actor = subject.latestLikers().stream().map(actors::get).filter(Entries::mayBeShown)
-                        .findFirst().orElse(null);
+                Account actor = subject.latestLikers().stream().filter(id -> !hidden.contains(id)).map(actors::get)
+                        .filter(Entries::mayBeShown).findFirst().orElse(null);
                 if (actor == null) {
                     continue;
                 }
@@ -85,6 +91,9 @@ class Entries {
             } else {
                 Account actor = row.actorId() == null ? null : actors.get(row.actorId());
                 if (row.actorId() != null && !mayBeShown(actor)) {
+                    continue;
+                }
+                if (row.actorId() != null && row.kind().namesActor() && hidden.contains(row.actorId())) {
                     continue;
                 }
                 entries.add(new NotificationEntry(row.id(), row.kind(), actor == null ? null : actor(actor), 0, group,

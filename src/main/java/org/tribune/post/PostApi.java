@@ -50,26 +50,29 @@ class PostApi {
 
     @Schema(name = "NewPost", description = "A post needs a body or a link")
     record DraftJson(String title, @Schema(example = "First sighting of the year: a hoopoe!") String body,
-            @Schema(description = "An http(s) address; its preview is fetched by the server") String link) {
+            @Schema(description = "An http(s) address; its preview is fetched by the server") String link,
+            @Schema(nullable = true, maxLength = Post.WARNING_MAX, description = "A short warning the body stays folded behind (\"violence\", \"spoilers for …\")") String contentWarning) {
         PostService.Draft draft() {
-            return new PostService.Draft(title, body, link);
+            return new PostService.Draft(title, body, link, contentWarning);
         }
     }
 
     @Schema(name = "NewComment")
     record CommentRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Lovely!") String body,
-            @Schema(description = "The comment this one replies to (new comments only)") String parentId) {
+            @Schema(description = "The comment this one replies to (new comments only)") String parentId,
+            @Schema(nullable = true, maxLength = Post.WARNING_MAX, description = "A short warning the comment stays folded behind (new comments only)") String contentWarning) {
     }
 
     @Schema(name = "Comment")
     record CommentJson(String id, String postId, @Schema(nullable = true) String parentId, int depth,
             @Schema(nullable = true, description = "null once deleted") Person author, String body, String bodyHtml,
-            boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount) {
+            boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount,
+            @Schema(nullable = true, description = "The content warning the comment is folded behind") String contentWarning) {
         static CommentJson of(Comment c, Account author) {
             return new CommentJson(Long.toString(c.id()), Long.toString(c.postId()),
                     c.parentId() == null ? null : Long.toString(c.parentId()), c.depth(),
                     c.deleted() ? null : Person.of(author), c.body(), c.bodyHtml(), c.deleted(), c.createdAt(),
-                    c.editedAt(), c.likeCount());
+                    c.editedAt(), c.likeCount(), c.contentWarning());
         }
     }
 
@@ -148,7 +151,7 @@ class PostApi {
         } catch (NumberFormatException e) {
             throw org.tribune.platform.InvalidInput.of("parentId", "comment.parent-unknown");
         }
-        Comment comment = posts.comment(me, id, body.body(), parent);
+        Comment comment = posts.comment(me, id, body.body(), parent, body.contentWarning());
         return ResponseEntity.created(URI.create("/api/v1/comments/" + comment.id())).body(CommentJson.of(comment, me));
     }
 

@@ -34,9 +34,11 @@ class PostController {
     private final GroupAccess groups;
     private final ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<PostWiki> wiki;
+    private final org.tribune.safety.SafetyService safety;
 
-    PostController(PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
+    PostController(org.tribune.safety.SafetyService safety, PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
             ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<PostWiki> wiki) {
+        this.safety = safety;
         this.events = events;
         this.wiki = wiki;
         this.posts = posts;
@@ -69,22 +71,25 @@ class PostController {
         model.addAttribute("canEdit", history != null && history.mayEdit(post, viewerId));
         model.addAttribute("editorCount", history == null ? 0 : history.editorCount(id));
         model.addAttribute("hiddenComments", posts.hiddenComments(id));
+        // Comments across a block are already left out: those of hidden authors still here are muted, and fold.
+        model.addAttribute("mutedAuthors", safety.hiddenAuthors(viewerId));
         return "post/permalink";
     }
 
     @PostMapping("/groups/{slug}/posts")
     String publishInGroup(Account me, @PathVariable String slug, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String contentWarning, RedirectAttributes redirect) {
         GroupPage group = groupService.view(slug, me);
-        return publish(me, group.group(), new PostService.Draft(title, body, link), "/groups/" + group.group().slug(), redirect);
+        return publish(me, group.group(), new PostService.Draft(title, body, link, contentWarning), "/groups/" + group.group().slug(), redirect);
     }
 
     @PostMapping("/posts")
     String publishOnProfile(Account me, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link,
+            @RequestParam(defaultValue = "") String contentWarning,
             @RequestParam(defaultValue = "/") String returnTo, RedirectAttributes redirect) {
-        return publish(me, null, new PostService.Draft(title, body, link), LocalPaths.only(returnTo), redirect);
+        return publish(me, null, new PostService.Draft(title, body, link, contentWarning), LocalPaths.only(returnTo), redirect);
     }
 
     private String publish(Account me, Group group, PostService.Draft draft, String back, RedirectAttributes redirect) {
@@ -110,9 +115,10 @@ class PostController {
 
     @PostMapping("/p/{id}/comments")
     String comment(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
-            @RequestParam(required = false) Long parentId, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long parentId, @RequestParam(defaultValue = "") String contentWarning,
+            RedirectAttributes redirect) {
         try {
-            Comment comment = posts.comment(me, id, body, parentId);
+            Comment comment = posts.comment(me, id, body, parentId, contentWarning);
             return "redirect:/p/" + id + "#c" + comment.id();
         } catch (InvalidInput invalid) {
             redirect.addFlashAttribute("commentDraft", body);

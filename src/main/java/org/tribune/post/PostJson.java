@@ -20,7 +20,8 @@ public record PostJson(String id, @Schema(nullable = true, description = "null f
         String body, String bodyHtml, @Schema(nullable = true) String link, Instant createdAt,
         @Schema(nullable = true) Instant editedAt, int likeCount, int commentCount, boolean likedByMe,
         @Schema(nullable = true) String linkSummary, boolean hidden, boolean locked, @Schema(nullable = true) NoteRef note,
-        @Schema(nullable = true) PostJson shared, @Schema(nullable = true) SourceLabelRef sourceLabel) {
+        @Schema(nullable = true) PostJson shared, @Schema(nullable = true) SourceLabelRef sourceLabel,
+        @Schema(nullable = true, maxLength = Post.WARNING_MAX, description = "The content warning the body is folded behind") String contentWarning) {
 
     public record Person(String id, String handle, String displayName) {
         public static Person of(Account a) {
@@ -53,6 +54,6 @@ public record PostJson(String id, @Schema(nullable = true, description = "null f
                 p.title(), p.body(), p.bodyHtml(), p.linkUrl(), p.createdAt(), p.editedAt(), p.likeCount(),
                 p.commentCount(), item.likedByViewer(), p.linkSummary(), item.hidden(), item.locked(),
                 n == null ? null : new NoteRef(Long.toString(n.noteId()), n.textHtml(), n.sources(), n.postEditedSince()),
-                item.shared() == null ? null : of(item.shared()), SourceLabelRef.of(item.source()));
+                item.shared() == null ? null : of(item.shared()), SourceLabelRef.of(item.source()), p.contentWarning());
     }
 }
