@@ -217,6 +217,7 @@ public class PostService {
         }
     }
 
+    @Transactional
     public Comment comment(Account author, long postId, String body, Long parentId) {
         return comment(author, postId, body, parentId, null);
     }
