@@ -34,7 +34,8 @@ class FeedApi {
 
     /** Why a post is in the feed: kind OWN, IN_GROUP (name = group, target = slug) or FOLLOWING (name = handle). */
     @Schema(name = "FeedReason")
-    record ReasonJson(@Schema(implementation = Reason.Kind.class) String kind, String name, @Schema(nullable = true) String target) {
+    record ReasonJson(@Schema(implementation = Reason.Kind.class) String kind, @Schema(nullable = true, description = "null for OWN") String name,
+            @Schema(nullable = true) String target) {
     }
 
     /** The reader's word filter an entry matched, which folds it behind a warning naming it. */
