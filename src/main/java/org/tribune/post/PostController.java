@@ -35,10 +35,12 @@ class PostController {
     private final ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<PostWiki> wiki;
     private final org.tribune.safety.SafetyService safety;
+    private final org.tribune.safety.WordFilters filters;
 
-    PostController(org.tribune.safety.SafetyService safety, PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
+    PostController(org.tribune.safety.SafetyService safety, org.tribune.safety.WordFilters filters, PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
             ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<PostWiki> wiki) {
         this.safety = safety;
+        this.filters = filters;
         this.events = events;
         this.wiki = wiki;
         this.posts = posts;
@@ -54,14 +56,26 @@ class PostController {
         Post post = posts.read(id, viewerId);
         Account me = viewerId == null ? null : accounts.byId(viewerId).orElse(null);
         PostItem item = reads.item(post, viewerId);
-        List<Comment> page = posts.comments(id, viewerId, after, COMMENT_PAGE);
+        List<Comment> all = posts.comments(id, viewerId, after, COMMENT_PAGE);
+        // The reader's comment filters: hiding ones leave comments out (other people's only), warning ones fold them.
+        org.tribune.safety.FilterMatcher matcher = filters.filtersFor(viewerId, org.tribune.safety.WordFilter.Context.THREADS);
+        Map<Long, String> filtered = new java.util.HashMap<>();
+        List<Comment> page = matcher.isEmpty() ? all : all.stream().filter(c -> {
+            var match = c.deleted() || (viewerId != null && c.authorId() == viewerId) ? null : matcher.match(c.body(), c.contentWarning());
+            if (match != null && !match.hides()) {
+                filtered.put(c.id(), match.phrase());
+            }
+            return match == null || !match.hides();
+        }).toList();
         Map<Long, Account> authors = accounts.byIds(page.stream().map(Comment::authorId).distinct().toList());
         boolean moderates = post.groupId() != null && groups.canModerate(post.groupId(), viewerId);
         model.addAttribute("item", item);
         model.addAttribute("comments", Threads.arrange(page, authors, posts.likedComments(viewerId, page), viewerId, moderates));
-        model.addAttribute("moreAfter", page.size() == COMMENT_PAGE ? page.getLast().id() : null);
+        model.addAttribute("moreAfter", all.size() == COMMENT_PAGE ? all.getLast().id() : null);
+        model.addAttribute("filteredComments", filtered);
         model.addAttribute("canTakePart", posts.canTakePart(post, me));
         model.addAttribute("canDelete", posts.canDelete(post, viewerId));
+        model.addAttribute("canWarn", moderates);
         model.addAttribute("noindex", item.group() != null && !item.group().isPublic());
         if (viewerId != null) {
             events.publishEvent(new PostEvents.PostViewed(id, viewerId));

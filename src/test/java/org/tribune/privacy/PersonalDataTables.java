@@ -45,6 +45,8 @@ final class PersonalDataTables {
             "post_hidden", "comment_hidden", "post_lock", "post_share", "search_entry",
             // privacy
             "data_export", "data_export_claim",
+            // safety: blocks, mutes, word filters, reach settings
+            "safety_block", "safety_mute", "safety_filter", "safety_reach",
             // platform: shared rate-limit buckets keyed by account id (or client address)
             "rate_bucket");
 

@@ -28,6 +28,8 @@ class SafetyWebTest {
     FollowService follows;
     @Autowired
     WordFilters filters;
+    @Autowired
+    org.tribune.group.GroupService groups;
 
     WebClient signedIn(Account account) {
         WebClient browser = new WebClient(port);
@@ -144,5 +146,28 @@ class SafetyWebTest {
         assertThat(anas.get("/").body()).doesNotContain("filtered-entry").contains("Tonight the season finale airs");
         assertThat(anas.post("/settings/safety/filters", "phrase", "", "contexts", "HOME").location()).isEqualTo("/settings/safety");
         assertThat(filters.of(ana.id())).isEmpty();
+    }
+
+    @Test
+    void aGroupModeratorPutsAWarningOnAPostAndTheLogSaysSo() {
+        Account owner = members.active("own");
+        Account member = members.active("mem");
+        String slug = ("w-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
+        var group = groups.create(owner, new org.tribune.group.GroupForm(slug, "Warnings " + slug, "", "en", "PUBLIC", "OPEN",
+                java.util.List.of(), false));
+        groups.join(member, group.slug(), java.util.List.of());
+        Post post = posts.publish(member, group.id(), new PostService.Draft("", "A graphic description", null));
+
+        WebClient members_ = signedIn(member);
+        assertThat(members_.get("/p/" + post.id()).body()).doesNotContain("action=\"/p/" + post.id() + "/warning\"");
+        assertThat(members_.post("/p/" + post.id() + "/warning", "contentWarning", "mine").status()).isEqualTo(403);
+
+        WebClient owners = signedIn(owner);
+        assertThat(owners.get("/p/" + post.id()).body()).contains("action=\"/p/" + post.id() + "/warning\"");
+        assertThat(owners.post("/p/" + post.id() + "/warning", "contentWarning", "graphic injury").location())
+                .isEqualTo("/p/" + post.id());
+        assertThat(posts.read(post.id(), member.id()).contentWarning()).isEqualTo("graphic injury");
+        assertThat(new WebClient(port).get("/p/" + post.id()).body()).contains("Content warning: graphic injury");
+        assertThat(new WebClient(port).get("/moderation/log").body()).contains("Content warning added");
     }
 }
