@@ -33,9 +33,14 @@ class Entries {
     private final AccountService accounts;
     private final GroupAccess groups;
     private final SafetyService safety;
+    private final org.tribune.follow.FollowService follows;
+    private final java.time.Clock clock;
 
-    Entries(Inbox inbox, AccountService accounts, GroupAccess groups, SafetyService safety) {
+    Entries(Inbox inbox, AccountService accounts, GroupAccess groups, SafetyService safety,
+            org.tribune.follow.FollowService follows, java.time.Clock clock) {
         this.safety = safety;
+        this.follows = follows;
+        this.clock = clock;
         this.inbox = inbox;
         this.accounts = accounts;
         this.groups = groups;
@@ -51,7 +56,22 @@ class Entries {
      * Otherwise (counts, digests) the first like of each subject among the rows stands for it.
      */
     List<NotificationEntry> visible(long recipientId, List<Notification> rows, boolean listing) {
+        return visible(recipientId, rows, listing, Box.ALL);
+    }
+
+    /**
+     * Which entries: all of them; the main list; or the "requests" tab, where a person who asked for it (see
+     * {@link org.tribune.safety.Reach#requestsTab()}) gets what people they do not follow, or accounts younger than
+     * their chosen number of days, did. Without that setting the main list is all of it and the requests tab empty.
+     */
+    enum Box { ALL, MAIN, REQUESTS }
+
+    List<NotificationEntry> visible(long recipientId, List<Notification> rows, boolean listing, Box box) {
         if (rows.isEmpty()) {
+            return List.of();
+        }
+        Requests requests = box == Box.ALL ? null : new Requests(recipientId);
+        if (requests != null && !requests.on() && box == Box.REQUESTS) {
             return List.of();
         }
         Map<Notification.Subject, Liked> liked = liked(recipientId, rows);
@@ -86,6 +106,9 @@ class Entries {
                 if (actor == null) {
                     continue;
                 }
+                if (requests != null && requests.on() && requests.isRequest(actor) != (box == Box.REQUESTS)) {
+                    continue;
+                }
                 entries.add(new NotificationEntry(subject.newestId(), row.kind(), actor(actor), subject.likes() - 1, group,
                         row.postId(), row.commentId(), subject.newestAt(), subject.unread() == 0));
             } else {
@@ -94,6 +117,12 @@ class Entries {
                     continue;
                 }
                 if (row.actorId() != null && row.kind().namesActor() && hidden.contains(row.actorId())) {
+                    continue;
+                }
+                // Only what someone did can be a request; moderation notices and the like stay in the main list.
+                boolean request = actor != null && row.kind().namesActor() && requests != null && requests.on()
+                        && requests.isRequest(actor);
+                if (requests != null && request != (box == Box.REQUESTS)) {
                     continue;
                 }
                 entries.add(new NotificationEntry(row.id(), row.kind(), actor == null ? null : actor(actor), 0, group,
@@ -118,6 +147,31 @@ class Entries {
             }
         }
         return liked;
+    }
+
+    /** The recipient's requests setting and whom they follow, read once per list. */
+    private final class Requests {
+        private final org.tribune.safety.Reach reach;
+        private final long recipientId;
+        private Set<Long> followees;
+
+        Requests(long recipientId) {
+            this.recipientId = recipientId;
+            this.reach = safety.reach(recipientId);
+        }
+
+        boolean on() {
+            return reach.requestsTab();
+        }
+
+        boolean isRequest(Account actor) {
+            if (followees == null) {
+                followees = follows.followeeIds(recipientId);
+            }
+            boolean young = reach.requestsYoungerDays() > 0
+                    && actor.createdAt().isAfter(clock.instant().minus(java.time.Duration.ofDays(reach.requestsYoungerDays())));
+            return young || !followees.contains(actor.id());
+        }
     }
 
     /** Suspended, deleted and vanished people are not shown as having done anything. */

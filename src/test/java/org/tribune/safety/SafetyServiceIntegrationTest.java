@@ -233,6 +233,30 @@ class SafetyServiceIntegrationTest {
         assertThat(actors(ana)).contains(bob.handle());
     }
 
+    @Test
+    void notificationsFromStrangersAndYoungAccountsGoToTheRequestsTabOfThoseWhoAskedForIt() {
+        Account ana = members.active("ana");
+        Account stranger = members.active("str");
+        Account friend = members.active("fri");
+        follows.follow(ana, friend.handle());
+        Post anas = onProfile(ana, "Talk to me");
+        posts.comment(stranger, anas.id(), "A stranger's comment", null);
+        posts.comment(friend, anas.id(), "A friend's comment", null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actors(ana)).contains(stranger.handle(), friend.handle()));
+        assertThat(notifications.page(ana.id(), null, true).entries()).isEmpty();
+
+        safety.setReach(ana.id(), new Reach(Reach.Audience.EVERYONE, Reach.Audience.EVERYONE, true, 0, false), null);
+        assertThat(actors(ana)).contains(friend.handle()).doesNotContain(stranger.handle());
+        assertThat(notifications.page(ana.id(), null, true).entries()).extracting(e -> e.actor().handle())
+                .containsExactly(stranger.handle());
+        int unread = notifications.unreadCount(ana.id());
+
+        // The friend's account is a few seconds old: younger than 7 days, it counts as a request too.
+        safety.setReach(ana.id(), new Reach(Reach.Audience.EVERYONE, Reach.Audience.EVERYONE, true, 7, false), null);
+        assertThat(actors(ana)).doesNotContain(friend.handle(), stranger.handle());
+        assertThat(notifications.unreadCount(ana.id())).isEqualTo(unread - 1);
+    }
+
     private List<String> actors(Account account) {
         return notifications.page(account.id(), null).entries().stream().map(NotificationEntry::actor)
                 .filter(a -> a != null).map(NotificationEntry.Actor::handle).toList();
