@@ -34,14 +34,22 @@ class FeedApi {
 
     /** Why a post is in the feed: kind OWN, IN_GROUP (name = group, target = slug) or FOLLOWING (name = handle). */
     @Schema(name = "FeedReason")
-    record ReasonJson(@Schema(implementation = Reason.Kind.class) String kind, String name, @Schema(nullable = true) String target) {
+    record ReasonJson(@Schema(implementation = Reason.Kind.class) String kind, @Schema(nullable = true, description = "null for OWN") String name,
+            @Schema(nullable = true) String target) {
+    }
+
+    /** The reader's word filter an entry matched, which folds it behind a warning naming it. */
+    @Schema(name = "FeedFiltered")
+    record FilteredJson(String phrase, @Schema(allowableValues = {"WARN"}) String action) {
     }
 
     @Schema(name = "FeedEntry")
-    record EntryJson(PostJson post, @Schema(nullable = true) ReasonJson reason) {
+    record EntryJson(PostJson post, @Schema(nullable = true) ReasonJson reason,
+            @Schema(nullable = true, description = "Set when one of your WARN filters matched; entries HIDE filters match are left out") FilteredJson filtered) {
         static EntryJson of(FeedEntry e) {
             Reason r = e.reason();
-            return new EntryJson(PostJson.of(e.item()), r == null ? null : new ReasonJson(r.kind().name(), r.name(), r.target()));
+            return new EntryJson(PostJson.of(e.item()), r == null ? null : new ReasonJson(r.kind().name(), r.name(), r.target()),
+                    e.filtered() == null ? null : new FilteredJson(e.filtered().phrase(), e.filtered().action().name()));
         }
     }
 
@@ -65,7 +73,7 @@ class FeedApi {
     @GetMapping("/api/v1/users/{handle}/posts")
     @Operation(operationId = "listUserPosts", summary = "A person's posts that you may read, newest first")
     Listing<EntryJson> profile(@PathVariable String handle, @RequestParam(required = false) Long before, Viewer viewer) {
-        return listing(feeds.profile(feeds.person(handle), viewer == null ? null : viewer.id(), before));
+        return listing(feeds.profile(feeds.person(handle, viewer == null ? null : viewer.id()), viewer == null ? null : viewer.id(), before));
     }
 
     private static Listing<EntryJson> listing(Feed feed) {

@@ -42,13 +42,15 @@ class FeedController {
     private final TrustLevels trust;
     private final TrustComputation progress;
     private final EventService events;
+    private final org.tribune.safety.SafetyService safety;
     /** Upcoming events shown beside the home feed and on a group's page. */
     private static final int UPCOMING_SHOWN = 3;
 
     FeedController(FeedService feeds, AccountService accounts, GroupService groups, GroupAccess access, FollowService follows,
             Markdown markdown, DonationService donations, ReadingLog reading, TrustLevels trust, TrustComputation progress,
-            EventService events) {
+            EventService events, org.tribune.safety.SafetyService safety) {
         this.events = events;
+        this.safety = safety;
         this.reading = reading;
         this.trust = trust;
         this.progress = progress;
@@ -103,7 +105,7 @@ class FeedController {
     @GetMapping("/@{handle}")
     String profile(@PathVariable String handle, @RequestParam(required = false) Long before, Viewer viewer, Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
-        Account person = feeds.person(handle);
+        Account person = feeds.person(handle, viewerId);
         // What the person lets this viewer see (see their privacy settings); they always see all of it.
         PrivacySettings privacy = accounts.privacy(person.id());
         boolean member = viewerId != null;
@@ -119,6 +121,9 @@ class FeedController {
         model.addAttribute("groups", visibleGroups);
         model.addAttribute("counts", privacy.follows().admits(viewerId, member, person.id()) ? follows.counts(person.id()) : null);
         model.addAttribute("followedByViewer", viewerId != null && follows.isFollowing(viewerId, person.id()));
+        boolean other = viewerId != null && viewerId != person.id();
+        model.addAttribute("blockedByViewer", other && safety.hasBlocked(viewerId, person.id()));
+        model.addAttribute("mutedByViewer", other && safety.hasMuted(viewerId, person.id()));
         model.addAttribute("nameHistory", viewer != null && viewer.isModerator() ? accounts.displayNameHistory(person.id()) : List.of());
         Feed feed = feeds.profile(person, viewerId, before);
         read(viewerId, feed);

@@ -14,6 +14,10 @@ import org.tribune.group.GroupPage;
 import org.tribune.platform.NotFound;
 import org.tribune.post.PostItem;
 import org.tribune.post.PostReads;
+import org.tribune.safety.FilterMatcher;
+import org.tribune.safety.SafetyService;
+import org.tribune.safety.WordFilter;
+import org.tribune.safety.WordFilters;
 
 /**
  * Builds every feed. Home: the viewer's own posts, posts in their groups, and posts by people they follow (where the
@@ -27,8 +31,13 @@ public class FeedService {
     private final GroupAccess groups;
     private final AccountService accounts;
     private final FollowService following;
+    private final SafetyService safety;
+    private final WordFilters filters;
 
-    FeedService(PostReads posts, GroupAccess groups, AccountService accounts, FollowService following) {
+    FeedService(PostReads posts, GroupAccess groups, AccountService accounts, FollowService following, SafetyService safety,
+            WordFilters filters) {
+        this.safety = safety;
+        this.filters = filters;
         this.posts = posts;
         this.groups = groups;
         this.accounts = accounts;
@@ -41,8 +50,8 @@ public class FeedService {
         Set<Long> authors = new HashSet<>(followees);
         authors.add(viewer.id());
         PostReads.Page page = posts.newest(new PostReads.Sources(myGroups, Set.of(), authors), cursor(before), PAGE_SIZE, viewer.id());
-        return new Feed(page.items().stream().map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees))).toList(),
-                page.next());
+        return filtered(new Feed(page.items().stream().map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees))).toList(),
+                page.next()), filters.filtersFor(viewer.id(), WordFilter.Context.HOME));
     }
 
     /** How many posts arrived in the home feed after {@code afterId}, for "N new posts". */
@@ -59,20 +68,25 @@ public class FeedService {
         if (!group.canRead()) {
             return new Feed(List.of(), null);
         }
-        return unexplained(posts.newest(new PostReads.Sources(Set.of(group.group().id()), Set.of(), Set.of()),
-                cursor(before), PAGE_SIZE, viewerId));
+        return filtered(unexplained(posts.newest(new PostReads.Sources(Set.of(group.group().id()), Set.of(), Set.of()),
+                cursor(before), PAGE_SIZE, viewerId)), filters.filtersFor(viewerId, WordFilter.Context.GROUPS));
     }
 
     /** A person's posts that the viewer may read: on their profile, and in groups the viewer can read. */
     public Feed profile(Account author, Long viewerId, Long before) {
-        return unexplained(posts.newest(new PostReads.Sources(Set.of(), Set.of(), Set.of(author.id())), cursor(before),
-                PAGE_SIZE, viewerId));
+        // A profile is read like the home feed: the reader's home filters apply.
+        return filtered(unexplained(posts.newest(new PostReads.Sources(Set.of(), Set.of(), Set.of(author.id())), cursor(before),
+                PAGE_SIZE, viewerId)), filters.filtersFor(viewerId, WordFilter.Context.HOME));
     }
 
-    /** The person behind a profile address: active (or waiting) accounts only. */
-    public Account person(String handle) {
+    /**
+     * The person behind a profile address, as this viewer (null: a visitor) may see it: active (or waiting) accounts
+     * only, and to someone they blocked their profile is absent, exactly like one that does not exist.
+     */
+    public Account person(String handle, Long viewerId) {
         return accounts.byHandle(handle)
                 .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING)
+                .filter(a -> viewerId == null || !safety.hasBlocked(a.id(), viewerId))
                 .orElseThrow(() -> new NotFound("profile"));
     }
 
@@ -84,6 +98,46 @@ public class FeedService {
             return Reason.inGroup(item.group().name(), item.group().slug());
         }
         return Reason.following(item.author().handle());
+    }
+
+    /**
+     * The feed as the reader's word filters leave it: entries a hiding filter matches are left out (the cursor still
+     * moves on), those a warning filter matches carry it. Their own posts are never filtered.
+     */
+    private static Feed filtered(Feed feed, FilterMatcher matcher) {
+        if (matcher.isEmpty()) {
+            return feed;
+        }
+        List<FeedEntry> kept = new java.util.ArrayList<>();
+        for (FeedEntry entry : feed.entries()) {
+            FilterMatcher.Match match = matcher.match(texts(entry.item()));
+            if (match == null || (entry.reason() != null && entry.reason().kind() == Reason.Kind.OWN)) {
+                kept.add(entry);
+            } else if (!match.hides()) {
+                kept.add(new FeedEntry(entry.item(), entry.reason(), match));
+            }
+        }
+        return new Feed(kept, feed.next());
+    }
+
+    /** What filters are matched against: titles, bodies, link previews, link summaries and content warnings. */
+    private static String[] texts(PostItem item) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (PostItem i = item; i != null; i = i.shared()) {
+            var p = i.post();
+            texts.add(p.title());
+            texts.add(p.body());
+            texts.add(p.contentWarning());
+            texts.add(p.linkSummary());
+            if (i.preview() != null) {
+                texts.add(i.preview().title());
+                texts.add(i.preview().description());
+            }
+            if (i.shared() == i) {
+                break;
+            }
+        }
+        return texts.toArray(String[]::new);
     }
 
     private static long cursor(Long before) {

@@ -36,10 +36,12 @@ public class FollowService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RateLimiter.Limit followLimit;
+    private final List<FollowBarrier> barriers;
 
     FollowService(Follows follows, AccountService accounts, RateLimiter limiter, ApplicationEventPublisher events,
-            Clock clock, @Value("${tribune.limits.follows-per-hour:200}") int followsPerHour) {
+            Clock clock, @Value("${tribune.limits.follows-per-hour:200}") int followsPerHour, List<FollowBarrier> barriers) {
         this.follows = follows;
+        this.barriers = List.copyOf(barriers);
         this.accounts = accounts;
         this.limiter = limiter;
         this.events = events;
@@ -53,9 +55,12 @@ public class FollowService {
         if (follower == null || follower.state() != AccountState.ACTIVE) {
             throw new Forbidden("follow.active-members-only");
         }
-        Account followee = withProfile(handle);
+        Account followee = withProfile(handle, follower.id());
         if (followee.id() == follower.id()) {
             throw new Conflict("follow.not-yourself");
+        }
+        if (barriers.stream().anyMatch(b -> b.separates(follower.id(), followee.id()))) {
+            throw new Conflict("safety.unblock-first"); // only the blocker gets here: to the blocked, the profile is absent
         }
         if (follows.exists(follower.id(), followee.id())) {
             return false; // following again costs nothing against the limit
@@ -84,6 +89,24 @@ public class FollowService {
         return removed;
     }
 
+    /** Which follows ended between two people: each direction, true where there was one. */
+    public record Ended(boolean firstFollowedSecond, boolean secondFollowedFirst) {
+    }
+
+    /** Ends the follows between two people in both directions (a block does this), and says which there were. */
+    @Transactional
+    public Ended endBetween(long first, long second) {
+        boolean out = follows.remove(first, second);
+        boolean in = follows.remove(second, first);
+        if (out) {
+            events.publishEvent(new FollowEvents.Unfollowed(first, second));
+        }
+        if (in) {
+            events.publishEvent(new FollowEvents.Unfollowed(second, first));
+        }
+        return new Ended(out, in);
+    }
+
     public boolean isFollowing(long followerId, long followeeId) {
         return follows.exists(followerId, followeeId);
     }
@@ -93,14 +116,22 @@ public class FollowService {
         return Set.copyOf(follows.allFolloweesOf(followerId));
     }
 
-    /** Counts of stored follows, including those of accounts suspended since, which the lists leave out. */
+    /**
+     * Counts of stored follows, including those of accounts suspended since, which the lists leave out, and those a
+     * block ended (see {@link FollowBarrier#stillCounted}).
+     */
     public FollowCounts counts(long accountId) {
-        return follows.counts(accountId);
+        FollowCounts counts = follows.counts(accountId);
+        for (FollowBarrier barrier : barriers) {
+            FollowCounts kept = barrier.stillCounted(accountId);
+            counts = new FollowCounts(counts.followers() + kept.followers(), counts.following() + kept.following());
+        }
+        return counts;
     }
 
     /** The public profile of the person with this handle, as the viewer (null for a visitor) sees it. */
     public Profile profile(String handle, Long viewerId) {
-        Account account = withProfile(handle);
+        Account account = withProfile(handle, viewerId);
         boolean followed = viewerId != null && viewerId != account.id() && follows.exists(viewerId, account.id());
         PrivacySettings privacy = accounts.privacy(account.id());
         boolean member = viewerId != null;
@@ -133,7 +164,7 @@ public class FollowService {
 
     /** The person, if they let the viewer (null for a visitor) see whom they follow and who follows them. */
     private Account withVisibleFollows(String handle, Long viewerId) {
-        Account account = withProfile(handle);
+        Account account = withProfile(handle, viewerId);
         if (!accounts.privacy(account.id()).follows().admits(viewerId, viewerId != null, account.id())) {
             throw new Forbidden("privacy.follows-hidden");
         }
@@ -141,8 +172,10 @@ public class FollowService {
     }
 
     /** An account anyone may see and follow: active, or waiting to be admitted. Others do not exist here. */
-    private Account withProfile(String handle) {
-        return accounts.byHandle(handle).filter(FollowService::hasProfile).orElseThrow(() -> new NotFound("account"));
+    private Account withProfile(String handle, Long viewerId) {
+        return accounts.byHandle(handle).filter(FollowService::hasProfile)
+                .filter(a -> barriers.stream().noneMatch(b -> b.hidesProfile(a.id(), viewerId)))
+                .orElseThrow(() -> new NotFound("account"));
     }
 
     private static boolean hasProfile(Account account) {

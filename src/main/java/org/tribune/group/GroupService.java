@@ -49,13 +49,15 @@ public class GroupService {
     private final Ids ids;
     private final Clock clock;
     private final RateLimiter.Limit creations;
+    private final org.tribune.safety.SafetyService safety;
 
     private final MediaService media;
 
     GroupService(Groups groups, Memberships memberships, GroupAccess access, AccountService accounts,
             RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, MediaService media,
-            @Value("${tribune.limits.groups-per-day:5}") int groupsPerDay) {
+            @Value("${tribune.limits.groups-per-day:5}") int groupsPerDay, org.tribune.safety.SafetyService safety) {
         this.media = media;
+        this.safety = safety;
         this.groups = groups;
         this.memberships = memberships;
         this.access = access;
@@ -413,6 +415,10 @@ public class GroupService {
         }
         if (memberships.of(group.id(), subject.id()).isPresent()) {
             throw new Conflict("group.already-member");
+        }
+        // Across a block, or against the person's reach setting, the same refusal: it never tells a block apart.
+        if (!safety.mayInvite(moderator.id(), subject.id())) {
+            throw new Conflict("safety.invitations-closed");
         }
         if (memberships.invite(group.id(), subject.id(), moderator.id(), clock.instant())) {
             events.publishEvent(new GroupEvents.Invited(group.id(), subject.id(), moderator.id()));

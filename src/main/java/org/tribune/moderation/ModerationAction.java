@@ -15,7 +15,9 @@ public record ModerationAction(long id, Action action, TargetKind targetKind, lo
         Long appealOf) {
 
     public enum Action {
-        HIDE, REMOVE, RESTORE, SUSPEND, UNSUSPEND, BAN, LOCK, UNLOCK, APPEAL_UPHELD, APPEAL_REVERSED;
+        HIDE, REMOVE, RESTORE, SUSPEND, UNSUSPEND, BAN, LOCK, UNLOCK, APPEAL_UPHELD, APPEAL_REVERSED,
+        /** A moderator put a content warning on a post. */
+        WARN;
 
         /** Actions a person may appeal: those that took something from them. */
         public boolean appealable() {

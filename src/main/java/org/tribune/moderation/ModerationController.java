@@ -26,7 +26,11 @@ class ModerationController {
     private final PostService posts;
     private final PostReads reads;
 
-    ModerationController(FlagService flags, ModerationService moderation, PostService posts, PostReads reads) {
+    private final ContentWarnings warnings;
+
+    ModerationController(FlagService flags, ModerationService moderation, PostService posts, PostReads reads,
+            ContentWarnings warnings) {
+        this.warnings = warnings;
         this.flags = flags;
         this.moderation = moderation;
         this.posts = posts;
@@ -71,6 +75,19 @@ class ModerationController {
         FlagService.Outcome outcome = flags.flag(me, TargetKind.COMMENT, id, FlagReason.parse(reason));
         redirect.addFlashAttribute(JteViews.NOTICE, "flag.outcome." + outcome.name().toLowerCase(java.util.Locale.ROOT));
         return "redirect:/p/" + comment.postId();
+    }
+
+    /** A moderator of the post's group adds a content warning to it (written to the public moderation log). */
+    @PostMapping("/p/{id}/warning")
+    String warn(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String contentWarning,
+            RedirectAttributes redirect) {
+        try {
+            warnings.warn(me, id, contentWarning);
+            redirect.addFlashAttribute(JteViews.NOTICE, "moderation.warned");
+        } catch (InvalidInput invalid) {
+            redirect.addFlashAttribute(JteViews.ERRORS, invalid);
+        }
+        return "redirect:/p/" + id;
     }
 
     @PostMapping("/p/{id}/lock")

@@ -18,6 +18,7 @@ import org.tribune.account.AccountState;
 import org.tribune.event.EventService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
+import org.tribune.safety.SafetyService;
 
 /**
  * Turns stored notifications into what their recipient may see, at the moment they look: entries about a group they
@@ -33,12 +34,19 @@ class Entries {
     private final AccountService accounts;
     private final GroupAccess groups;
     private final EventService events;
+    private final SafetyService safety;
+    private final org.tribune.follow.FollowService follows;
+    private final java.time.Clock clock;
 
-    Entries(Inbox inbox, AccountService accounts, GroupAccess groups, EventService events) {
+    Entries(Inbox inbox, AccountService accounts, GroupAccess groups, EventService events, SafetyService safety,
+            org.tribune.follow.FollowService follows, java.time.Clock clock) {
+        this.events = events;
+        this.safety = safety;
+        this.follows = follows;
+        this.clock = clock;
         this.inbox = inbox;
         this.accounts = accounts;
         this.groups = groups;
-        this.events = events;
     }
 
     /** A liked subject: its newest like, how many there are, how many unread, and its latest likers. */
@@ -51,7 +59,22 @@ class Entries {
      * Otherwise (counts, digests) the first like of each subject among the rows stands for it.
      */
     List<NotificationEntry> visible(long recipientId, List<Notification> rows, boolean listing) {
+        return visible(recipientId, rows, listing, Box.ALL);
+    }
+
+    /**
+     * Which entries: all of them; the main list; or the "requests" tab, where a person who asked for it (see
+     * {@link org.tribune.safety.Reach#requestsTab()}) gets what people they do not follow, or accounts younger than
+     * their chosen number of days, did. Without that setting the main list is all of it and the requests tab empty.
+     */
+    enum Box { ALL, MAIN, REQUESTS }
+
+    List<NotificationEntry> visible(long recipientId, List<Notification> rows, boolean listing, Box box) {
         if (rows.isEmpty()) {
+            return List.of();
+        }
+        Requests requests = box == Box.ALL ? null : new Requests(recipientId);
+        if (requests != null && !requests.on() && box == Box.REQUESTS) {
             return List.of();
         }
         Map<Notification.Subject, Liked> liked = liked(recipientId, rows);
@@ -61,6 +84,9 @@ class Entries {
         Map<Long, Account> actors = actorIds.isEmpty() ? Map.of() : accounts.byIds(actorIds);
         Set<Long> eventIds = rows.stream().map(Notification::eventId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<Long, String> eventTitles = eventIds.isEmpty() ? Map.of() : events.titles(eventIds);
+        // People the recipient muted, blocked or was blocked by did nothing, as far as the list says. Moderation
+        // notices name nobody and are never hidden: a moderator's action is not hidden from the person it concerns.
+        Set<Long> hidden = actorIds.isEmpty() ? Set.of() : safety.hiddenAuthors(recipientId);
         GroupRules rules = new GroupRules(recipientId,
                 rows.stream().map(Notification::groupId).filter(Objects::nonNull).collect(Collectors.toSet()));
 
@@ -88,9 +114,12 @@ class Entries {
                 if (!stands) {
                     continue;
                 }
-                Account actor = subject.latestLikers().stream().map(actors::get).filter(Entries::mayBeShown)
-                        .findFirst().orElse(null);
+                Account actor = subject.latestLikers().stream().filter(id -> !hidden.contains(id)).map(actors::get)
+                        .filter(Entries::mayBeShown).findFirst().orElse(null);
                 if (actor == null) {
+                    continue;
+                }
+                if (requests != null && requests.on() && requests.isRequest(actor) != (box == Box.REQUESTS)) {
                     continue;
                 }
                 entries.add(new NotificationEntry(subject.newestId(), row.kind(), actor(actor), subject.likes() - 1, group,
@@ -98,6 +127,15 @@ class Entries {
             } else {
                 Account actor = row.actorId() == null ? null : actors.get(row.actorId());
                 if (row.actorId() != null && !mayBeShown(actor)) {
+                    continue;
+                }
+                if (row.actorId() != null && row.kind().namesActor() && hidden.contains(row.actorId())) {
+                    continue;
+                }
+                // Only what someone did can be a request; moderation notices and the like stay in the main list.
+                boolean request = actor != null && row.kind().namesActor() && requests != null && requests.on()
+                        && requests.isRequest(actor);
+                if (requests != null && request != (box == Box.REQUESTS)) {
                     continue;
                 }
                 entries.add(new NotificationEntry(row.id(), row.kind(), actor == null ? null : actor(actor), 0, group,
@@ -122,6 +160,31 @@ class Entries {
             }
         }
         return liked;
+    }
+
+    /** The recipient's requests setting and whom they follow, read once per list. */
+    private final class Requests {
+        private final org.tribune.safety.Reach reach;
+        private final long recipientId;
+        private Set<Long> followees;
+
+        Requests(long recipientId) {
+            this.recipientId = recipientId;
+            this.reach = safety.reach(recipientId);
+        }
+
+        boolean on() {
+            return reach.requestsTab();
+        }
+
+        boolean isRequest(Account actor) {
+            if (followees == null) {
+                followees = follows.followeeIds(recipientId);
+            }
+            boolean young = reach.requestsYoungerDays() > 0
+                    && actor.createdAt().isAfter(clock.instant().minus(java.time.Duration.ofDays(reach.requestsYoungerDays())));
+            return young || !followees.contains(actor.id());
+        }
     }
 
     /** Suspended, deleted and vanished people are not shown as having done anything. */

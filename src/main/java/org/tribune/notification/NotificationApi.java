@@ -53,8 +53,13 @@ class NotificationApi {
 
     @GetMapping("/api/v1/notifications")
     @Operation(operationId = "listNotifications", summary = "Your notifications, newest first, likes of one post or comment grouped; page with ?before=<next>")
-    Listing<EntryJson> list(Account me, @RequestParam(required = false) Long before) {
-        NotificationPage page = notifications.page(me.id(), before);
+    Listing<EntryJson> list(Account me, @RequestParam(required = false) Long before,
+            @io.swagger.v3.oas.annotations.Parameter(description = "`requests`: what people you do not follow or young accounts did, when your reach settings keep them apart; `main` (the default): the rest")
+            @RequestParam(defaultValue = "main") String tab) {
+        if (!tab.equals("main") && !tab.equals("requests")) {
+            throw org.tribune.platform.InvalidInput.of("tab", "notification.tab-invalid");
+        }
+        NotificationPage page = notifications.page(me.id(), before, tab.equals("requests"));
         return new Listing<>(page.entries().stream().map(EntryJson::of).toList(),
                 page.next() == null ? null : page.next().toString());
     }

@@ -18,14 +18,21 @@ import org.tribune.platform.web.JteViews;
 class NotificationController {
     private final Notifications notifications;
 
-    NotificationController(Notifications notifications) {
+    private final org.tribune.safety.SafetyService safety;
+
+    NotificationController(Notifications notifications, org.tribune.safety.SafetyService safety) {
         this.notifications = notifications;
+        this.safety = safety;
     }
 
     @GetMapping("/notifications")
-    String list(Account me, @RequestParam(required = false) Long before, Model model) {
-        model.addAttribute("list", notifications.page(me.id(), before));
+    String list(Account me, @RequestParam(required = false) Long before, @RequestParam(defaultValue = "") String tab,
+            Model model) {
+        boolean requests = "requests".equals(tab);
+        model.addAttribute("list", notifications.page(me.id(), before, requests));
         model.addAttribute("before", before);
+        model.addAttribute("requests", requests);
+        model.addAttribute("requestsTab", safety.reach(me.id()).requestsTab());
         return "notification/list";
     }
 

@@ -105,18 +105,28 @@ public class Notifications {
 
     /** How many entries of the list are unread: the number on the badge. */
     public int unreadCount(long accountId) {
-        return (int) entries.visible(accountId, inbox.unread(accountId, UNREAD_SCAN), false).stream()
+        // Requests wait in their own tab: they do not raise the badge.
+        return (int) entries.visible(accountId, inbox.unread(accountId, UNREAD_SCAN), false, Entries.Box.MAIN).stream()
                 .filter(e -> !e.read()).count();
     }
 
     /** Newest first, {@value #PAGE_SIZE} entries, older than the entry {@code before} (null for the newest). */
     public NotificationPage page(long accountId, Long before) {
+        return page(accountId, before, false);
+    }
+
+    /**
+     * The main list, or with {@code requests} the "requests" tab: what people the person does not follow, or young
+     * accounts, did, for those who chose to keep them apart (empty for everyone else).
+     */
+    public NotificationPage page(long accountId, Long before, boolean requests) {
+        Entries.Box box = requests ? Entries.Box.REQUESTS : Entries.Box.MAIN;
         List<NotificationEntry> page = new ArrayList<>();
         long cursor = before == null ? Long.MAX_VALUE : before;
         // Entries left out or grouped leave gaps: read on until the page is full, within reason.
         for (int read = 0; read < READS_PER_PAGE; read++) {
             List<Notification> rows = inbox.before(accountId, cursor, ROWS_PER_READ);
-            for (NotificationEntry entry : entries.visible(accountId, rows, true)) {
+            for (NotificationEntry entry : entries.visible(accountId, rows, true, box)) {
                 page.add(entry);
                 if (page.size() == PAGE_SIZE) {
                     return new NotificationPage(page, entry.id());

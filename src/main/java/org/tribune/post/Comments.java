@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Comments {
     static final String COLUMNS = "id, post_id, parent_id, depth, author_id, body, body_html, created_at, edited_at, "
-            + "deleted_at, like_count";
+            + "deleted_at, like_count, content_warning";
     static final RowMapper<Comment> COMMENT = Comments::comment;
 
     private final JdbcClient db;
@@ -31,14 +31,15 @@ class Comments {
         Long parentId = rs.wasNull() ? null : parent; // read before any other column: wasNull speaks of the last one
         return new Comment(rs.getLong("id"), rs.getLong("post_id"), parentId, rs.getInt("depth"),
                 rs.getLong("author_id"), rs.getString("body"), rs.getString("body_html"), instant(rs, "created_at"),
-                instant(rs, "edited_at"), rs.getTimestamp("deleted_at") != null, rs.getInt("like_count"));
+                instant(rs, "edited_at"), rs.getTimestamp("deleted_at") != null, rs.getInt("like_count"),
+                rs.getString("content_warning"));
     }
 
     void insert(Comment comment) {
-        db.sql("insert into post_comment (id, post_id, parent_id, depth, author_id, body, body_html, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+        db.sql("insert into post_comment (id, post_id, parent_id, depth, author_id, body, body_html, created_at, content_warning) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(comment.id(), comment.postId(), comment.parentId(), comment.depth(), comment.authorId(),
-                        comment.body(), comment.bodyHtml(), ts(comment.createdAt()))
+                        comment.body(), comment.bodyHtml(), ts(comment.createdAt()), comment.contentWarning())
                 .update();
     }
 

@@ -58,9 +58,10 @@ class PostApi {
     record DraftJson(String title, @Schema(example = "First sighting of the year: a hoopoe!") String body,
             @Schema(description = "An http(s) address; its preview is fetched by the server") String link,
             @Schema(description = "Ids of pictures you uploaded (POST /api/v1/media) and have not attached yet, in the "
-                    + "order to show them; at most 4") List<String> media) {
+                    + "order to show them; at most 4") List<String> media,
+            @Schema(nullable = true, maxLength = Post.WARNING_MAX, description = "A short warning the body stays folded behind (\"violence\", \"spoilers for …\")") String contentWarning) {
         PostService.Draft draft() {
-            return new PostService.Draft(title, body, link);
+            return new PostService.Draft(title, body, link, contentWarning);
         }
 
         List<String> pictures() {
@@ -72,19 +73,22 @@ class PostApi {
     record CommentRequest(@Schema(example = "Lovely!", description = "Required, except on a new comment with a picture") String body,
             @Schema(description = "The comment this one replies to (new comments only)") String parentId,
             @Schema(description = "New comments only: the id of one picture you uploaded (POST /api/v1/media) and have "
-                    + "not attached yet") List<String> media) {
+                    + "not attached yet") List<String> media,
+            @Schema(nullable = true, maxLength = Post.WARNING_MAX, description = "A short warning the comment stays folded behind (new comments only)") String contentWarning) {
     }
 
     @Schema(name = "Comment")
     record CommentJson(String id, String postId, @Schema(nullable = true) String parentId, int depth,
             @Schema(nullable = true, description = "null once deleted") Person author, String body, String bodyHtml,
             boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount,
-            List<MediaJson> media) {
+            List<MediaJson> media,
+            @Schema(nullable = true, description = "The content warning the comment is folded behind") String contentWarning) {
         static CommentJson of(Comment c, Account author, List<Picture> pictures) {
             return new CommentJson(Long.toString(c.id()), Long.toString(c.postId()),
                     c.parentId() == null ? null : Long.toString(c.parentId()), c.depth(),
                     c.deleted() ? null : Person.of(author), c.body(), c.bodyHtml(), c.deleted(), c.createdAt(),
-                    c.editedAt(), c.likeCount(), c.deleted() ? List.of() : pictures.stream().map(MediaJson::of).toList());
+                    c.editedAt(), c.likeCount(), c.deleted() ? List.of() : pictures.stream().map(MediaJson::of).toList(),
+                    c.contentWarning());
         }
     }
 
@@ -167,7 +171,7 @@ class PostApi {
         } catch (NumberFormatException e) {
             throw org.tribune.platform.InvalidInput.of("parentId", "comment.parent-unknown");
         }
-        Comment comment = posts.comment(me, id, body.body(), parent, body.media());
+        Comment comment = posts.comment(me, id, body.body(), parent, body.media(), body.contentWarning());
         return ResponseEntity.created(URI.create("/api/v1/comments/" + comment.id())).body(commentJson(comment, me));
     }
 

@@ -41,11 +41,16 @@ class PostController {
     private final ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<PostWiki> wiki;
     private final MediaService media;
+    private final org.tribune.safety.SafetyService safety;
+    private final org.tribune.safety.WordFilters filters;
 
-    PostController(PostService posts, PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
+    PostController(org.tribune.safety.SafetyService safety, org.tribune.safety.WordFilters filters, PostService posts,
+            PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
             ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<PostWiki> wiki,
             MediaService media) {
         this.media = media;
+        this.safety = safety;
+        this.filters = filters;
         this.events = events;
         this.wiki = wiki;
         this.posts = posts;
@@ -61,15 +66,27 @@ class PostController {
         Post post = posts.read(id, viewerId);
         Account me = viewerId == null ? null : accounts.byId(viewerId).orElse(null);
         PostItem item = reads.item(post, viewerId);
-        List<Comment> page = posts.comments(id, viewerId, after, COMMENT_PAGE);
+        List<Comment> all = posts.comments(id, viewerId, after, COMMENT_PAGE);
+        // The reader's comment filters: hiding ones leave comments out (other people's only), warning ones fold them.
+        org.tribune.safety.FilterMatcher matcher = filters.filtersFor(viewerId, org.tribune.safety.WordFilter.Context.THREADS);
+        Map<Long, String> filtered = new java.util.HashMap<>();
+        List<Comment> page = matcher.isEmpty() ? all : all.stream().filter(c -> {
+            var match = c.deleted() || (viewerId != null && c.authorId() == viewerId) ? null : matcher.match(c.body(), c.contentWarning());
+            if (match != null && !match.hides()) {
+                filtered.put(c.id(), match.phrase());
+            }
+            return match == null || !match.hides();
+        }).toList();
         Map<Long, Account> authors = accounts.byIds(page.stream().map(Comment::authorId).distinct().toList());
         boolean moderates = post.groupId() != null && groups.canModerate(post.groupId(), viewerId);
         model.addAttribute("item", item);
         model.addAttribute("comments", Threads.arrange(page, authors, posts.likedComments(viewerId, page), viewerId, moderates));
         model.addAttribute("commentPictures", media.shownOn(PictureUse.COMMENT, page.stream().map(Comment::id).toList()));
-        model.addAttribute("moreAfter", page.size() == COMMENT_PAGE ? page.getLast().id() : null);
+        model.addAttribute("moreAfter", all.size() == COMMENT_PAGE ? all.getLast().id() : null);
+        model.addAttribute("filteredComments", filtered);
         model.addAttribute("canTakePart", posts.canTakePart(post, me));
         model.addAttribute("canDelete", posts.canDelete(post, viewerId));
+        model.addAttribute("canWarn", moderates);
         model.addAttribute("noindex", item.group() != null && !item.group().isPublic());
         if (viewerId != null) {
             events.publishEvent(new PostEvents.PostViewed(id, viewerId));
@@ -79,23 +96,26 @@ class PostController {
         model.addAttribute("canEdit", history != null && history.mayEdit(post, viewerId));
         model.addAttribute("editorCount", history == null ? 0 : history.editorCount(id));
         model.addAttribute("hiddenComments", posts.hiddenComments(id));
+        // Comments across a block are already left out: those of hidden authors still here are muted, and fold.
+        model.addAttribute("mutedAuthors", safety.hiddenAuthors(viewerId));
         return "post/permalink";
     }
 
     @PostMapping("/groups/{slug}/posts")
     String publishInGroup(Account me, @PathVariable String slug, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link,
-            HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String contentWarning, HttpServletRequest request, RedirectAttributes redirect) {
         GroupPage group = groupService.view(slug, me);
-        return publish(me, group.group(), new PostService.Draft(title, body, link), request,
+        return publish(me, group.group(), new PostService.Draft(title, body, link, contentWarning), request,
                 "/groups/" + group.group().slug(), redirect);
     }
 
     @PostMapping("/posts")
     String publishOnProfile(Account me, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String link,
+            @RequestParam(defaultValue = "") String contentWarning,
             @RequestParam(defaultValue = "/") String returnTo, HttpServletRequest request, RedirectAttributes redirect) {
-        return publish(me, null, new PostService.Draft(title, body, link), request, LocalPaths.only(returnTo), redirect);
+        return publish(me, null, new PostService.Draft(title, body, link, contentWarning), request, LocalPaths.only(returnTo), redirect);
     }
 
     /**
@@ -149,11 +169,12 @@ class PostController {
 
     @PostMapping("/p/{id}/comments")
     String comment(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
-            @RequestParam(required = false) Long parentId, HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long parentId, @RequestParam(defaultValue = "") String contentWarning,
+            HttpServletRequest request, RedirectAttributes redirect) {
         try {
             posts.read(id, me.id()); // nothing is uploaded for a post the commenter may not read
             List<String> pictures = uploadPictures(me, request, PostService.COMMENT_PICTURES_MAX);
-            Comment comment = posts.comment(me, id, body, parentId, pictures);
+            Comment comment = posts.comment(me, id, body, parentId, pictures, contentWarning);
             return "redirect:/p/" + id + "#c" + comment.id();
         } catch (InvalidInput invalid) {
             redirect.addFlashAttribute("commentDraft", body);

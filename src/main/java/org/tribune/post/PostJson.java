@@ -23,7 +23,8 @@ public record PostJson(String id, @Schema(nullable = true, description = "null f
         @Schema(nullable = true) Instant editedAt, int likeCount, int commentCount, boolean likedByMe,
         @Schema(nullable = true) String linkSummary, boolean hidden, boolean locked, @Schema(nullable = true) NoteRef note,
         @Schema(nullable = true) PostJson shared, @Schema(nullable = true) SourceLabelRef sourceLabel,
-        List<MediaJson> media) {
+        List<MediaJson> media,
+        @Schema(nullable = true, maxLength = Post.WARNING_MAX, description = "The content warning the body is folded behind") String contentWarning) {
 
     /** {@code avatarUrl} is the address of their picture (a small square JPEG), null when they have none. */
     public record Person(String id, String handle, String displayName, @Schema(nullable = true) String avatarUrl) {
@@ -58,6 +59,6 @@ public record PostJson(String id, @Schema(nullable = true, description = "null f
                 p.commentCount(), item.likedByViewer(), p.linkSummary(), item.hidden(), item.locked(),
                 n == null ? null : new NoteRef(Long.toString(n.noteId()), n.textHtml(), n.sources(), n.postEditedSince()),
                 item.shared() == null ? null : of(item.shared()), SourceLabelRef.of(item.source()),
-                item.pictures().stream().map(MediaJson::of).toList());
+                item.pictures().stream().map(MediaJson::of).toList(), p.contentWarning());
     }
 }

@@ -19,6 +19,7 @@ import org.tribune.media.Picture;
 import org.tribune.media.PictureUse;
 import org.tribune.post.preview.LinkPreview;
 import org.tribune.post.preview.LinkPreviews;
+import org.tribune.safety.SafetyService;
 
 /**
  * Reading many posts at once, for feeds and profiles: newest first, keyset-paginated by id, and filtered so a
@@ -38,11 +39,13 @@ public class PostReads {
     private final List<HelpfulNotes> notes;
     private final List<SourceLabels> labels;
     private final MediaService media;
+    private final SafetyService safety;
 
     PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups, LinkPreviews previews,
             Restrictions restrictions, ContentModerators moderators, List<HelpfulNotes> notes, List<SourceLabels> labels,
-            MediaService media) {
+            MediaService media, SafetyService safety) {
         this.media = media;
+        this.safety = safety;
         this.posts = posts;
         this.likes = likes;
         this.accounts = accounts;
@@ -75,11 +78,15 @@ public class PostReads {
     public record Page(List<PostItem> items, Long next) {
     }
 
-    /** Up to {@code limit} readable posts with ids below {@code before}, newest first. */
+    /**
+     * Up to {@code limit} readable posts with ids below {@code before}, newest first: a feed. Posts (and shares of
+     * posts) by people the viewer blocked, muted or was blocked by are left out (see {@link SafetyService#hiddenAuthors}).
+     */
     public Page newest(Sources sources, long before, int limit, Long viewerId) {
         if (sources.isEmpty()) {
             return new Page(List.of(), null);
         }
+        Set<Long> hidden = safety.hiddenAuthors(viewerId);
         List<Readable> found = new ArrayList<>();
         long cursor = before;
         boolean exhausted = false;
@@ -90,7 +97,7 @@ public class PostReads {
                 exhausted = true;
                 break;
             }
-            for (Readable post : readable(batch, viewerId)) {
+            for (Readable post : readable(batch, viewerId, hidden, false)) {
                 if (found.size() == limit) {
                     break;
                 }
@@ -105,7 +112,7 @@ public class PostReads {
             }
         }
         Long next = found.size() == limit ? Long.valueOf(found.getLast().post().id()) : exhausted ? null : Long.valueOf(cursor);
-        return new Page(show(found, viewerId), next);
+        return new Page(show(found, viewerId, hidden), next);
     }
 
     /** These posts, as the viewer may see them, in the order given; shares carry the post they embed. */
@@ -116,11 +123,15 @@ public class PostReads {
         Restrictions.Found found = restrictions.of(list.stream().map(Post::id).toList());
         Map<Long, Group> inGroups = groups.groups(list.stream().map(Post::groupId).filter(g -> g != null).distinct().toList());
         return show(list.stream().map(p -> new Readable(p, p.groupId() == null ? null : inGroups.get(p.groupId()), found)).toList(),
-                viewerId);
+                viewerId, safety.blockedEitherWay(viewerId));
     }
 
-    /** Posts already checked as readable, with what was learnt on the way (their group, their restrictions). */
-    private List<PostItem> show(List<Readable> list, Long viewerId) {
+    /**
+     * Posts already checked as readable, with what was learnt on the way (their group, their restrictions). A share
+     * of a post by someone in {@code hidden} is left out with it: a blocked person's post never reaches the viewer
+     * through someone else's share.
+     */
+    private List<PostItem> show(List<Readable> list, Long viewerId, Set<Long> hidden) {
         Map<Long, Long> originals = new HashMap<>();
         list.forEach(r -> {
             Long original = r.restrictions().originals().get(r.post().id());
@@ -129,14 +140,19 @@ public class PostReads {
             }
         });
         Map<Long, PostItem> embedded = new HashMap<>();
+        Set<Long> hiddenOriginals = new java.util.HashSet<>();
         if (!originals.isEmpty()) {
-            readable(posts.live(Set.copyOf(originals.values())), viewerId).stream()
+            List<Post> shared = posts.live(Set.copyOf(originals.values()));
+            shared.stream().filter(p -> hidden.contains(p.authorId())).forEach(p -> hiddenOriginals.add(p.id()));
+            readable(shared, viewerId, hidden, false).stream()
                     .filter(r -> !r.hidden())
                     .collect(Collectors.collectingAndThen(Collectors.toList(),
                             readable -> itemsWithoutShares(readable, viewerId)))
                     .forEach(item -> embedded.put(item.post().id(), item));
         }
-        return SourceLabels.label(labels, itemsWithoutShares(list, viewerId).stream()
+        List<Readable> kept = hiddenOriginals.isEmpty() ? list : list.stream()
+                .filter(r -> !hiddenOriginals.contains(originals.get(r.post().id()))).toList();
+        return SourceLabels.label(labels, itemsWithoutShares(kept, viewerId).stream()
                 .map(item -> originals.containsKey(item.post().id())
                         ? item.sharing(embedded.get(originals.get(item.post().id())))
                         : item)
@@ -180,18 +196,22 @@ public class PostReads {
         return items(List.of(post), viewerId).stream().findFirst().orElseThrow(() -> new org.tribune.platform.NotFound("post"));
     }
 
-    /** Posts by id, leaving out those the viewer may not read. */
+    /**
+     * Posts by id, leaving out those the viewer may not read: across a block, a post is absent (unless the viewer
+     * moderates its group). Muted people's posts stay: whoever asks for a post by its id gets it.
+     */
     public List<PostItem> byIds(Collection<Long> ids, Long viewerId) {
-        List<Readable> found = new ArrayList<>(readable(posts.live(ids), viewerId));
+        Set<Long> blocked = safety.blockedEitherWay(viewerId);
+        List<Readable> found = new ArrayList<>(readable(posts.live(ids), viewerId, blocked, true));
         found.sort((a, b) -> Long.compare(b.post().id(), a.post().id()));
-        return show(found, viewerId);
+        return show(found, viewerId, blocked);
     }
 
     /**
      * Posts in groups the viewer may read, without hidden ones unless the viewer wrote or moderates them; each with
      * its group and restrictions, so that showing them asks the database nothing twice.
      */
-    private List<Readable> readable(List<Post> list, Long viewerId) {
+    private List<Readable> readable(List<Post> list, Long viewerId, Set<Long> hidden, boolean moderatorsSeeHidden) {
         if (list.isEmpty()) {
             return List.of();
         }
@@ -199,6 +219,8 @@ public class PostReads {
         Map<Long, Group> allowed = groupIds.isEmpty() ? Map.of() : groups.readableGroups(groupIds, viewerId);
         Restrictions.Found found = restrictions.of(list.stream().map(Post::id).toList());
         return list.stream().filter(p -> p.groupId() == null || allowed.containsKey(p.groupId()))
+                .filter(p -> !hidden.contains(p.authorId())
+                        || (moderatorsSeeHidden && p.groupId() != null && moderators.moderates(p.groupId(), viewerId)))
                 .filter(p -> !found.hidden().contains(p.id()) || moderators.seesHidden(p.authorId(), p.groupId(), viewerId))
                 .map(p -> new Readable(p, p.groupId() == null ? null : allowed.get(p.groupId()), found))
                 .toList();

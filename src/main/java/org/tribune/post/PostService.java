@@ -25,6 +25,7 @@ import org.tribune.platform.InvalidInput;
 import org.tribune.platform.NotFound;
 import org.tribune.platform.RateLimiter;
 import org.tribune.post.preview.LinkPreviews;
+import org.tribune.safety.SafetyService;
 
 /**
  * Writing posts and comments, liking, editing and deleting. Reading a post someone may not see answers "not found",
@@ -53,12 +54,14 @@ public class PostService {
     private final Restrictions restrictions;
     private final ContentModerators moderators;
     private final MediaService media;
+    private final SafetyService safety;
 
     PostService(Posts posts, Comments comments, Likes likes, PostText text, GroupAccess groups, GroupService groupService,
             RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, Restrictions restrictions,
-            ContentModerators moderators, MediaService media,
+            ContentModerators moderators, MediaService media, SafetyService safety,
             @Value("${tribune.limits.posts-per-hour:30}") int postsPerHour,
             @Value("${tribune.limits.comments-per-hour:120}") int commentsPerHour) {
+        this.safety = safety;
         this.posts = posts;
         this.comments = comments;
         this.likes = likes;
@@ -77,7 +80,10 @@ public class PostService {
     }
 
     /** What someone writes: an optional title, a Markdown body and an optional link. Kept across a redirect. */
-    public record Draft(String title, String body, String link) implements java.io.Serializable {
+    public record Draft(String title, String body, String link, String contentWarning) implements java.io.Serializable {
+        public Draft(String title, String body, String link) {
+            this(title, body, link, null);
+        }
     }
 
     /** At most this many pictures on a post, and on a comment. */
@@ -112,7 +118,7 @@ public class PostService {
         limiter.consume(postLimit, Long.toString(author.id()));
         PostText.Rendered rendered = text.render(checked.body(), author.id());
         Post post = new Post(ids.next(), groupId, author.id(), checked.title(), checked.body(), rendered.html(),
-                checked.link(), clock.instant(), null, 0, 0, null, null);
+                checked.link(), clock.instant(), null, 0, 0, null, null, checked.contentWarning());
         posts.insert(post);
         media.attach(author.id(), pictures, PictureUse.POST, post.id(), PICTURES_MAX);
         if (group != null) {
@@ -142,6 +148,10 @@ public class PostService {
             throw new NotFound("post");
         }
         if (isHidden(postId) && !moderators.seesHidden(post.authorId(), post.groupId(), viewerId)) {
+            throw new NotFound("post");
+        }
+        // Across a block a post is absent, exactly like a missing one; moderators doing their work still read it.
+        if (viewerId != null && safety.blockedEitherWay(post.authorId(), viewerId) && !moderators.moderates(post.groupId(), viewerId)) {
             throw new NotFound("post");
         }
         return post;
@@ -238,12 +248,16 @@ public class PostService {
 
     @Transactional
     public Comment comment(Account author, long postId, String body, Long parentId) {
-        return comment(author, postId, body, parentId, List.of());
+        return comment(author, postId, body, parentId, List.of(), null);
     }
 
-    /** A comment with at most one picture the author uploaded; with a picture it needs no text. */
+    /**
+     * Comments on a post, or replies to one of its comments, with at most one picture the author uploaded (with a
+     * picture it needs no text) and an optional content warning.
+     */
     @Transactional
-    public Comment comment(Account author, long postId, String body, Long parentId, List<String> pictureIds) {
+    public Comment comment(Account author, long postId, String body, Long parentId, List<String> pictureIds,
+            String contentWarning) {
         List<String> pictures = pictureIds == null ? List.of() : pictureIds;
         if (pictures.size() > COMMENT_PICTURES_MAX) {
             throw InvalidInput.of("media", "media.too-many", COMMENT_PICTURES_MAX);
@@ -255,17 +269,23 @@ public class PostService {
         if (isLocked(postId)) {
             throw new Forbidden("post.locked");
         }
+        if (post.groupId() == null && !safety.mayReplyOnProfile(author.id(), post.authorId())) {
+            throw new Forbidden("safety.replies-closed");
+        }
         String checked = pictures.isEmpty() || (body != null && !body.isBlank()) ? checkComment(body) : "";
+        String warning = checkWarning(contentWarning);
         Comment parent = null;
         if (parentId != null) {
+            // A comment by someone across a block is absent to the replier, like a comment that does not exist.
             parent = comments.byId(parentId).filter(c -> c.postId() == postId && !c.deleted())
+                    .filter(c -> !safety.blockedEitherWay(c.authorId(), author.id()))
                     .orElseThrow(() -> InvalidInput.of("parentId", "comment.parent-unknown"));
         }
         limiter.consume(commentLimit, Long.toString(author.id()));
         PostText.Rendered rendered = text.render(checked, author.id());
         Instant now = clock.instant();
         Comment comment = new Comment(ids.next(), postId, parentId, parent == null ? 0 : parent.depth() + 1, author.id(),
-                checked, rendered.html(), now, null, false, 0);
+                checked, rendered.html(), now, null, false, 0, warning);
         comments.insert(comment);
         media.attach(author.id(), pictures, PictureUse.COMMENT, comment.id(), COMMENT_PICTURES_MAX);
         posts.addComments(postId, 1, now);
@@ -278,20 +298,30 @@ public class PostService {
         return comment;
     }
 
-    /** A page of the post's comments, oldest first; deleted ones only where replies need their place. */
+    /**
+     * A page of the post's comments, oldest first; deleted ones only where replies need their place. Comments by
+     * people across a block from the viewer are absent (their moderators still see them); muted people's comments
+     * stay, for the page to fold (see {@link SafetyService#hiddenAuthors}).
+     */
     public List<Comment> comments(long postId, Long viewerId, long afterId, int limit) {
         Post post = read(postId, viewerId);
         Set<Long> hidden = restrictions.hiddenComments(postId);
         boolean moderates = !hidden.isEmpty() && moderators.moderates(post.groupId(), viewerId);
+        Set<Long> blocked = safety.blockedEitherWay(viewerId);
+        boolean seesBlocked = !blocked.isEmpty() && moderators.moderates(post.groupId(), viewerId);
         return comments.ofPost(postId, afterId, Math.min(Math.max(limit, 1), 500)).stream()
                 .filter(c -> !c.deleted() || comments.hasReplies(c.id()))
                 .filter(c -> !hidden.contains(c.id()) || moderates || (viewerId != null && viewerId == c.authorId()))
+                .filter(c -> seesBlocked || !blocked.contains(c.authorId()))
                 .toList();
     }
 
     public Comment comment(long commentId, Long viewerId) {
         Comment comment = comments.byId(commentId).filter(c -> !c.deleted()).orElseThrow(() -> new NotFound("comment"));
         Post post = read(comment.postId(), viewerId);
+        if (viewerId != null && safety.blockedEitherWay(comment.authorId(), viewerId) && !moderators.moderates(post.groupId(), viewerId)) {
+            throw new NotFound("comment");
+        }
         if (restrictions.hiddenComments(post.id()).contains(commentId)
                 && !moderators.seesHidden(comment.authorId(), post.groupId(), viewerId)) {
             throw new NotFound("comment");
@@ -393,7 +423,7 @@ public class PostService {
         }
         limiter.consume(postLimit, Long.toString(sharer.id()));
         PostText.Rendered rendered = text.render(said, sharer.id());
-        Post post = new Post(ids.next(), groupId, sharer.id(), "", said, rendered.html(), null, clock.instant(), null, 0, 0, null, null);
+        Post post = new Post(ids.next(), groupId, sharer.id(), "", said, rendered.html(), null, clock.instant(), null, 0, 0, null, null, null);
         posts.insert(post);
         restrictions.share(post.id(), original.id());
         events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, sharer.id(), mentionsVisibleIn(rendered, group)));
@@ -513,8 +543,39 @@ public class PostService {
         if (link != null && !isWebLink(link)) {
             errors.add("link", "post.link-invalid", LINK_MAX);
         }
+        String warning = draft.contentWarning() == null ? null : draft.contentWarning().strip();
+        if (warning != null && (warning.length() > Post.WARNING_MAX || warning.contains("\n"))) {
+            errors.add("contentWarning", "post.warning-too-long", Post.WARNING_MAX);
+        }
         errors.throwIfAny();
-        return new Draft(title, body, link);
+        return new Draft(title, body, link, warning == null || warning.isEmpty() ? null : warning);
+    }
+
+    /** A content warning as kept: one line of at most {@value Post#WARNING_MAX} characters, null when empty. */
+    static String checkWarning(String warning) {
+        String kept = warning == null ? "" : warning.strip();
+        if (kept.length() > Post.WARNING_MAX || kept.contains("\n")) {
+            throw InvalidInput.of("contentWarning", "post.warning-too-long", Post.WARNING_MAX);
+        }
+        return kept.isEmpty() ? null : kept;
+    }
+
+    /**
+     * A moderator of the post's group puts a content warning on it (or changes it): the caller writes it to the
+     * public moderation log. Only for posts in a group the actor moderates.
+     */
+    @Transactional
+    public Post addWarning(Account moderator, long postId, String warning) {
+        Post post = read(postId, moderator.id());
+        if (post.groupId() == null || !moderators.moderates(post.groupId(), moderator.id())) {
+            throw new Forbidden("moderation.moderators-only");
+        }
+        String kept = checkWarning(warning);
+        if (kept == null) {
+            throw InvalidInput.of("contentWarning", "post.warning-required");
+        }
+        posts.warn(postId, kept);
+        return posts.live(postId).orElseThrow(() -> new NotFound("post"));
     }
 
     /** The same rule as the preview fetcher's: http or https, a host, no user name, at most 2000 characters. */

@@ -10,8 +10,8 @@ import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.account.MentionPolicy;
-import org.tribune.follow.FollowService;
 import org.tribune.platform.web.Markdown;
+import org.tribune.safety.SafetyService;
 
 /**
  * Turns what people write into safe HTML once, at writing time: Markdown, sanitised, with @mentions of existing
@@ -24,12 +24,12 @@ class PostText {
 
     private final Markdown markdown;
     private final AccountService accounts;
-    private final FollowService follows;
+    private final SafetyService safety;
 
-    PostText(Markdown markdown, AccountService accounts, FollowService follows) {
+    PostText(Markdown markdown, AccountService accounts, SafetyService safety) {
         this.markdown = markdown;
         this.accounts = accounts;
-        this.follows = follows;
+        this.safety = safety;
     }
 
     record Rendered(String html, Map<String, Long> mentions) {
@@ -42,7 +42,7 @@ class PostText {
 
     /**
      * Renders what {@code authorId} wrote. A mention of someone who does not let this author mention them (see
-     * {@link MentionPolicy}) stays plain text: no link, and no notification.
+     * {@link MentionPolicy}), or who is across a block from the author, stays plain text: no link, and no notification.
      */
     Rendered render(String text, Long authorId) {
         Map<String, Long> mentioned = new LinkedHashMap<>();
@@ -63,22 +63,11 @@ class PostText {
         }
         Long id = accounts.byHandle(handle)
                 .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING)
-                .filter(a -> mayMention(authorId, a.id()))
+                .filter(a -> safety.mayMention(authorId, a.id()))
                 .map(Account::id).orElse(null);
         if (id != null) {
             mentioned.put(handle, id);
         }
         return id;
-    }
-
-    private boolean mayMention(Long authorId, long targetId) {
-        if (authorId != null && authorId == targetId) {
-            return true;
-        }
-        return switch (accounts.privacy(targetId).mentions()) {
-            case EVERYONE -> true;
-            case FOLLOWED -> authorId != null && follows.isFollowing(targetId, authorId);
-            case NOBODY -> false;
-        };
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Posts {
     static final String COLUMNS = "id, group_id, author_id, title, body, body_html, link_url, created_at, edited_at, "
-            + "comment_count, like_count, last_comment_at, link_summary";
+            + "comment_count, like_count, last_comment_at, link_summary, content_warning";
     static final RowMapper<Post> POST = Posts::post;
     private static final String P_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1p.");
 
@@ -35,15 +35,20 @@ class Posts {
         return new Post(rs.getLong("id"), groupId, rs.getLong("author_id"), rs.getString("title"),
                 rs.getString("body"), rs.getString("body_html"), rs.getString("link_url"), instant(rs, "created_at"),
                 instant(rs, "edited_at"), rs.getInt("comment_count"), rs.getInt("like_count"),
-                instant(rs, "last_comment_at"), rs.getString("link_summary"));
+                instant(rs, "last_comment_at"), rs.getString("link_summary"), rs.getString("content_warning"));
     }
 
     void insert(Post post) {
-        db.sql("insert into post (id, group_id, author_id, title, body, body_html, link_url, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+        db.sql("insert into post (id, group_id, author_id, title, body, body_html, link_url, created_at, content_warning) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(post.id(), post.groupId(), post.authorId(), post.title(), post.body(), post.bodyHtml(),
-                        post.linkUrl(), ts(post.createdAt()))
+                        post.linkUrl(), ts(post.createdAt()), post.contentWarning())
                 .update();
+    }
+
+    /** Sets or changes the post's content warning (a moderator adding one); true if the post is live. */
+    boolean warn(long id, String warning) {
+        return db.sql("update post set content_warning = ? where id = ? and deleted_at is null").params(warning, id).update() == 1;
     }
 
     Optional<Post> live(long id) {

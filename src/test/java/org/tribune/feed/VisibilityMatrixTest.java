@@ -35,6 +35,10 @@ import org.tribune.post.PostService;
  * Who sees a group's content, through every door: one case per (door × role × visibility). Content of PUBLIC groups
  * is for everyone; of PRIVATE and HIDDEN groups for members only; HIDDEN groups do not exist for anyone else
  * (404, never 403); banned people are refused like non-members.
+ *
+ * <p>Two more roles, members both, per door: someone the post's author BLOCKED (the post is absent to them, as if it
+ * did not exist: 404 where one asks for it, left out of lists), and someone who MUTED the author (the post leaves
+ * their feeds, group page and the author's profile, but is still there when asked for by its address).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,9 +48,12 @@ class VisibilityMatrixTest {
 
     enum Role { VISITOR, OUTSIDER, BANNED, MEMBER, MODERATOR }
 
+    /** Members whom the post's author blocked, or who muted the author. */
+    enum SafetyRole { BLOCKED, MUTED }
+
     /** One group with a post, a comment and a like, and one person (and browser) per role. */
     record Fixture(Group group, Post post, Comment comment, Account author, Account liker, Map<Role, WebClient> web,
-            Map<Role, String> tokens, long eventId) {
+            Map<Role, String> tokens, long eventId, Map<SafetyRole, WebClient> safetyWeb, Map<SafetyRole, String> safetyTokens) {
     }
 
     /** What a door answers: the status, and whether the group's content showed. */
@@ -65,6 +72,8 @@ class VisibilityMatrixTest {
     TokenService tokenService;
     @Autowired
     EventService events;
+    @Autowired
+    org.tribune.safety.SafetyService safety;
 
     final Map<Visibility, Fixture> fixtures = new EnumMap<>(Visibility.class);
 
@@ -75,9 +84,11 @@ class VisibilityMatrixTest {
             Account member = members.active("mem");
             Account banned = members.active("ban");
             Account outsider = members.active("out");
+            Account blocked = members.active("blk");
+            Account muter = members.active("mut");
             Group group = groups.create(owner, new GroupForm(("m-" + Members.uniqueHandle("v").substring(2)).toLowerCase().replace('_', '-'),
                     "Matrix " + visibility, "", "en", visibility.name(), "INVITE", List.of(), false));
-            for (Account a : List.of(member, banned)) {
+            for (Account a : List.of(member, banned, blocked, muter)) {
                 groups.invite(owner, group.slug(), a.handle());
                 groups.join(a, group.slug(), List.of());
             }
@@ -89,6 +100,8 @@ class VisibilityMatrixTest {
             Event event = events.create(owner, group.slug(), new EventDraft("Event " + marker, "", start,
                     start.plusSeconds(3600), "Europe/Paris", "Town hall", null, null, false));
             groups.ban(owner, group.slug(), banned.handle(), "");
+            safety.block(member, blocked.handle());
+            safety.mute(muter, member.handle(), null);
 
             Map<Role, WebClient> web = new EnumMap<>(Role.class);
             Map<Role, String> tokens = new EnumMap<>(Role.class);
@@ -100,7 +113,15 @@ class VisibilityMatrixTest {
                 web.put(role, browser);
                 tokens.put(role, "Bearer " + tokenService.createFor(account.id(), "matrix"));
             });
-            fixtures.put(visibility, new Fixture(group, post, comment, member, member, web, tokens, event.id()));
+            Map<SafetyRole, WebClient> safetyWeb = new EnumMap<>(SafetyRole.class);
+            Map<SafetyRole, String> safetyTokens = new EnumMap<>(SafetyRole.class);
+            Map.of(SafetyRole.BLOCKED, blocked, SafetyRole.MUTED, muter).forEach((role, account) -> {
+                WebClient browser = new WebClient(port);
+                browser.login(account.email(), Members.PASSWORD);
+                safetyWeb.put(role, browser);
+                safetyTokens.put(role, "Bearer " + tokenService.createFor(account.id(), "matrix"));
+            });
+            fixtures.put(visibility, new Fixture(group, post, comment, member, member, web, tokens, event.id(), safetyWeb, safetyTokens));
         }
     }
 
@@ -285,6 +306,105 @@ class VisibilityMatrixTest {
                 assertThat(r.status()).isEqualTo(404);
             }
             assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
+
+    static Stream<Arguments> safetyPages() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Door door : Door.values()) {
+            for (SafetyRole role : SafetyRole.values()) {
+                for (Visibility visibility : Visibility.values()) {
+                    cases.add(Arguments.of(door, role, visibility));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    static Stream<Arguments> safetyApi() {
+        List<Arguments> cases = new ArrayList<>();
+        for (ApiDoor door : ApiDoor.values()) {
+            for (SafetyRole role : SafetyRole.values()) {
+                for (Visibility visibility : Visibility.values()) {
+                    cases.add(Arguments.of(door, role, visibility));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} in a {2} group")
+    @MethodSource("safetyPages")
+    void pagesHideTheAuthorsPostFromWhomTheyBlockedAndFromFeedsOfWhoMutedThem(Door door, SafetyRole role, Visibility visibility) {
+        Fixture f = fixtures.get(visibility);
+        Seen seen = door.look.apply(f, f.safetyWeb().get(role));
+        boolean blocked = role == SafetyRole.BLOCKED;
+
+        assertThat(seen.status()).as("never a server error").isLessThan(500);
+        boolean expected = switch (door) {
+            // The group itself, its member list and the directory are the group's, not the author's: unchanged.
+            case DIRECTORY, MEMBERS_PAGE -> true;
+            // Feeds and the profile leave the author's post out for both.
+            case GROUP_PAGE, HOME_FEED, PROFILE_PAGE -> false;
+            // Asked for by its address, the post is absent to the blocked and there for whoever muted its author.
+            case PERMALINK, LIKES_PAGE -> !blocked;
+            // The event is the group owner's, whom neither blocked nor muted: it stays where it is.
+            case EVENT_PAGE, EVENT_CALENDAR, GROUP_EVENTS, MY_EVENTS, SEARCH_GROUPS -> true;
+            // Search leaves out what the blocked may not see and what the muter chose not to.
+            case SEARCH -> false;
+        };
+        assertThat(seen.content()).as("content visible").isEqualTo(expected);
+        if (blocked && (door == Door.PERMALINK || door == Door.LIKES_PAGE)) {
+            assertThat(seen.status()).as("absent, like a post that does not exist").isEqualTo(404);
+        }
+        if (door == Door.GROUP_PAGE) {
+            assertThat(seen.status()).isEqualTo(200);
+        }
+        if (door == Door.PROFILE_PAGE) {
+            WebClient.Response profile = f.safetyWeb().get(role).get("/@" + f.author().handle());
+            assertThat(profile.status()).as("the blocker's profile is absent to the blocked").isEqualTo(blocked ? 404 : 200);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1} in a {2} group")
+    @MethodSource("safetyApi")
+    void theApiHidesTheAuthorsPostFromWhomTheyBlockedAndFromListsOfWhoMutedThem(ApiDoor door, SafetyRole role, Visibility visibility) {
+        Fixture f = fixtures.get(visibility);
+        WebClient.Response r = new WebClient(port).get(door.pathFor(f), "Authorization", f.safetyTokens().get(role));
+        boolean blocked = role == SafetyRole.BLOCKED;
+
+        assertThat(r.status()).as("never a server error").isLessThan(500);
+        boolean content = r.status() == 200 && (r.body().contains(marker(f)) || r.body().contains(f.author().handle()));
+        switch (door) {
+            case GROUP -> {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.json().get("canRead").asBoolean()).isTrue();
+            }
+            case MEMBERS -> assertThat(content).as("member list unchanged").isTrue();
+            case GROUP_POSTS -> {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(content).as("left out of the group's list").isFalse();
+            }
+            case AUTHOR_POSTS -> {
+                assertThat(r.status()).as("the blocker's posts do not exist for the blocked").isEqualTo(blocked ? 404 : 200);
+                assertThat(content).as("left out of the author's list").isFalse();
+            }
+            case EVENT, GROUP_EVENTS -> {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.body()).as("the owner's event is unchanged").contains(marker(f));
+            }
+            case SEARCH -> {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(content).as("left out of search").isFalse();
+            }
+            case SEARCH_GROUPS -> assertThat(r.status()).isEqualTo(200);
+            case POST, COMMENTS, LIKES -> {
+                assertThat(content).as("content visible").isEqualTo(!blocked);
+                if (blocked) {
+                    assertThat(r.status()).as("absent, like a post that does not exist").isEqualTo(404);
+                    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+                }
+            }
         }
     }
 }

@@ -97,13 +97,18 @@ class EverythingFixture {
     private org.tribune.event.ReminderSettings reminderSettings;
     @org.springframework.beans.factory.annotation.Autowired
     private org.tribune.event.CalendarFeeds calendars;
+    private final org.tribune.safety.SafetyService safety;
+    private final org.tribune.safety.WordFilters filters;
 
     EverythingFixture(Members members, AccountService accounts, AccountAdministration administration,
             TokenService tokens, GroupService groups, PostService posts, FollowService follows,
             InvitationService invitations, TrustLevels trust, DataExportService exports, JdbcClient db,
             ReadingLog reading, WikiService wiki, TalkService talk, FlagService flags, ModerationService moderation,
-            NoteService notes, Recategorisation recategorisation, org.tribune.media.MediaService media) {
+            NoteService notes, Recategorisation recategorisation, org.tribune.media.MediaService media,
+            org.tribune.safety.SafetyService safety, org.tribune.safety.WordFilters filters) {
         this.media = media;
+        this.safety = safety;
+        this.filters = filters;
         this.recategorisation = recategorisation;
         this.reading = reading;
         this.wiki = wiki;
@@ -191,6 +196,16 @@ class EverythingFixture {
         follows.follow(me, friend.handle());
         follows.follow(friend, me.handle());
         db.sql("insert into notification_setting (account_id, digest) values (?, 'DAILY')").param(me.id()).update();
+
+        // safety: a block each way and a mute each way with someone else, a word filter, reach settings
+        Account pest = members.active("pe");
+        safety.block(me, pest.handle());
+        safety.block(pest, me.handle());
+        safety.mute(me, pest.handle(), null);
+        safety.mute(pest, me.handle(), null);
+        filters.create(me, new org.tribune.safety.WordFilters.Request(bio, List.of("HOME", "THREADS"), "WARN", null));
+        safety.setReach(me.id(), new org.tribune.safety.Reach(org.tribune.safety.Reach.Audience.FOLLOWING,
+                org.tribune.safety.Reach.Audience.NOBODY, true, 7, true), null);
 
         // trust level 2: inviting, editing others' wiki pages and writing notes ask for it
         TrustFixture.set(trust, me.id(), TrustLevel.MEMBER);

@@ -49,6 +49,8 @@ final class PersonalDataTables {
             "data_export", "data_export_claim",
             // media: pictures (an avatar and a post's photo)
             "media",
+            // safety: blocks, mutes, word filters, reach settings
+            "safety_block", "safety_mute", "safety_filter", "safety_reach",
             // platform: shared rate-limit buckets keyed by account id (or client address)
             "rate_bucket");
 

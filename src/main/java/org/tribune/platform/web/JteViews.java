@@ -45,9 +45,11 @@ public class JteViews implements ViewResolver, Ordered {
     private final MessageSource messages;
     private final ZoneId defaultZone;
     private final ObjectProvider<UnreadNotifications> unread;
+    private final ObjectProvider<ReaderPreferences> preferences;
 
     JteViews(MessageSource messages, @Value("${tribune.default-time-zone:UTC}") String defaultZone,
-            ObjectProvider<UnreadNotifications> unread) {
+            ObjectProvider<UnreadNotifications> unread, ObjectProvider<ReaderPreferences> preferences) {
+        this.preferences = preferences;
         this.messages = messages;
         this.defaultZone = ZoneId.of(defaultZone);
         this.unread = unread;
@@ -75,7 +77,19 @@ public class JteViews implements ViewResolver, Ordered {
                 request.getRequestURI(), returnPath(request),
                 notice instanceof String key ? messages.getMessage(key, null, key, locale) : null,
                 errors instanceof InvalidInput invalid ? invalid.byField() : null,
-                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> unreadCount(viewer.id()));
+                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> unreadCount(viewer.id()),
+                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> opensWarnings(viewer.id()));
+    }
+
+    /** A failing read must not break the page: warnings then stay folded, the safe default. */
+    private boolean opensWarnings(long accountId) {
+        ReaderPreferences reader = preferences.getIfAvailable();
+        try {
+            return reader != null && reader.opensWarnings(accountId);
+        } catch (RuntimeException failure) {
+            log.warn("could not read the reader preferences of account {}", accountId, failure);
+            return false;
+        }
     }
 
     /** A failing count must not break the page, least of all an error page. */

@@ -29,9 +29,13 @@ public final class Page {
     private final Map<String, InvalidInput.Problem> errors;
     private final IntSupplier unread;
     private Integer unreadCount;
+    private final java.util.function.BooleanSupplier warningsOpen;
+    private Boolean opensWarnings;
 
     Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path,
-            String returnPath, String notice, Map<String, InvalidInput.Problem> errors, IntSupplier unread) {
+            String returnPath, String notice, Map<String, InvalidInput.Problem> errors, IntSupplier unread,
+            java.util.function.BooleanSupplier warningsOpen) {
+        this.warningsOpen = warningsOpen;
         this.messages = messages;
         this.locale = locale;
         this.zone = zone;
@@ -75,6 +79,14 @@ public final class Page {
             unreadCount = viewer == null || unread == null ? 0 : unread.getAsInt();
         }
         return unreadCount;
+    }
+
+    /** Whether the reader chose to have content warnings always open; asked once per page, when first needed. */
+    public boolean opensWarnings() {
+        if (opensWarnings == null) {
+            opensWarnings = viewer != null && warningsOpen != null && warningsOpen.getAsBoolean();
+        }
+        return opensWarnings;
     }
 
     /** The unread count as the header shows it: "99+" above 99. */

@@ -1,0 +1,97 @@
+package org.tribune.safety;
+
+import static org.tribune.platform.Sql.instant;
+import static org.tribune.platform.Sql.ts;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tribune.follow.FollowCounts;
+
+/** The {@code safety_block} table, and with it the one question feeds ask per request: whom not to show. */
+@Repository
+class Blocks {
+    private final JdbcClient db;
+
+    Blocks(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** A stored block: whom, since when. */
+    record Row(long blockerId, long blockedId, Instant since) {
+    }
+
+    boolean add(long blockerId, long blockedId, Instant at, boolean endedFollowing, boolean endedFollowed) {
+        if (exists(blockerId, blockedId)) {
+            return false;
+        }
+        return db.sql("insert into safety_block (blocker_id, blocked_id, created_at, ended_following, ended_followed) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(blockerId, blockedId, ts(at), endedFollowing, endedFollowed).update() == 1;
+    }
+
+    boolean remove(long blockerId, long blockedId) {
+        return db.sql("delete from safety_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update() == 1;
+    }
+
+    boolean exists(long blockerId, long blockedId) {
+        return db.sql("select count(*) from safety_block where blocker_id = ? and blocked_id = ?")
+                .params(blockerId, blockedId).query(Long.class).single() > 0;
+    }
+
+    boolean eitherWay(long a, long b) {
+        return db.sql("select count(*) from safety_block where (blocker_id = ? and blocked_id = ?) or (blocker_id = ? and blocked_id = ?)")
+                .params(a, b, b, a).query(Long.class).single() > 0;
+    }
+
+    /** The people this person blocked, newest block first, blocked before {@code beforeId} in id order of the blocked. */
+    List<Row> blockedBy(long blockerId, int limit) {
+        return db.sql("select blocker_id, blocked_id, created_at from safety_block where blocker_id = ? order by created_at desc, blocked_id desc limit ?")
+                .params(blockerId, limit)
+                .query((rs, n) -> new Row(rs.getLong("blocker_id"), rs.getLong("blocked_id"), instant(rs, "created_at"))).list();
+    }
+
+    /**
+     * Everyone the viewer must not see in feeds, threads and notifications, in one statement: people they blocked,
+     * people who blocked them, and people they muted whose mute has not run out.
+     */
+    Set<Long> hiddenFrom(long viewerId, Instant now) {
+        return new HashSet<>(db.sql("select blocked_id as id from safety_block where blocker_id = :viewer "
+                        + "union select blocker_id from safety_block where blocked_id = :viewer "
+                        + "union select muted_id from safety_mute where muter_id = :viewer and (until is null or until > :now)")
+                .param("viewer", viewerId).param("now", ts(now)).query(Long.class).list());
+    }
+
+    /** People the viewer blocked and people who blocked them. */
+    Set<Long> eitherWayOf(long viewerId) {
+        return new HashSet<>(db.sql("select blocked_id as id from safety_block where blocker_id = :viewer "
+                        + "union select blocker_id from safety_block where blocked_id = :viewer")
+                .param("viewer", viewerId).query(Long.class).list());
+    }
+
+    /**
+     * The follows blocks ended for this person, which their counts still include so that a block cannot be read from
+     * a count going down: followers they had among the people they blocked or who blocked them, and likewise whom
+     * they followed.
+     */
+    FollowCounts endedFollows(long accountId) {
+        return db.sql("select "
+                        + "coalesce(sum(case when (blocked_id = :me and ended_following) or (blocker_id = :me and ended_followed) then 1 else 0 end), 0) as followers, "
+                        + "coalesce(sum(case when (blocker_id = :me and ended_following) or (blocked_id = :me and ended_followed) then 1 else 0 end), 0) as following "
+                        + "from safety_block where blocker_id = :me or blocked_id = :me")
+                .param("me", accountId)
+                .query((rs, n) -> new FollowCounts(rs.getLong("followers"), rs.getLong("following"))).single();
+    }
+
+    long countBy(long blockerId) {
+        return db.sql("select count(*) from safety_block where blocker_id = ?").param(blockerId).query(Long.class).single();
+    }
+
+    void eraseAll(long accountId) {
+        db.sql("delete from safety_block where blocker_id = ? or blocked_id = ?").params(accountId, accountId).update();
+    }
+}

@@ -1,0 +1,74 @@
+package org.tribune.safety;
+
+import static org.tribune.platform.Sql.instant;
+import static org.tribune.platform.Sql.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code safety_filter} table; contexts are stored as a comma-separated list of names. */
+@Repository
+class Filters {
+    private static final String COLUMNS = "id, account_id, phrase, contexts, action, until, created_at";
+
+    private final JdbcClient db;
+
+    Filters(JdbcClient db) {
+        this.db = db;
+    }
+
+    private static WordFilter filter(ResultSet rs, int row) throws SQLException {
+        Set<WordFilter.Context> contexts = EnumSet.noneOf(WordFilter.Context.class);
+        Arrays.stream(rs.getString("contexts").split(",")).filter(s -> !s.isBlank())
+                .forEach(s -> contexts.add(WordFilter.Context.valueOf(s)));
+        return new WordFilter(rs.getLong("id"), rs.getLong("account_id"), rs.getString("phrase"), Set.copyOf(contexts),
+                WordFilter.Action.valueOf(rs.getString("action")), instant(rs, "until"), instant(rs, "created_at"));
+    }
+
+    static String contexts(Set<WordFilter.Context> contexts) {
+        return contexts.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    void insert(WordFilter f) {
+        db.sql("insert into safety_filter (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
+                .params(f.id(), f.accountId(), f.phrase(), contexts(f.contexts()), f.action().name(), ts(f.until()), ts(f.createdAt()))
+                .update();
+    }
+
+    void update(WordFilter f) {
+        db.sql("update safety_filter set phrase = ?, contexts = ?, action = ?, until = ? where id = ? and account_id = ?")
+                .params(f.phrase(), contexts(f.contexts()), f.action().name(), ts(f.until()), f.id(), f.accountId()).update();
+    }
+
+    boolean delete(long accountId, long id) {
+        return db.sql("delete from safety_filter where id = ? and account_id = ?").params(id, accountId).update() == 1;
+    }
+
+    Optional<WordFilter> byId(long accountId, long id) {
+        return db.sql("select " + COLUMNS + " from safety_filter where id = ? and account_id = ?").params(id, accountId)
+                .query(Filters::filter).optional();
+    }
+
+    /** All of the person's filters, expired ones too, newest first. */
+    List<WordFilter> of(long accountId) {
+        return db.sql("select " + COLUMNS + " from safety_filter where account_id = ? order by id desc").param(accountId)
+                .query(Filters::filter).list();
+    }
+
+    long count(long accountId) {
+        return db.sql("select count(*) from safety_filter where account_id = ?").param(accountId).query(Long.class).single();
+    }
+
+    void eraseAll(long accountId) {
+        db.sql("delete from safety_filter where account_id = ?").param(accountId).update();
+    }
+}

@@ -1,0 +1,144 @@
+package org.tribune.safety;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tribune.account.Account;
+import org.tribune.platform.Conflict;
+import org.tribune.platform.Ids;
+import org.tribune.platform.InvalidInput;
+import org.tribune.platform.NotFound;
+import org.tribune.platform.RateLimiter;
+
+/**
+ * A person's word filters: managing them, and {@link #filtersFor} for the features that show lists (feeds, threads,
+ * notifications, search), who apply the compiled matcher to titles, bodies, link previews and content warnings.
+ */
+@Service
+public class WordFilters {
+    private final Filters filters;
+    private final Ids ids;
+    private final Clock clock;
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit limit;
+
+    WordFilters(Filters filters, Ids ids, Clock clock, RateLimiter limiter,
+            @Value("${tribune.limits.filters-per-hour:200}") int perHour) {
+        this.filters = filters;
+        this.ids = ids;
+        this.clock = clock;
+        this.limiter = limiter;
+        this.limit = new RateLimiter.Limit("filter", perHour, Duration.ofHours(1));
+    }
+
+    /** What a person asks for; null fields of a change keep their value. */
+    public record Request(String phrase, List<String> contexts, String action, Instant until) {
+    }
+
+    /**
+     * The viewer's filters that hold now for this context, compiled: one query; {@link FilterMatcher#NONE} for a
+     * visitor or someone without filters. Ask once per request.
+     */
+    public FilterMatcher filtersFor(Long viewerId, WordFilter.Context context) {
+        if (viewerId == null) {
+            return FilterMatcher.NONE;
+        }
+        Instant now = clock.instant();
+        List<WordFilter> active = filters.of(viewerId).stream().filter(f -> f.activeAt(now) && f.contexts().contains(context)).toList();
+        return active.isEmpty() ? FilterMatcher.NONE : new FilterMatcher(active);
+    }
+
+    /** All of the person's filters, expired ones too (they say so), newest first. */
+    public List<WordFilter> of(long accountId) {
+        return filters.of(accountId);
+    }
+
+    @Transactional
+    public WordFilter create(Account me, Request request) {
+        if (filters.count(me.id()) >= WordFilter.PER_PERSON_MAX) {
+            throw new Conflict("safety.filter-too-many");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String phrase = phrase(request.phrase(), errors);
+        Set<WordFilter.Context> contexts = contexts(request.contexts(), errors);
+        WordFilter.Action action = action(request.action() == null ? "HIDE" : request.action(), errors);
+        until(request.until(), errors);
+        errors.throwIfAny();
+        limiter.consume(limit, Long.toString(me.id()));
+        WordFilter made = new WordFilter(ids.next(), me.id(), phrase, contexts, action, request.until(), clock.instant());
+        filters.insert(made);
+        return made;
+    }
+
+    @Transactional
+    public WordFilter change(Account me, long id, Request request) {
+        WordFilter found = filters.byId(me.id(), id).orElseThrow(() -> new NotFound("filter"));
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String phrase = request.phrase() == null ? found.phrase() : phrase(request.phrase(), errors);
+        Set<WordFilter.Context> contexts = request.contexts() == null ? found.contexts() : contexts(request.contexts(), errors);
+        WordFilter.Action action = request.action() == null ? found.action() : action(request.action(), errors);
+        Instant until = request.until() == null ? found.until() : until(request.until(), errors);
+        errors.throwIfAny();
+        limiter.consume(limit, Long.toString(me.id()));
+        WordFilter changed = new WordFilter(found.id(), me.id(), phrase, contexts, action, until, found.createdAt());
+        filters.update(changed);
+        return changed;
+    }
+
+    /** Removes one of the person's filters; someone else's does not exist for them. */
+    @Transactional
+    public void delete(Account me, long id) {
+        if (!filters.delete(me.id(), id)) {
+            throw new NotFound("filter");
+        }
+    }
+
+    private static String phrase(String phrase, InvalidInput.Collector errors) {
+        String words = phrase == null ? "" : phrase.strip().replaceAll("\\s+", " ");
+        if (words.isEmpty() || FilterMatcher.fold(words).chars().noneMatch(Character::isLetterOrDigit)) {
+            errors.add("phrase", "safety.filter-phrase-required");
+        } else if (words.length() > WordFilter.PHRASE_MAX) {
+            errors.add("phrase", "safety.filter-phrase-too-long", WordFilter.PHRASE_MAX);
+        }
+        return words;
+    }
+
+    private static Set<WordFilter.Context> contexts(List<String> names, InvalidInput.Collector errors) {
+        Set<WordFilter.Context> contexts = EnumSet.noneOf(WordFilter.Context.class);
+        for (String name : names == null ? List.<String>of() : names) {
+            try {
+                contexts.add(WordFilter.Context.valueOf(name == null ? "" : name.strip()));
+            } catch (IllegalArgumentException unknown) {
+                errors.add("contexts", "safety.filter-context-invalid");
+                return Set.of();
+            }
+        }
+        if (contexts.isEmpty()) {
+            errors.add("contexts", "safety.filter-context-required");
+        }
+        return Set.copyOf(contexts);
+    }
+
+    private static WordFilter.Action action(String name, InvalidInput.Collector errors) {
+        try {
+            return WordFilter.Action.valueOf(name.strip());
+        } catch (IllegalArgumentException unknown) {
+            errors.add("action", "safety.filter-action-invalid");
+            return WordFilter.Action.HIDE;
+        }
+    }
+
+    private Instant until(Instant until, InvalidInput.Collector errors) {
+        if (until != null && !until.isAfter(clock.instant())) {
+            errors.add("until", "safety.until-past");
+        }
+        return until;
+    }
+}
