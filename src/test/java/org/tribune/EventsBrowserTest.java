@@ -38,7 +38,8 @@ import org.tribune.group.GroupService;
 /**
  * The issue's "Done when", in headless Chromium at phone width: a moderator creates an event with two places, three
  * members answer (the third waits), one withdraws, the third is promoted and told, the reminder arrives once, and
- * ical4j's parser reads the third member's calendar feed. Screenshots: {@code docs/screens/events/}.
+ * ical4j's parser reads the third member's calendar feed; the home page shows what is coming up above the feed on
+ * a phone and beside it on a wide screen. Screenshots: {@code docs/screens/events/}.
  */
 @IntegrationTest
 @Tag("browser")
@@ -157,6 +158,13 @@ class EventsBrowserTest {
         assertThat(browser.driver().findElement(By.className("events-aside")).getText()).contains("Ballon d’Alsace ridge walk");
         browser.screenshot("11-home-coming-up");
         browser.assertNoSidewaysScrolling();
+        // on a wide screen the block stands beside the feed
+        browser.onDesktop();
+        browser.open("/");
+        WebElement aside = browser.driver().findElement(By.className("events-aside"));
+        WebElement main = browser.driver().findElement(By.tagName("main"));
+        assertThat(aside.getRect().getX()).isGreaterThan(main.getRect().getX() + main.getRect().getWidth() / 2);
+        browser.screenshot("12-home-wide-screen");
         browser.assertEverythingCameFromTribune();
         browser.keep();
     }

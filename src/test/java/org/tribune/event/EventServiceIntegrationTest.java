@@ -214,6 +214,41 @@ class EventServiceIntegrationTest {
     }
 
     @Test
+    void aHiddenAttendeeListShowsOnlyTheCountToMembersAndTheListToHosts() {
+        Account mod = members.active("host");
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Group g = group(mod, "PRIVATE", ana, bob);
+        Event quiet = events.create(mod, g.slug(), new EventDraft("Quiet one", "", inDays(2), inDays(2).plusSeconds(3600),
+                "Europe/Paris", "Somewhere", null, null, true));
+        attendance.answer(ana, quiet.id(), RsvpStatus.GOING);
+        EventView asBob = events.view(quiet.id(), bob.id());
+        assertThat(asBob.seesAttendees()).isFalse();
+        assertThat(asBob.going()).isEqualTo(1);
+        assertThat(attendance.attendees(asBob)).isEmpty();
+        EventView asHost = events.view(quiet.id(), mod.id());
+        assertThat(attendance.attendees(asHost)).extracting(Attendee::accountId).containsExactly(ana.id());
+        // without the flag, members see who comes
+        Event open = events.create(mod, g.slug(), draft("Open one", inDays(2), null));
+        attendance.answer(ana, open.id(), RsvpStatus.GOING);
+        assertThat(attendance.attendees(events.view(open.id(), bob.id()))).extracting(Attendee::accountId).containsExactly(ana.id());
+    }
+
+    @Test
+    void notificationsAboutAnEventVanishForSomeoneWhoLeftItsPrivateGroup() {
+        Account mod = members.active("host");
+        Account ana = members.active("ana");
+        Group g = group(mod, "PRIVATE", ana);
+        Event walk = events.create(mod, g.slug(), draft("Private walk", inDays(4), null));
+        attendance.answer(ana, walk.id(), RsvpStatus.MAYBE);
+        events.edit(mod, walk.id(), new EventDraft("Private walk", "", walk.start(), walk.end(), walk.timeZone(),
+                "Elsewhere", null, null, false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries(ana, NotificationKind.EVENT_CHANGED), l -> !l.isEmpty());
+        groups.leave(ana, g.slug());
+        assertThat(entries(ana, NotificationKind.EVENT_CHANGED)).isEmpty();
+    }
+
+    @Test
     void aMemberCannotCreateEventsWhereTheGroupReservesItToModerators() {
         Account mod = members.active("host");
         Account ana = members.active("ana");
