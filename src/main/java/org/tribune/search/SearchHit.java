@@ -8,7 +8,12 @@ import java.time.Instant;
  * where, a group's member count, a person's handle), which templates escape as any text.
  *
  * @param type post, comment, group or person
+ * @param filteredBy the reader's WARN word filter this hit matched (folded behind it), or null
  */
 public record SearchHit(String type, long id, String url, String title, String titleHtml, String snippetHtml,
-        String context, Instant createdAt) {
+        String context, Instant createdAt, String filteredBy) {
+    SearchHit(String type, long id, String url, String title, String titleHtml, String snippetHtml, String context,
+            Instant createdAt) {
+        this(type, id, url, title, titleHtml, snippetHtml, context, createdAt, null);
+    }
 }

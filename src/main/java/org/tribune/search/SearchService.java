@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +27,10 @@ import org.tribune.post.Comment;
 import org.tribune.post.PostItem;
 import org.tribune.post.PostReads;
 import org.tribune.post.PostService;
+import org.tribune.safety.FilterMatcher;
+import org.tribune.safety.SafetyService;
+import org.tribune.safety.WordFilter;
+import org.tribune.safety.WordFilters;
 
 /**
  * Search for one viewer. The engine is asked only for what the viewer may find: members-only documents of their
@@ -47,8 +52,13 @@ public class SearchService {
     private final PostReads postReads;
     private final PostService posts;
 
+    private final SafetyService safety;
+    private final WordFilters filters;
+
     SearchService(SearchEngine engine, SearchDocuments documents, GroupAccess groups, AccountService accounts,
-            PostReads postReads, PostService posts) {
+            PostReads postReads, PostService posts, SafetyService safety, WordFilters filters) {
+        this.safety = safety;
+        this.filters = filters;
         this.engine = engine;
         this.documents = documents;
         this.groups = groups;
@@ -76,12 +86,9 @@ public class SearchService {
         return found;
     }
 
-    /**
-     * People whose posts, comments and names this viewer must not be shown. Empty until blocks exist: the safety
-     * feature's {@code hiddenAuthors(viewer)} belongs here.
-     */
+    /** People whose posts, comments and names this viewer must not be shown: blocked either way, or muted. */
     Set<Long> excludedAuthors(Long viewerId) {
-        return Set.of();
+        return viewerId == null ? Set.of() : safety.hiddenAuthors(viewerId);
     }
 
     private SearchResults search(SearchQuery query, SearchType type, Cursor after, boolean newest, Long viewerId, int limit) {
@@ -156,25 +163,40 @@ public class SearchService {
         Map<Long, PostItem> readable = postReads.byIds(postIds, viewerId).stream().filter(i -> !i.hidden())
                 .collect(Collectors.toMap(i -> i.post().id(), i -> i, (a, b) -> a));
         Map<Long, Account> commenters = accounts.byIds(comments.values().stream().map(Comment::authorId).collect(Collectors.toSet()));
+        // The reader's word filters for search: HIDE leaves a hit out, WARN folds it (never the reader's own writing).
+        FilterMatcher matcher = filters.filtersFor(viewerId, WordFilter.Context.SEARCH);
         List<SearchHit> shown = new ArrayList<>();
         for (SearchEngine.Hit hit : hits) {
             long id = hit.key().id();
             if (hit.key().kind() == SearchDocument.Kind.POST && readable.containsKey(id) && postDocs.containsKey(id)) {
                 PostItem item = readable.get(id);
                 SearchDocument doc = postDocs.get(id);
+                FilterMatcher.Match match = matcher.isEmpty() || Objects.equals(item.post().authorId(), viewerId) ? null
+                        : matcher.match(item.post().title(), item.post().body(), item.post().contentWarning(),
+                                item.preview() == null ? null : item.preview().title(),
+                                item.preview() == null ? null : item.preview().description());
+                if (match != null && match.hides()) {
+                    continue;
+                }
                 shown.add(new SearchHit("post", id, "/p/" + id, item.post().title(),
                         highlights.snippet(item.post().title(), doc.language(), PostService.TITLE_MAX),
                         highlights.snippet(doc.body(), doc.language(), SNIPPET),
-                        context(item.author(), item.group()), item.post().createdAt()));
+                        context(item.author(), item.group()), item.post().createdAt(), match == null ? null : match.phrase()));
             } else if (hit.key().kind() == SearchDocument.Kind.COMMENT && comments.containsKey(id)
                     && readable.containsKey(comments.get(id).postId()) && commenters.containsKey(comments.get(id).authorId())) {
                 Comment comment = comments.get(id);
                 PostItem item = readable.get(comment.postId());
                 SearchDocument doc = commentDocs.get(id);
                 String title = item.post().title();
+                FilterMatcher.Match match = matcher.isEmpty() || Objects.equals(comment.authorId(), viewerId) ? null
+                        : matcher.match(comment.body(), comment.contentWarning());
+                if (match != null && match.hides()) {
+                    continue;
+                }
                 shown.add(new SearchHit("comment", id, "/p/" + comment.postId() + "#c" + id, title,
                         Highlights.escape(title), highlights.snippet(doc.body(), doc.language(), SNIPPET),
-                        context(commenters.get(comment.authorId()), item.group()), comment.createdAt()));
+                        context(commenters.get(comment.authorId()), item.group()), comment.createdAt(),
+                        match == null ? null : match.phrase()));
             }
         }
         return shown;
