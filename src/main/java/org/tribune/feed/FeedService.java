@@ -133,9 +133,6 @@ public class FeedService {
                 texts.add(i.preview().title());
                 texts.add(i.preview().description());
             }
-            if (i.shared() == i) {
-                break;
-            }
         }
         return texts.toArray(String[]::new);
     }

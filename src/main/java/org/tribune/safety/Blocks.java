@@ -48,7 +48,7 @@ class Blocks {
                 .params(a, b, b, a).query(Long.class).single() > 0;
     }
 
-    /** The people this person blocked, newest block first, blocked before {@code beforeId} in id order of the blocked. */
+    /** The people this person blocked, newest block first, at most {@code limit}. */
     List<Row> blockedBy(long blockerId, int limit) {
         return db.sql("select blocker_id, blocked_id, created_at from safety_block where blocker_id = ? order by created_at desc, blocked_id desc limit ?")
                 .params(blockerId, limit)
