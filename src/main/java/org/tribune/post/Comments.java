@@ -49,6 +49,15 @@ class Comments {
                 .params(afterId, limit).query(COMMENT).list();
     }
 
+    /** The comments with these ids that are not deleted. */
+    List<Comment> live(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from post_comment where id in (:ids) and deleted_at is null")
+                .param("ids", ids).query(COMMENT).list();
+    }
+
     Optional<Comment> byId(long id) {
         return db.sql("select " + COLUMNS + " from post_comment where id = ?").param(id).query(COMMENT).optional();
     }

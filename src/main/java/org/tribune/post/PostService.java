@@ -3,6 +3,7 @@ package org.tribune.post;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -347,6 +348,11 @@ public class PostService {
      * for search indexing, which filters readers when they search. Never show it to a reader without the checks of
      * {@link #read}.
      */
+    /** Live posts by id, whatever their hidden state: for the search index, like {@link #forModeration(long)}. */
+    public List<Post> forModeration(Collection<Long> postIds) {
+        return posts.live(postIds);
+    }
+
     public Optional<Post> forModeration(long postId) {
         return posts.live(postId);
     }
@@ -359,6 +365,16 @@ public class PostService {
     /** Comments not deleted after {@code afterId} in id order, for the search index, like {@link #forModeration}. */
     public List<Comment> commentsAfter(long afterId, int limit) {
         return comments.liveAfter(afterId, limit);
+    }
+
+    /**
+     * Of these comments, those neither deleted nor hidden, in one query each: for search, which then checks their
+     * posts with {@link PostReads#byIds} (a comment is readable when its post is). Hidden comments are left out even
+     * for their authors and moderators.
+     */
+    public List<Comment> shownComments(Collection<Long> commentIds) {
+        Set<Long> hidden = restrictions.hiddenCommentsAmong(commentIds);
+        return comments.live(commentIds).stream().filter(c -> !hidden.contains(c.id())).toList();
     }
 
     /** A comment that is not deleted, whatever its hidden state: for moderation only, like {@link #forModeration}. */

@@ -48,6 +48,15 @@ class Restrictions {
         return db.sql("delete from comment_hidden where comment_id = ?").param(commentId).update() == 1;
     }
 
+    /** Of these comments, the hidden ones. */
+    Set<Long> hiddenCommentsAmong(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.sql("select comment_id from comment_hidden where comment_id in (:ids)").param("ids", commentIds)
+                .query(Long.class).list());
+    }
+
     Set<Long> hiddenComments(long postId) {
         return new HashSet<>(db.sql("select comment_id from comment_hidden where post_id = ?").param(postId)
                 .query(Long.class).list());

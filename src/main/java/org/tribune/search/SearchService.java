@@ -21,8 +21,6 @@ import org.tribune.account.PrivacySettings;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.Visibility;
-import org.tribune.platform.Forbidden;
-import org.tribune.platform.NotFound;
 import org.tribune.post.Comment;
 import org.tribune.post.PostItem;
 import org.tribune.post.PostReads;
@@ -149,14 +147,9 @@ public class SearchService {
     private List<SearchHit> posts(List<SearchEngine.Hit> hits, Highlights highlights, Long viewerId) {
         Map<Long, SearchDocument> postDocs = documents.byIds(SearchDocument.Kind.POST, ids(hits, SearchDocument.Kind.POST));
         Map<Long, SearchDocument> commentDocs = documents.byIds(SearchDocument.Kind.COMMENT, ids(hits, SearchDocument.Kind.COMMENT));
+        // deleted or hidden since it was indexed: left out; out of the viewer's reach: its post is, below
         Map<Long, Comment> comments = new HashMap<>();
-        for (Long id : commentDocs.keySet()) {
-            try {
-                comments.put(id, posts.comment(id, viewerId));
-            } catch (NotFound | Forbidden gone) {
-                // deleted, hidden or out of the viewer's reach since it was indexed
-            }
-        }
+        posts.shownComments(commentDocs.keySet()).forEach(c -> comments.put(c.id(), c));
         List<Long> postIds = new ArrayList<>(postDocs.keySet());
         comments.values().forEach(c -> postIds.add(c.postId()));
         // PostReads checks readability once more, and leaves out posts of deleted accounts; hidden ones never show here.

@@ -103,8 +103,7 @@ class SearchSources {
     List<SearchDocument> ofComments(List<Comment> page) {
         Map<Long, Account> authors = accounts.byIds(page.stream().map(Comment::authorId).collect(Collectors.toSet()));
         Set<Long> postIds = page.stream().map(Comment::postId).collect(Collectors.toSet());
-        Map<Long, Post> byPost = postIds.stream().map(posts::forModeration).flatMap(Optional::stream)
-                .collect(Collectors.toMap(Post::id, p -> p));
+        Map<Long, Post> byPost = posts.forModeration(postIds).stream().collect(Collectors.toMap(Post::id, p -> p));
         Map<Long, Group> byGroup = groups.groups(byPost.values().stream().map(Post::groupId).filter(g -> g != null)
                 .collect(Collectors.toSet()));
         return page.stream().filter(c -> byPost.containsKey(c.postId())).map(c -> {
