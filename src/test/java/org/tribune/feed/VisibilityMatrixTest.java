@@ -97,7 +97,7 @@ class VisibilityMatrixTest {
             Comment comment = posts.comment(owner, post.id(), "Comment " + marker, null);
             posts.like(member, post.id());
             java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-            Event event = events.create(owner, group.slug(), new EventDraft("Event " + marker, "", start,
+            Event event = events.create(owner, group.slug(), new EventDraft("Event " + marker.replace("SECRET", "MEETUP"), "", start,
                     start.plusSeconds(3600), "Europe/Paris", "Town hall", null, null, false));
             groups.ban(owner, group.slug(), banned.handle(), "");
             safety.block(member, blocked.handle());
@@ -140,10 +140,10 @@ class VisibilityMatrixTest {
         PROFILE_PAGE((f, c) -> new Seen(200, c.get("/@" + f.author().handle()).body().contains(marker(f)))),
         HOME_FEED((f, c) -> new Seen(200, c.get("/").body().contains(marker(f)))),
         DIRECTORY((f, c) -> new Seen(200, c.get("/groups?query=" + f.group().name().replace(" ", "%20")).body().contains(f.group().slug()))),
-        EVENT_PAGE((f, c) -> page(c.get("/events/" + f.eventId()), f)),
-        EVENT_CALENDAR((f, c) -> page(c.get("/events/" + f.eventId() + ".ics"), f)),
-        GROUP_EVENTS((f, c) -> page(c.get("/groups/" + f.group().slug() + "/events"), f)),
-        MY_EVENTS((f, c) -> new Seen(200, c.get("/events").body().contains(marker(f)))),
+        EVENT_PAGE((f, c) -> event(c.get("/events/" + f.eventId()), f)),
+        EVENT_CALENDAR((f, c) -> event(c.get("/events/" + f.eventId() + ".ics"), f)),
+        GROUP_EVENTS((f, c) -> event(c.get("/groups/" + f.group().slug() + "/events"), f)),
+        MY_EVENTS((f, c) -> new Seen(200, c.get("/events").body().contains(eventMarker(f)))),
         // the page repeats the query (the marker): a hit is a link to the post or to its comment
         SEARCH((f, c) -> {
             WebClient.Response r = c.get("/search?q=" + marker(f));
@@ -195,6 +195,15 @@ class VisibilityMatrixTest {
 
     static String marker(Fixture f) {
         return f.post().title().substring("Title ".length());
+    }
+
+    /** The event's title carries a marker of its own, so pages that list events beside posts tell them apart. */
+    static String eventMarker(Fixture f) {
+        return marker(f).replace("SECRET", "MEETUP");
+    }
+
+    static Seen event(WebClient.Response r, Fixture f) {
+        return new Seen(r.status(), r.body().contains(eventMarker(f)));
     }
 
     static Seen page(WebClient.Response r, Fixture f) {
@@ -274,7 +283,8 @@ class VisibilityMatrixTest {
         boolean allowed = visibility == Visibility.PUBLIC || member(role);
 
         assertThat(r.status()).as("never a server error").isLessThan(500);
-        boolean content = r.status() == 200 && (r.body().contains(marker(f)) || r.body().contains(f.author().handle()));
+        boolean content = r.status() == 200 && (r.body().contains(marker(f)) || r.body().contains(eventMarker(f))
+                || r.body().contains(f.author().handle()));
         if (door == ApiDoor.SEARCH || door == ApiDoor.SEARCH_GROUPS) {
             boolean found = door == ApiDoor.SEARCH ? content : r.status() == 200 && r.body().contains(f.group().slug());
             boolean findable = token != null
@@ -353,7 +363,10 @@ class VisibilityMatrixTest {
             // Search leaves out what the blocked may not see and what the muter chose not to.
             case SEARCH -> false;
         };
-        assertThat(seen.content()).as("content visible").isEqualTo(expected);
+        boolean shown = door != Door.SEARCH ? seen.content()
+                // the post itself; the group owner's comment on it is not the author's, so it may be found
+                : f.safetyWeb().get(role).get("/search?q=" + marker(f)).body().contains("href=\"/p/" + f.post().id() + "\"");
+        assertThat(shown).as("content visible").isEqualTo(expected);
         if (blocked && (door == Door.PERMALINK || door == Door.LIKES_PAGE)) {
             assertThat(seen.status()).as("absent, like a post that does not exist").isEqualTo(404);
         }
@@ -391,11 +404,13 @@ class VisibilityMatrixTest {
             }
             case EVENT, GROUP_EVENTS -> {
                 assertThat(r.status()).isEqualTo(200);
-                assertThat(r.body()).as("the owner's event is unchanged").contains(marker(f));
+                assertThat(r.body()).as("the owner's event is unchanged").contains(eventMarker(f));
             }
             case SEARCH -> {
+                // the post is left out; the group owner's comment on it is not the author's, so it may be found
                 assertThat(r.status()).isEqualTo(200);
-                assertThat(content).as("left out of search").isFalse();
+                assertThat(r.json().get("items").valueStream().map(i -> i.get("url").asString()))
+                        .as("left out of search").doesNotContain("/p/" + f.post().id());
             }
             case SEARCH_GROUPS -> assertThat(r.status()).isEqualTo(200);
             case POST, COMMENTS, LIKES -> {
