@@ -23,12 +23,16 @@ import org.tribune.platform.web.Listing;
 class NotificationApi {
     private final Notifications notifications;
 
-    NotificationApi(Notifications notifications) {
+    private final org.tribune.account.AccountService accounts;
+
+    NotificationApi(Notifications notifications, org.tribune.account.AccountService accounts) {
+        this.accounts = accounts;
         this.notifications = notifications;
     }
 
     @Schema(name = "NotificationActor")
-    record ActorJson(String handle, String displayName) {
+    record ActorJson(String handle, String displayName,
+            @Schema(nullable = true, description = "Their picture; null when they have none") String avatarUrl) {
     }
 
     /** One entry; {@code others} counts the other people who liked the same thing. Ids are strings. */
@@ -41,9 +45,10 @@ class NotificationApi {
     record EntryJson(String id, @Schema(implementation = NotificationKind.class) String kind, @Schema(nullable = true) ActorJson actor,
             int others, @Schema(nullable = true) String groupSlug, @Schema(nullable = true) String postId,
             @Schema(nullable = true) String commentId, Instant createdAt, boolean read) {
-        static EntryJson of(NotificationEntry e) {
+        static EntryJson of(NotificationEntry e, java.util.Map<String, String> faces) {
             return new EntryJson(Long.toString(e.id()), e.kind().name(),
-                    e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName()), e.others(),
+                    e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName(),
+                            faces.get(e.actor().handle())), e.others(),
                     e.group() == null ? null : e.group().slug(), e.postId() == null ? null : e.postId().toString(),
                     e.commentId() == null ? null : e.commentId().toString(), e.createdAt(), e.read());
         }
@@ -53,7 +58,11 @@ class NotificationApi {
     @Operation(operationId = "listNotifications", summary = "Your notifications, newest first, likes of one post or comment grouped; page with ?before=<next>")
     Listing<EntryJson> list(Account me, @RequestParam(required = false) Long before) {
         NotificationPage page = notifications.page(me.id(), before);
-        return new Listing<>(page.entries().stream().map(EntryJson::of).toList(),
+        java.util.Map<String, String> faces = new java.util.HashMap<>();
+        page.entries().stream().map(NotificationEntry::actor).filter(a -> a != null).map(NotificationEntry.Actor::handle)
+                .distinct().forEach(handle -> accounts.byHandle(handle).map(Account::avatarUrl)
+                        .ifPresent(url -> faces.put(handle, url)));
+        return new Listing<>(page.entries().stream().map(e -> EntryJson.of(e, faces)).toList(),
                 page.next() == null ? null : page.next().toString());
     }
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tribune.account.Account;
+import org.tribune.account.AccountService;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.web.JteViews;
 
@@ -17,14 +18,22 @@ import org.tribune.platform.web.JteViews;
 @Controller
 class NotificationController {
     private final Notifications notifications;
+    private final AccountService accounts;
 
-    NotificationController(Notifications notifications) {
+    NotificationController(Notifications notifications, AccountService accounts) {
         this.notifications = notifications;
+        this.accounts = accounts;
     }
 
     @GetMapping("/notifications")
     String list(Account me, @RequestParam(required = false) Long before, Model model) {
-        model.addAttribute("list", notifications.page(me.id(), before));
+        NotificationPage page = notifications.page(me.id(), before);
+        model.addAttribute("list", page);
+        // the face of who did each thing (a page holds at most a few dozen people)
+        java.util.Map<String, Account> faces = new java.util.HashMap<>();
+        page.entries().stream().map(NotificationEntry::actor).filter(a -> a != null).map(NotificationEntry.Actor::handle)
+                .distinct().forEach(handle -> accounts.byHandle(handle).ifPresent(a -> faces.put(handle, a)));
+        model.addAttribute("faces", faces);
         model.addAttribute("before", before);
         return "notification/list";
     }
