@@ -18,7 +18,8 @@ public record Account(long id, String handle, String email, String displayName, 
 
     /** The address of their picture (a small square JPEG served through the pictures' checks), or null. */
     public String avatarUrl() {
-        return avatar == null || state == AccountState.DELETED ? null : "/media/" + avatar + ".jpg";
+        // a name without "/" is a picture of an earlier version (a file of <data dir>/avatars), no longer served
+        return avatar == null || !avatar.contains("/") || state == AccountState.DELETED ? null : "/media/" + avatar + ".jpg";
     }
 
     public Locale language() {

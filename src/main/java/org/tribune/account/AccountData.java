@@ -39,11 +39,14 @@ class AccountData implements PersonalData {
     private final LoginFailures failures;
     private final SignedInDevices devices;
     private final MediaService media;
+    private final java.nio.file.Path legacyAvatars;
     private final Mailer mailer;
     private final Clock clock;
 
     AccountData(Accounts accounts, AccountPrivacy privacy, ApiTokens tokens, PasswordResets resets,
-            LoginFailures failures, SignedInDevices devices, MediaService media, Mailer mailer, Clock clock) {
+            LoginFailures failures, SignedInDevices devices, MediaService media, Mailer mailer, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${tribune.data-dir:./data}") String dataDir) {
+        this.legacyAvatars = java.nio.file.Path.of(dataDir, "avatars");
         this.accounts = accounts;
         this.privacy = privacy;
         this.tokens = tokens;
@@ -94,7 +97,8 @@ class AccountData implements PersonalData {
         person.put("privacy", Map.of("profile", settings.profile().name(), "groups", settings.groups().name(),
                 "follows", settings.follows().name(), "mentions", settings.mentions().name(),
                 "searchEngines", settings.indexable(), "findableByName", settings.findable()));
-        accounts.avatarFile(accountId).flatMap(a -> media.largestJpeg(a.substring(0, a.indexOf('/') < 0 ? a.length() : a.indexOf('/')))).ifPresent(bytes -> {
+        accounts.avatarFile(accountId).filter(a -> a.contains("/")).flatMap(a -> media.largestJpeg(a.substring(0, a.indexOf('/'))))
+                .ifPresent(bytes -> {
             out.media("avatar.jpg", bytes);
             person.put("icon", Map.of("type", "Image", "mediaType", "image/jpeg", "url", "media/avatar.jpg"));
         });
@@ -153,6 +157,14 @@ class AccountData implements PersonalData {
         failures.deleteOf(Accounts.key(account.email()));
         privacy.delete(accountId);
         media.removeFrom(PictureUse.AVATAR, accountId);
+        // a picture of an earlier version, a file of <data dir>/avatars, goes too
+        accounts.avatarFile(accountId).filter(f -> f.matches("[0-9a-f]{32}\\.jpg")).ifPresent(f -> {
+            try {
+                java.nio.file.Files.deleteIfExists(legacyAvatars.resolve(f));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         mailer.forget(account.email(), names);
         accounts.scrubAudit(names.stream().filter(n -> n != null && n.strip().length() >= 3).toList());
         accounts.deleteDisplayNameChanges(accountId);

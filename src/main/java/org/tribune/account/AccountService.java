@@ -402,7 +402,7 @@ public class AccountService {
 
     /** The address of someone's profile picture on this site, if they have one. */
     public Optional<String> avatarPath(long accountId) {
-        return accounts.avatarFile(accountId).map(f -> "/media/" + f + ".jpg");
+        return accounts.avatarFile(accountId).filter(f -> f.contains("/")).map(f -> "/media/" + f + ".jpg");
     }
 
     private void requirePassword(long accountId, String password) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tribune.account.Account;
+import org.tribune.account.AccountService;
 import org.tribune.platform.web.Listing;
 import org.tribune.platform.web.Viewer;
 
@@ -22,15 +23,19 @@ import org.tribune.platform.web.Viewer;
 @Tag(name = "People")
 class FollowApi {
     private final FollowService follows;
+    private final AccountService accounts;
 
-    FollowApi(FollowService follows) {
+    FollowApi(FollowService follows, AccountService accounts) {
         this.follows = follows;
+        this.accounts = accounts;
     }
 
     @Schema(name = "PersonRef")
-    record PersonJson(String id, String handle, String displayName) {
-        static PersonJson of(Person p) {
-            return new PersonJson(Long.toString(p.id()), p.handle(), p.displayName());
+    record PersonJson(String id, String handle, String displayName,
+            @Schema(nullable = true, description = "Their picture; null when they have none") String avatarUrl) {
+        static PersonJson of(Person p, Account person) {
+            return new PersonJson(Long.toString(p.id()), p.handle(), p.displayName(),
+                    person == null ? null : person.avatarUrl());
         }
     }
 
@@ -39,18 +44,21 @@ class FollowApi {
     @Schema(name = "Profile")
     record ProfileJson(String id, String handle, String displayName, @Schema(nullable = true) String bio,
             @Schema(nullable = true) Long followers, @Schema(nullable = true) Long following,
-            boolean followedByMe) {
-        static ProfileJson of(Profile p) {
+            boolean followedByMe,
+            @Schema(nullable = true, description = "Their picture; null when they have none or show their profile's "
+                    + "details to fewer people") String avatarUrl) {
+        static ProfileJson of(Profile p, Account person) {
             return new ProfileJson(Long.toString(p.id()), p.handle(), p.displayName(), p.bio(),
                     p.counts() == null ? null : p.counts().followers(), p.counts() == null ? null : p.counts().following(),
-                    p.followedByMe());
+                    p.followedByMe(), p.bio() == null || person == null ? null : person.avatarUrl());
         }
     }
 
     @GetMapping("/api/v1/users/{handle}")
     @Operation(operationId = "getProfile", summary = "A person's public profile, their follow counts, and whether you follow them")
     ProfileJson profile(@PathVariable String handle, Viewer viewer) {
-        return ProfileJson.of(follows.profile(handle, viewer == null ? null : viewer.id()));
+        Profile profile = follows.profile(handle, viewer == null ? null : viewer.id());
+        return ProfileJson.of(profile, accounts.byId(profile.id()).orElse(null));
     }
 
     @PutMapping("/api/v1/users/{handle}/follow")
@@ -82,7 +90,8 @@ class FollowApi {
         return listing(follows.following(handle, before, viewer == null ? null : viewer.id()));
     }
 
-    private static Listing<PersonJson> listing(People people) {
-        return new Listing<>(people.items().stream().map(PersonJson::of).toList(), people.next());
+    private Listing<PersonJson> listing(People people) {
+        java.util.Map<Long, Account> found = accounts.byIds(people.items().stream().map(Person::id).toList());
+        return new Listing<>(people.items().stream().map(p -> PersonJson.of(p, found.get(p.id()))).toList(), people.next());
     }
 }

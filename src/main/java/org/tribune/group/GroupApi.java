@@ -79,16 +79,19 @@ class GroupApi {
 
     @Schema(name = "GroupMember")
     record MemberJson(String id, String handle, String displayName, @Schema(implementation = GroupRole.class) String role,
-            Instant since) {
-        static MemberJson of(Member m) {
-            return new MemberJson(Long.toString(m.accountId()), m.handle(), m.displayName(), m.role().name(), m.since());
+            Instant since, @Schema(nullable = true, description = "Their picture; null when they have none") String avatarUrl) {
+        static MemberJson of(Member m, Account person) {
+            return new MemberJson(Long.toString(m.accountId()), m.handle(), m.displayName(), m.role().name(), m.since(),
+                    person == null ? null : person.avatarUrl());
         }
     }
 
     @Schema(name = "JoinRequest")
-    record RequestJson(String id, String handle, String displayName, List<String> answers, Instant createdAt) {
-        static RequestJson of(JoinRequest r) {
-            return new RequestJson(Long.toString(r.id()), r.handle(), r.displayName(), r.answers(), r.createdAt());
+    record RequestJson(String id, String handle, String displayName, List<String> answers, Instant createdAt,
+            @Schema(nullable = true, description = "Their picture; null when they have none") String avatarUrl) {
+        static RequestJson of(JoinRequest r, Account person) {
+            return new RequestJson(Long.toString(r.id()), r.handle(), r.displayName(), r.answers(), r.createdAt(),
+                    person == null ? null : person.avatarUrl());
         }
     }
 
@@ -164,7 +167,9 @@ class GroupApi {
     @GetMapping("/api/v1/groups/{slug}/members")
     @Operation(operationId = "listGroupMembers", summary = "Members by id, 100 a page (pass next as after=); for private groups members only")
     Listing<MemberJson> members(@PathVariable String slug, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
-        return Listing.of(groups.members(slug, account(viewer), after), GroupService.MEMBERS_PAGE, Member::accountId, MemberJson::of);
+        List<Member> page = groups.members(slug, account(viewer), after);
+        java.util.Map<Long, Account> people = accounts.byIds(page.stream().map(Member::accountId).toList());
+        return Listing.of(page, GroupService.MEMBERS_PAGE, Member::accountId, m -> MemberJson.of(m, people.get(m.accountId())));
     }
 
     @PutMapping("/api/v1/groups/{slug}/members/{handle}/role")
@@ -184,7 +189,9 @@ class GroupApi {
     @GetMapping("/api/v1/groups/{slug}/requests")
     @Operation(operationId = "listJoinRequests", summary = "Pending requests to join (moderators)")
     Listing<RequestJson> requests(Account me, @PathVariable String slug) {
-        return new Listing<>(groups.requests(me, slug).stream().map(RequestJson::of).toList(), null);
+        List<JoinRequest> requests = groups.requests(me, slug);
+        java.util.Map<Long, Account> people = accounts.byIds(requests.stream().map(JoinRequest::accountId).toList());
+        return new Listing<>(requests.stream().map(r -> RequestJson.of(r, people.get(r.accountId()))).toList(), null);
     }
 
     @PostMapping("/api/v1/groups/{slug}/requests/{id}/approve")

@@ -172,6 +172,10 @@ class GroupController {
         model.addAttribute("description", markdown.toSafeHtml(view.group().description()));
         model.addAttribute("staff", view.canRead() && after == 0 ? groups.staff(slug, me) : List.of());
         model.addAttribute("members", page);
+        List<Member> staff = view.canRead() && after == 0 ? groups.staff(slug, me) : List.of();
+        // faces beside names: the people of this page, read at once
+        model.addAttribute("people", accounts.byIds(java.util.stream.Stream.concat(page.stream(), staff.stream())
+                .map(Member::accountId).distinct().toList()));
         model.addAttribute("next", page.size() == GroupService.MEMBERS_PAGE ? page.getLast().accountId() : null);
         return "group/members";
     }

@@ -23,12 +23,16 @@ import org.tribune.platform.web.Listing;
 class NotificationApi {
     private final Notifications notifications;
 
-    NotificationApi(Notifications notifications) {
+    private final org.tribune.account.AccountService accounts;
+
+    NotificationApi(Notifications notifications, org.tribune.account.AccountService accounts) {
+        this.accounts = accounts;
         this.notifications = notifications;
     }
 
     @Schema(name = "NotificationActor")
-    record ActorJson(String handle, String displayName) {
+    record ActorJson(String handle, String displayName,
+            @Schema(nullable = true, description = "Their picture; null when they have none") String avatarUrl) {
     }
 
     /** One entry; {@code others} counts the other people who liked the same thing. Ids are strings. */
@@ -42,9 +46,10 @@ class NotificationApi {
             int others, @Schema(nullable = true) String groupSlug, @Schema(nullable = true) String postId,
             @Schema(nullable = true) String commentId, Instant createdAt, boolean read,
             @Schema(nullable = true, description = "The group event it is about") String eventId) {
-        static EntryJson of(NotificationEntry e) {
+        static EntryJson of(NotificationEntry e, java.util.Map<String, String> faces) {
             return new EntryJson(Long.toString(e.id()), e.kind().name(),
-                    e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName()), e.others(),
+                    e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName(),
+                            faces.get(e.actor().handle())), e.others(),
                     e.group() == null ? null : e.group().slug(), e.postId() == null ? null : e.postId().toString(),
                     e.commentId() == null ? null : e.commentId().toString(), e.createdAt(), e.read(),
                     e.event() == null ? null : Long.toString(e.event().id()));
@@ -60,7 +65,11 @@ class NotificationApi {
             throw org.tribune.platform.InvalidInput.of("tab", "notification.tab-invalid");
         }
         NotificationPage page = notifications.page(me.id(), before, tab.equals("requests"));
-        return new Listing<>(page.entries().stream().map(EntryJson::of).toList(),
+        java.util.Map<String, String> faces = new java.util.HashMap<>();
+        page.entries().stream().map(NotificationEntry::actor).filter(a -> a != null).map(NotificationEntry.Actor::handle)
+                .distinct().forEach(handle -> accounts.byHandle(handle).map(Account::avatarUrl)
+                        .ifPresent(url -> faces.put(handle, url)));
+        return new Listing<>(page.entries().stream().map(e -> EntryJson.of(e, faces)).toList(),
                 page.next() == null ? null : page.next().toString());
     }
 

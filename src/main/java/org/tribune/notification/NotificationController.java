@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tribune.account.Account;
+import org.tribune.account.AccountService;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.web.JteViews;
 
@@ -17,11 +18,13 @@ import org.tribune.platform.web.JteViews;
 @Controller
 class NotificationController {
     private final Notifications notifications;
+    private final AccountService accounts;
 
     private final org.tribune.safety.SafetyService safety;
 
-    NotificationController(Notifications notifications, org.tribune.safety.SafetyService safety) {
+    NotificationController(Notifications notifications, AccountService accounts, org.tribune.safety.SafetyService safety) {
         this.notifications = notifications;
+        this.accounts = accounts;
         this.safety = safety;
     }
 
@@ -29,7 +32,13 @@ class NotificationController {
     String list(Account me, @RequestParam(required = false) Long before, @RequestParam(defaultValue = "") String tab,
             Model model) {
         boolean requests = "requests".equals(tab);
-        model.addAttribute("list", notifications.page(me.id(), before, requests));
+        NotificationPage page = notifications.page(me.id(), before, requests);
+        model.addAttribute("list", page);
+        // the face of who did each thing (a page holds at most a few dozen people)
+        java.util.Map<String, Account> faces = new java.util.HashMap<>();
+        page.entries().stream().map(NotificationEntry::actor).filter(a -> a != null).map(NotificationEntry.Actor::handle)
+                .distinct().forEach(handle -> accounts.byHandle(handle).ifPresent(a -> faces.put(handle, a)));
+        model.addAttribute("faces", faces);
         model.addAttribute("before", before);
         model.addAttribute("requests", requests);
         model.addAttribute("requestsTab", safety.reach(me.id()).requestsTab());

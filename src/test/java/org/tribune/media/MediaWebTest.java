@@ -276,6 +276,8 @@ class MediaWebTest {
         assertThat(face.status()).isEqualTo(200);
         assertThat(new String(face.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif", TestPictures.CAMERA);
 
+        assertThat(api.get("/api/v1/users/" + ana.handle(), "Authorization", token).json().get("avatarUrl").asString())
+                .isEqualTo(url);
         WebClient.Response post = api.postJson("/api/v1/posts", Map.of("body", "Hello from my profile"), "Authorization", token);
         assertThat(post.json().get("author").get("avatarUrl").asString()).isEqualTo(url);
         assertThat(new WebClient(port).get("/p/" + post.json().get("id").asString()).body()).contains(url);
