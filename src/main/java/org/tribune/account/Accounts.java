@@ -145,6 +145,22 @@ class Accounts {
         db.sql("update account set avatar_file = ? where id = ?").params(file, id).update();
     }
 
+    /** Accounts whose picture is a file of an earlier version (a name without "/"), a batch at a time. */
+    List<EarlierAvatar> earlierAvatars(int limit) {
+        return db.sql("select id, avatar_file from account where avatar_file is not null and avatar_file not like '%/%' "
+                + "order by id limit ?").param(limit)
+                .query((rs, n) -> new EarlierAvatar(rs.getLong("id"), rs.getString("avatar_file"))).list();
+    }
+
+    /** Replaces an earlier version's picture, unless it changed meanwhile (another node, or its owner). */
+    boolean replaceEarlierAvatar(long id, String earlier, String file) {
+        return db.sql("update account set avatar_file = ? where id = ? and avatar_file = ?").params(file, id, earlier)
+                .update() == 1;
+    }
+
+    record EarlierAvatar(long accountId, String file) {
+    }
+
     void deleteDisplayNameChanges(long accountId) {
         db.sql("delete from display_name_change where account_id = ?").param(accountId).update();
     }
