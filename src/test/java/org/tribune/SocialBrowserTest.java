@@ -186,8 +186,9 @@ class SocialBrowserTest {
         anaWindow.screenshot("20-ana-liked-thread");
         anaWindow.follow(anaWindow.main().findElement(By.linkText("1 like")));
         assertThat(anaWindow.h1()).isEqualTo("People who liked this");
+        // one liker, ana: her face (an initial when she has no picture), her name and her handle
         assertThat(anaWindow.main().findElements(By.cssSelector(".member-list li"))).extracting(WebElement::getText)
-                .containsExactly(anaAccount.displayName() + " @" + ana);
+                .singleElement().asString().endsWith(anaAccount.displayName() + " @" + ana);
         anaWindow.screenshot("21-likers");
 
         // 5. Bob follows Ana from her profile; Ana posts on hers; Bob's home feed says why each post is there.
