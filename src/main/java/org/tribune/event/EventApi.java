@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +23,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.group.Group;
+import org.tribune.media.MediaJson;
+import org.tribune.media.MediaService;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.web.Listing;
@@ -57,13 +61,15 @@ class EventApi {
             @Schema(nullable = true, description = "Your answer; null when you gave none",
                     allowableValues = {"GOING", "WAITLISTED", "MAYBE", "DECLINED"}) String myRsvp,
             @Schema(description = "Whether you host it (its creator or a moderator of its group): you may edit and cancel it") boolean host,
-            String url) {
+            String url,
+            @Schema(nullable = true, description = "Its picture; null when it has none") MediaJson picture) {
         static EventJson of(EventView v) {
             Event e = v.event();
             return new EventJson(Long.toString(e.id()), v.group().slug(), v.group().name(), e.title(), e.description(),
                     e.descriptionHtml(), e.start(), e.end(), e.timeZone(), e.place(), e.onlineUrl(), e.capacity(),
                     v.going(), v.waitlisted(), e.attendeesHidden(), e.cancelled(),
-                    v.myRsvp() == null ? null : v.myRsvp().name(), v.host(), "/events/" + e.id());
+                    v.myRsvp() == null ? null : v.myRsvp().name(), v.host(), "/events/" + e.id(),
+                    v.picture() == null ? null : MediaJson.of(v.picture()));
         }
     }
 
@@ -175,5 +181,55 @@ class EventApi {
             throw InvalidInput.of("status", "event.rsvp-invalid");
         }
         return EventJson.of(attendance.answer(me, id, status));
+    }
+
+    @Schema(name = "EventPictureUpload")
+    record PictureUpload(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "JPEG, PNG, WebP or GIF; at most 10 MiB and 40 megapixels") String file,
+            @Schema(description = "Its alternative text, at most 1,500 characters") String description) {
+    }
+
+    @PutMapping(path = "/api/v1/events/{id}/picture", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "setEventPicture", summary = "Set or replace the event's picture (its hosts): re-encoded "
+            + "without its metadata; the picture replaced is removed. Answers the event",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The event with its new picture"),
+                    @ApiResponse(responseCode = "400", description = "No file, a file that is not a picture we read, too "
+                            + "large, too many pixels, over your storage quota, or a description too long; the problem "
+                            + "names the field"),
+                    @ApiResponse(responseCode = "403", description = "You do not host this event"),
+                    @ApiResponse(responseCode = "404", description = "No such event, or its group is not yours to read"),
+                    @ApiResponse(responseCode = "409", description = "The event is cancelled"),
+                    @ApiResponse(responseCode = "413", description = "The request is larger than the server accepts"),
+                    @ApiResponse(responseCode = "415", description = "The body is not multipart/form-data")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = PictureUpload.class))))
+    EventJson setPicture(Account me, @PathVariable long id,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam(name = "file", required = false) MultipartFile file,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam(required = false) String description) {
+        if (file == null || file.isEmpty()) {
+            throw InvalidInput.of("file", "media.missing", file == null || file.getOriginalFilename() == null ? "?"
+                    : file.getOriginalFilename());
+        }
+        MediaService.Upload upload;
+        try {
+            upload = new MediaService.Upload(file.getOriginalFilename(), file.getBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        events.changePicture(me, id, new EventService.PictureChange(upload, description, false));
+        return EventJson.of(events.view(id, me.id()));
+    }
+
+    @DeleteMapping("/api/v1/events/{id}/picture")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "removeEventPicture", summary = "Remove the event's picture (its hosts); its files are deleted",
+            responses = {
+                    @ApiResponse(responseCode = "204", description = "Removed, or there was none"),
+                    @ApiResponse(responseCode = "403", description = "You do not host this event"),
+                    @ApiResponse(responseCode = "404", description = "No such event, or its group is not yours to read"),
+                    @ApiResponse(responseCode = "409", description = "The event is cancelled")})
+    void removePicture(Account me, @PathVariable long id) {
+        events.changePicture(me, id, new EventService.PictureChange(null, null, true));
     }
 }

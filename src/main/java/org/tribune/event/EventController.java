@@ -13,12 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupPage;
 import org.tribune.group.GroupService;
+import org.tribune.media.MediaService;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.SiteAddress;
 import org.tribune.platform.web.JteViews;
@@ -144,18 +146,19 @@ class EventController {
         if (!events.mayCreate(group, me)) {
             throw new org.tribune.platform.Forbidden("event.create-moderators-only");
         }
-        return form(model, group, null, EventForm.blank(me.zone()));
+        return form(model, group, null, null, EventForm.blank(me.zone()));
     }
 
     @PostMapping("/groups/{slug}/events")
-    String create(Account me, @PathVariable String slug, @RequestParam Map<String, String> fields, Model model) {
+    String create(Account me, @PathVariable String slug, @RequestParam Map<String, String> fields,
+            @RequestParam(name = "picture", required = false) MultipartFile picture, Model model) {
         EventForm form = EventForm.from(fields);
         try {
-            Event event = events.create(me, slug, form.draft());
+            Event event = events.create(me, slug, form.draft(), pictureChange(picture, fields));
             return "redirect:/events/" + event.id();
         } catch (InvalidInput invalid) {
             model.addAttribute(JteViews.ERRORS, invalid);
-            return form(model, events.group(slug, me), null, form);
+            return form(model, events.group(slug, me), null, null, form);
         }
     }
 
@@ -165,19 +168,20 @@ class EventController {
         if (!view.host()) {
             throw new org.tribune.platform.Forbidden("event.hosts-only");
         }
-        return form(model, view.group(), view.event(), EventForm.of(view.event()));
+        return form(model, view.group(), view.event(), view.picture(), EventForm.of(view.event()));
     }
 
     @PostMapping("/events/{id}/edit")
-    String edit(Account me, @PathVariable long id, @RequestParam Map<String, String> fields, Model model,
+    String edit(Account me, @PathVariable long id, @RequestParam Map<String, String> fields,
+            @RequestParam(name = "picture", required = false) MultipartFile picture, Model model,
             RedirectAttributes redirect) {
         EventForm form = EventForm.from(fields);
         try {
-            events.edit(me, id, form.draft());
+            events.edit(me, id, form.draft(), pictureChange(picture, fields));
         } catch (InvalidInput invalid) {
             EventView view = events.view(id, me.id());
             model.addAttribute(JteViews.ERRORS, invalid);
-            return form(model, view.group(), view.event(), form);
+            return form(model, view.group(), view.event(), view.picture(), form);
         }
         redirect.addFlashAttribute(JteViews.NOTICE, "event.saved");
         return "redirect:/events/" + id;
@@ -190,8 +194,23 @@ class EventController {
         return "redirect:/events/" + id;
     }
 
-    private static String form(Model model, Group group, Event event, EventForm form) {
+    /** The form's picture: a file chosen (with its description), "remove the picture" ticked, or neither. */
+    static EventService.PictureChange pictureChange(MultipartFile file, Map<String, String> fields) {
+        MediaService.Upload upload = null;
+        if (file != null && !file.isEmpty()) {
+            try {
+                upload = new MediaService.Upload(file.getOriginalFilename(), file.getBytes());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new EventService.PictureChange(upload, fields.getOrDefault("pictureDescription", ""),
+                fields.containsKey("removePicture"));
+    }
+
+    private static String form(Model model, Group group, Event event, org.tribune.media.Picture picture, EventForm form) {
         model.addAttribute("group", group);
+        model.addAttribute("picture", picture);
         model.addAttribute("event", event);
         model.addAttribute("form", form);
         model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream()

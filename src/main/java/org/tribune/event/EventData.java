@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import org.tribune.media.MediaService;
+import org.tribune.media.PictureUse;
 import org.tribune.platform.personaldata.DataCategory;
 import org.tribune.platform.personaldata.Erasure;
 import org.tribune.platform.personaldata.ExportWriter;
@@ -28,8 +30,10 @@ class EventData implements PersonalData {
     private final Events events;
     private final Reminders reminders;
     private final CalendarTokens tokens;
+    private final MediaService media;
 
-    EventData(Rsvps rsvps, Events events, Reminders reminders, CalendarTokens tokens) {
+    EventData(Rsvps rsvps, Events events, Reminders reminders, CalendarTokens tokens, MediaService media) {
+        this.media = media;
         this.rsvps = rsvps;
         this.events = events;
         this.reminders = reminders;
@@ -100,6 +104,8 @@ class EventData implements PersonalData {
         reminders.deleteAllOf(accountId);
         tokens.delete(accountId);
         if (erasure.deleteContent()) {
+            // their pictures go too, even one a moderator set, so no file outlives its event
+            events.createdBy(accountId).forEach(e -> media.removeFrom(PictureUse.EVENT, e.id()));
             events.deleteCreatedBy(accountId); // their answers and reminders go with them
         } else {
             events.forgetCreator(accountId);

@@ -20,6 +20,9 @@ import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupService;
 import org.tribune.group.Membership;
+import org.tribune.media.MediaService;
+import org.tribune.media.PictureAccess;
+import org.tribune.media.PictureUse;
 import org.tribune.platform.Conflict;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.Ids;
@@ -46,12 +49,14 @@ public class EventService {
     private final RateLimiter.Limit createLimit;
     private final ApplicationEventPublisher publisher;
     private final Ids ids;
+    private final MediaService media;
     private final Clock clock;
 
     EventService(Events events, Rsvps rsvps, EventViews views, Attendance attendance, GroupService groups,
             GroupAccess access, Markdown markdown, RateLimiter limiter, ApplicationEventPublisher publisher, Ids ids,
-            Clock clock, @Value("${tribune.limits.events-per-day:20}") int eventsPerDay) {
+            MediaService media, Clock clock, @Value("${tribune.limits.events-per-day:20}") int eventsPerDay) {
         this.events = events;
+        this.media = media;
         this.rsvps = rsvps;
         this.views = views;
         this.attendance = attendance;
@@ -130,6 +135,65 @@ public class EventService {
         }
         attendance.fillPlaces(after);
         return after;
+    }
+
+    /**
+     * What the event form asks of its picture: a new one (with its description), its removal, or nothing. An upload
+     * always wins over removal.
+     */
+    public record PictureChange(MediaService.Upload upload, String description, boolean remove) {
+        public static final PictureChange NONE = new PictureChange(null, null, false);
+
+        boolean none() {
+            return upload == null && !remove;
+        }
+    }
+
+    /** Creates an event with its picture, if any, at once: a picture refused leaves no event behind. */
+    @Transactional
+    public Event create(Account host, String slug, EventDraft draft, PictureChange picture) {
+        Event event = create(host, slug, draft);
+        if (picture.upload() != null) {
+            media.replace(host.id(), PictureUse.EVENT, event.id(), picture.upload(), picture.description());
+        }
+        return event;
+    }
+
+    /** Changes an event and its picture at once (its hosts only). */
+    @Transactional
+    public Event edit(Account host, long eventId, EventDraft draft, PictureChange picture) {
+        Event after = edit(host, eventId, draft);
+        if (!picture.none()) {
+            changePicture(host, eventId, picture);
+        }
+        return after;
+    }
+
+    /**
+     * Sets (or replaces) or removes the event's picture: its hosts only, not once it is cancelled. The replaced
+     * picture's files are removed once this commits.
+     */
+    @Transactional
+    public void changePicture(Account host, long eventId, PictureChange picture) {
+        Event event = events.lockById(eventId).orElseThrow(() -> new NotFound("event"));
+        Group group = views.readableGroup(event, host.id()).orElseThrow(() -> new NotFound("event"));
+        requireHost(event, group, host);
+        if (event.cancelled()) {
+            throw new Conflict("event.is-cancelled");
+        }
+        if (picture.upload() != null) {
+            media.replace(host.id(), PictureUse.EVENT, eventId, picture.upload(), picture.description());
+        } else if (picture.remove()) {
+            media.removeFrom(PictureUse.EVENT, eventId);
+        }
+    }
+
+    /** Whether this viewer may see the event's picture, and whether anyone may (a public group's event). */
+    public PictureAccess.Decision pictureDecision(long eventId, Long viewerId) {
+        return events.byId(eventId).flatMap(e -> views.readableGroup(e, viewerId))
+                .map(g -> g.isPublic() ? PictureAccess.Decision.PUBLIC
+                        : PictureAccess.Decision.PRIVATE)
+                .orElse(PictureAccess.Decision.REFUSED);
     }
 
     /** Cancels an event (its hosts only): it stays visible, marked cancelled, and those who answered hear of it. */

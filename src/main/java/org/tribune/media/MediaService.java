@@ -87,11 +87,18 @@ public class MediaService {
      */
     @Transactional
     public Picture replace(long ownerId, PictureUse use, long target, Upload upload) {
+        return replace(ownerId, use, target, upload, "");
+    }
+
+    /** The same, with a description (alternative text) for pictures that have one, such as an event's. */
+    @Transactional
+    public Picture replace(long ownerId, PictureUse use, long target, Upload upload, String description) {
         if (use == PictureUse.POST || use == PictureUse.COMMENT) {
             throw new IllegalArgumentException("posts and comments attach their pictures");
         }
+        String text = checkedDescription(description);
         List<Picture> old = pictures.attachedTo(use, List.of(target));
-        Picture fresh = store(ownerId, use, target, upload, "", null);
+        Picture fresh = store(ownerId, use, target, upload, text, null);
         old.forEach(this::remove);
         return fresh;
     }
