@@ -1,0 +1,16 @@
+package org.tribune.safety;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Over the API, the reader's WARN word filter an entry matched, which folds it behind a warning naming it: one schema
+ * for every list that applies filters (feeds, threads, notifications). Entries HIDE filters match are left out.
+ */
+@Schema(name = "FeedFiltered")
+public record FilteredJson(String phrase, @Schema(allowableValues = {"WARN"}) String action) {
+
+    /** The API form of a match, null when nothing matched. */
+    public static FilteredJson of(FilterMatcher.Match match) {
+        return match == null ? null : new FilteredJson(match.phrase(), match.action().name());
+    }
+}
