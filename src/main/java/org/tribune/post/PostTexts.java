@@ -21,23 +21,27 @@ public class PostTexts {
         this.comments = comments;
     }
 
+    /** Who wrote it, and its words (some may be null). */
+    public record Words(long authorId, List<String> texts) {
+    }
+
     /** Of these live posts: title, body, content warning and link summary (deleted ones are left out). */
-    public Map<Long, List<String>> ofPosts(Collection<Long> postIds) {
-        Map<Long, List<String>> texts = new HashMap<>();
+    public Map<Long, Words> ofPosts(Collection<Long> postIds) {
+        Map<Long, Words> texts = new HashMap<>();
         if (!postIds.isEmpty()) {
             for (Post p : posts.live(postIds)) {
-                texts.put(p.id(), java.util.Arrays.asList(p.title(), p.body(), p.contentWarning(), p.linkSummary()));
+                texts.put(p.id(), new Words(p.authorId(), java.util.Arrays.asList(p.title(), p.body(), p.contentWarning(), p.linkSummary())));
             }
         }
         return texts;
     }
 
     /** Of these live comments: body and content warning (deleted ones are left out). */
-    public Map<Long, List<String>> ofComments(Collection<Long> commentIds) {
-        Map<Long, List<String>> texts = new HashMap<>();
+    public Map<Long, Words> ofComments(Collection<Long> commentIds) {
+        Map<Long, Words> texts = new HashMap<>();
         if (!commentIds.isEmpty()) {
             for (Comment c : comments.live(commentIds)) {
-                texts.put(c.id(), java.util.Arrays.asList(c.body(), c.contentWarning()));
+                texts.put(c.id(), new Words(c.authorId(), java.util.Arrays.asList(c.body(), c.contentWarning())));
             }
         }
         return texts;
