@@ -40,7 +40,7 @@ class FeedApi {
 
     @Schema(name = "FeedEntry")
     record EntryJson(PostJson post, @Schema(nullable = true) ReasonJson reason,
-            @Schema(nullable = true, description = "Set when one of your WARN filters matched; entries HIDE filters match are left out") org.tribune.safety.FilteredJson filtered) {
+            @Schema(nullable = true) org.tribune.safety.FilteredJson filtered) {
         static EntryJson of(FeedEntry e) {
             Reason r = e.reason();
             return new EntryJson(PostJson.of(e.item()), r == null ? null : new ReasonJson(r.kind().name(), r.name(), r.target()),

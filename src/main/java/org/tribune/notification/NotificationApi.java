@@ -46,9 +46,7 @@ class NotificationApi {
             int others, @Schema(nullable = true) String groupSlug, @Schema(nullable = true) String postId,
             @Schema(nullable = true) String commentId, Instant createdAt, boolean read,
             @Schema(nullable = true, description = "The group event it is about") String eventId,
-            @Schema(nullable = true, description = "Set when one of your WARN word filters for notifications matched the "
-                    + "post or comment it is about; entries your HIDE filters match are left out (and not counted unread). "
-                    + "Moderation notices are never filtered") org.tribune.safety.FilteredJson filtered) {
+            @Schema(nullable = true) org.tribune.safety.FilteredJson filtered) {
         static EntryJson of(NotificationEntry e, java.util.Map<String, String> faces) {
             return new EntryJson(Long.toString(e.id()), e.kind().name(),
                     e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName(),

@@ -90,8 +90,7 @@ class PostApi {
             boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount,
             List<MediaJson> media,
             @Schema(nullable = true, description = "The content warning the comment is folded behind") String contentWarning,
-            @Schema(nullable = true, description = "In a post's comments: set when one of your WARN word filters for threads "
-                    + "matched; comments your HIDE filters match are left out (never your own)") org.tribune.safety.FilteredJson filtered) {
+            @Schema(nullable = true) org.tribune.safety.FilteredJson filtered) {
         static CommentJson of(Comment c, Account author, List<Picture> pictures) {
             return of(c, author, pictures, null);
         }
