@@ -169,4 +169,28 @@ class FiltersInNotificationsAndThreadsTest {
             assertThat(all.get("items").valueStream().allMatch(c -> c.get("filtered").isNull())).isTrue();
         }
     }
+
+    @Test
+    void theApisNextCursorComesFromThePageAsReadSoNothingIsSkipped() {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Account eve = members.active("eve");
+        filter(ana, "spoiler", WordFilter.Context.THREADS, "HIDE");
+        Post post = posts.publish(bob, null, text("", "A long thread"));
+        for (int i = 1; i <= 99; i++) {
+            posts.comment(i % 2 == 0 ? bob : eve, post.id(), "Comment number " + i, null);
+        }
+        // The 100th comment, the last of the first page, is left out for ana; the 101st must still reach her.
+        Comment hidden = posts.comment(bob, post.id(), "A spoiler to end the page", null);
+        Comment after = posts.comment(eve, post.id(), "The one after", null);
+
+        String path = "/api/v1/posts/" + post.id() + "/comments";
+        JsonNode first = new WebClient(port).get(path, "Authorization", bearer(ana)).json();
+        assertThat(first.get("items").size()).isEqualTo(99);
+        assertThat(first.get("next").asString()).isEqualTo(Long.toString(hidden.id()));
+        JsonNode second = new WebClient(port).get(path + "?after=" + first.get("next").asString(), "Authorization", bearer(ana)).json();
+        assertThat(second.get("items").valueStream().map(c -> c.get("id").asString()).toList())
+                .containsExactly(Long.toString(after.id()));
+        assertThat(second.get("next").isNull()).isTrue();
+    }
 }
