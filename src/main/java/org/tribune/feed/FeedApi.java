@@ -38,18 +38,13 @@ class FeedApi {
             @Schema(nullable = true) String target) {
     }
 
-    /** The reader's word filter an entry matched, which folds it behind a warning naming it. */
-    @Schema(name = "FeedFiltered")
-    record FilteredJson(String phrase, @Schema(allowableValues = {"WARN"}) String action) {
-    }
-
     @Schema(name = "FeedEntry")
     record EntryJson(PostJson post, @Schema(nullable = true) ReasonJson reason,
-            @Schema(nullable = true, description = "Set when one of your WARN filters matched; entries HIDE filters match are left out") FilteredJson filtered) {
+            @Schema(nullable = true) org.tribune.safety.FilteredJson filtered) {
         static EntryJson of(FeedEntry e) {
             Reason r = e.reason();
             return new EntryJson(PostJson.of(e.item()), r == null ? null : new ReasonJson(r.kind().name(), r.name(), r.target()),
-                    e.filtered() == null ? null : new FilteredJson(e.filtered().phrase(), e.filtered().action().name()));
+                    org.tribune.safety.FilteredJson.of(e.filtered()));
         }
     }
 

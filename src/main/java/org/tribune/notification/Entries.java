@@ -18,6 +18,7 @@ import org.tribune.account.AccountState;
 import org.tribune.event.EventService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
+import org.tribune.safety.FilterMatcher;
 import org.tribune.safety.SafetyService;
 
 /**
@@ -38,8 +39,11 @@ class Entries {
     private final org.tribune.follow.FollowService follows;
     private final java.time.Clock clock;
 
+    private final SubjectFilters subjectFilters;
+
     Entries(Inbox inbox, AccountService accounts, GroupAccess groups, EventService events, SafetyService safety,
-            org.tribune.follow.FollowService follows, java.time.Clock clock) {
+            org.tribune.follow.FollowService follows, java.time.Clock clock, SubjectFilters subjectFilters) {
+        this.subjectFilters = subjectFilters;
         this.events = events;
         this.safety = safety;
         this.follows = follows;
@@ -90,9 +94,17 @@ class Entries {
         GroupRules rules = new GroupRules(recipientId,
                 rows.stream().map(Notification::groupId).filter(Objects::nonNull).collect(Collectors.toSet()));
 
+        // The recipient's NOTIFICATIONS word filters: a HIDE match leaves the entry out (of the list, the count and
+        // the digest alike), a WARN match folds it.
+        java.util.function.Function<Notification, FilterMatcher.Match> filtered = subjectFilters.of(recipientId, rows);
+
         List<NotificationEntry> entries = new ArrayList<>();
         Set<Notification.Subject> seen = new HashSet<>();
         for (Notification row : rows) {
+            FilterMatcher.Match match = filtered.apply(row);
+            if (match != null && match.hides()) {
+                continue;
+            }
             NotificationEntry.GroupRef group = null;
             if (row.groupId() != null) {
                 group = rules.shown(row.kind(), row.groupId());
@@ -123,7 +135,7 @@ class Entries {
                     continue;
                 }
                 entries.add(new NotificationEntry(subject.newestId(), row.kind(), actor(actor), subject.likes() - 1, group,
-                        row.postId(), row.commentId(), subject.newestAt(), subject.unread() == 0));
+                        row.postId(), row.commentId(), subject.newestAt(), subject.unread() == 0, null, match));
             } else {
                 Account actor = row.actorId() == null ? null : actors.get(row.actorId());
                 if (row.actorId() != null && !mayBeShown(actor)) {
@@ -139,7 +151,7 @@ class Entries {
                     continue;
                 }
                 entries.add(new NotificationEntry(row.id(), row.kind(), actor == null ? null : actor(actor), 0, group,
-                        row.postId(), row.commentId(), row.createdAt(), row.isRead(), event));
+                        row.postId(), row.commentId(), row.createdAt(), row.isRead(), event, match));
             }
         }
         return entries;

@@ -45,14 +45,15 @@ class NotificationApi {
     record EntryJson(String id, @Schema(implementation = NotificationKind.class) String kind, @Schema(nullable = true) ActorJson actor,
             int others, @Schema(nullable = true) String groupSlug, @Schema(nullable = true) String postId,
             @Schema(nullable = true) String commentId, Instant createdAt, boolean read,
-            @Schema(nullable = true, description = "The group event it is about") String eventId) {
+            @Schema(nullable = true, description = "The group event it is about") String eventId,
+            @Schema(nullable = true) org.tribune.safety.FilteredJson filtered) {
         static EntryJson of(NotificationEntry e, java.util.Map<String, String> faces) {
             return new EntryJson(Long.toString(e.id()), e.kind().name(),
                     e.actor() == null ? null : new ActorJson(e.actor().handle(), e.actor().displayName(),
                             faces.get(e.actor().handle())), e.others(),
                     e.group() == null ? null : e.group().slug(), e.postId() == null ? null : e.postId().toString(),
                     e.commentId() == null ? null : e.commentId().toString(), e.createdAt(), e.read(),
-                    e.event() == null ? null : Long.toString(e.event().id()));
+                    e.event() == null ? null : Long.toString(e.event().id()), org.tribune.safety.FilteredJson.of(e.filtered()));
         }
     }
 

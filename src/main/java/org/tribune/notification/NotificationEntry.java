@@ -2,13 +2,21 @@ package org.tribune.notification;
 
 import java.time.Instant;
 
+import org.tribune.safety.FilterMatcher;
+
 /**
  * One line of someone's notification list, as they may see it. Grouped likes are one entry: {@code actor} is the
  * latest liker and {@code others} the number of other people who liked the same thing. Its id is the id of its
- * newest notification, so lists page by it.
+ * newest notification, so lists page by it. {@code filtered} is the recipient's NOTIFICATIONS word filter with the
+ * WARN action its subject matched (the entry is shown folded), null when none.
  */
 public record NotificationEntry(long id, NotificationKind kind, Actor actor, int others, GroupRef group, Long postId,
-        Long commentId, Instant createdAt, boolean read, EventRef event) {
+        Long commentId, Instant createdAt, boolean read, EventRef event, FilterMatcher.Match filtered) {
+
+    public NotificationEntry(long id, NotificationKind kind, Actor actor, int others, GroupRef group, Long postId,
+            Long commentId, Instant createdAt, boolean read, EventRef event) {
+        this(id, kind, actor, others, group, postId, commentId, createdAt, read, event, null);
+    }
 
     public NotificationEntry(long id, NotificationKind kind, Actor actor, int others, GroupRef group, Long postId,
             Long commentId, Instant createdAt, boolean read) {

@@ -46,6 +46,15 @@ public enum NotificationKind {
                 && this != EVENT_PLACE_GIVEN && this != EVENT_REMINDER;
     }
 
+    /**
+     * Kinds whose subject is a post or a comment someone wrote, which the recipient's NOTIFICATIONS word filters are
+     * matched against. Moderation notices are never filtered: what a moderator did is never hidden from the person it
+     * concerns.
+     */
+    boolean hasFilterableSubject() {
+        return this == COMMENT_ON_POST || this == REPLY_TO_COMMENT || this == MENTION || isGrouped();
+    }
+
     /** Kinds about a group event: they carry its id. */
     public boolean isAboutEvent() {
         return this == EVENT_CHANGED || this == EVENT_CANCELLED || this == EVENT_PLACE_GIVEN || this == EVENT_REMINDER;

@@ -35,6 +35,9 @@ import org.tribune.platform.NotFound;
 import org.tribune.platform.web.Listing;
 import org.tribune.platform.web.Viewer;
 import org.tribune.post.PostJson.Person;
+import org.tribune.safety.FilterMatcher;
+import org.tribune.safety.WordFilter;
+import org.tribune.safety.WordFilters;
 
 /** Posts, comments and likes over the API, with the same rules as the pages. Ids are strings. */
 @RestController
@@ -45,8 +48,12 @@ class PostApi {
     private final GroupService groups;
     private final AccountService accounts;
     private final MediaService media;
+    private final WordFilters filters;
+    private static final int COMMENT_PAGE = 100;
 
-    PostApi(PostService posts, PostReads reads, GroupService groups, AccountService accounts, MediaService media) {
+    PostApi(PostService posts, PostReads reads, GroupService groups, AccountService accounts, MediaService media,
+            WordFilters filters) {
+        this.filters = filters;
         this.media = media;
         this.posts = posts;
         this.reads = reads;
@@ -82,13 +89,18 @@ class PostApi {
             @Schema(nullable = true, description = "null once deleted") Person author, String body, String bodyHtml,
             boolean deleted, Instant createdAt, @Schema(nullable = true) Instant editedAt, int likeCount,
             List<MediaJson> media,
-            @Schema(nullable = true, description = "The content warning the comment is folded behind") String contentWarning) {
+            @Schema(nullable = true, description = "The content warning the comment is folded behind") String contentWarning,
+            @Schema(nullable = true) org.tribune.safety.FilteredJson filtered) {
         static CommentJson of(Comment c, Account author, List<Picture> pictures) {
+            return of(c, author, pictures, null);
+        }
+
+        static CommentJson of(Comment c, Account author, List<Picture> pictures, org.tribune.safety.FilterMatcher.Match filtered) {
             return new CommentJson(Long.toString(c.id()), Long.toString(c.postId()),
                     c.parentId() == null ? null : Long.toString(c.parentId()), c.depth(),
                     c.deleted() ? null : Person.of(author), c.body(), c.bodyHtml(), c.deleted(), c.createdAt(),
                     c.editedAt(), c.likeCount(), c.deleted() ? List.of() : pictures.stream().map(MediaJson::of).toList(),
-                    c.contentWarning());
+                    c.contentWarning(), org.tribune.safety.FilteredJson.of(filtered));
         }
     }
 
@@ -178,11 +190,27 @@ class PostApi {
     @GetMapping("/api/v1/posts/{id}/comments")
     @Operation(operationId = "listComments", summary = "Comments, oldest first; pass next as after= for more")
     Listing<CommentJson> comments(@PathVariable long id, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
-        List<Comment> page = posts.comments(id, viewer == null ? null : viewer.id(), after, 100);
-        Map<Long, Account> authors = accounts.byIds(page.stream().map(Comment::authorId).distinct().toList());
-        Map<Long, List<Picture>> pictures = media.shownOn(PictureUse.COMMENT, page.stream().map(Comment::id).toList());
-        return Listing.of(page, 100, Comment::id, c -> CommentJson.of(c, authors.get(c.authorId()),
-                pictures.getOrDefault(c.id(), List.of())));
+        Long viewerId = viewer == null ? null : viewer.id();
+        List<Comment> page = posts.comments(id, viewerId, after, COMMENT_PAGE);
+        // The reader's THREADS filters, as on the post's page: other people's comments a HIDE filter matches are left
+        // out, WARN ones say so. The cursor comes from the page as read, so nothing after a left-out comment is skipped.
+        FilterMatcher matcher = filters.filtersFor(viewerId, WordFilter.Context.THREADS);
+        Map<Long, FilterMatcher.Match> matches = new java.util.HashMap<>();
+        if (!matcher.isEmpty()) {
+            for (Comment c : page) {
+                FilterMatcher.Match match = c.deleted() || (viewerId != null && c.authorId() == viewerId) ? null
+                        : matcher.match(c.body(), c.contentWarning());
+                if (match != null) {
+                    matches.put(c.id(), match);
+                }
+            }
+        }
+        List<Comment> shown = page.stream().filter(c -> matches.get(c.id()) == null || !matches.get(c.id()).hides()).toList();
+        Map<Long, Account> authors = accounts.byIds(shown.stream().map(Comment::authorId).distinct().toList());
+        Map<Long, List<Picture>> pictures = media.shownOn(PictureUse.COMMENT, shown.stream().map(Comment::id).toList());
+        String next = page.size() == COMMENT_PAGE ? Long.toString(page.getLast().id()) : null;
+        return new Listing<>(shown.stream().map(c -> CommentJson.of(c, authors.get(c.authorId()),
+                pictures.getOrDefault(c.id(), List.of()), matches.get(c.id()))).toList(), next);
     }
 
     @PatchMapping("/api/v1/comments/{id}")
