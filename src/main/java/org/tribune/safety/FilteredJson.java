@@ -7,8 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * for every list that applies filters (feeds, threads, notifications). Entries HIDE filters match are left out.
  */
 @Schema(name = "FeedFiltered", nullable = true, description = "Set when one of your WARN word filters for the list's "
-        + "context matched (HOME or GROUPS in feeds, THREADS in a post's comments, NOTIFICATIONS in notifications, "
-        + "where the post or comment a notification is about is matched); entries your HIDE filters match are left out "
+        + "context matched (HOME or GROUPS in feeds, THREADS in a post's comments, SEARCH in search, NOTIFICATIONS in "
+        + "notifications, where the post or comment a notification is about is matched); entries your HIDE filters match are left out "
         + "(and hidden notifications are not counted unread). Your own posts and comments, and moderation notices, are "
         + "never filtered")
 public record FilteredJson(String phrase, @Schema(allowableValues = {"WARN"}) String action) {

@@ -34,18 +34,14 @@ class SearchApi {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "An excerpt as escaped HTML, matched words in <mark>") String snippetHtml,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Plain text: author and group, a group's slug, a person's handle") String context,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
-            @Schema(nullable = true, description = "Set when one of your WARN word filters for search matched; hits HIDE filters match are left out") FilteredJson filtered) {
+            org.tribune.safety.FilteredJson filtered) {
         static HitJson of(SearchHit hit) {
             return new HitJson(Long.toString(hit.id()), hit.type(), hit.url(), hit.title(), hit.titleHtml(),
                     hit.snippetHtml(), hit.context(), hit.createdAt(),
-                    hit.filteredBy() == null ? null : new FilteredJson(hit.filteredBy(), "WARN"));
+                    hit.filteredBy() == null ? null : new org.tribune.safety.FilteredJson(hit.filteredBy(), "WARN"));
         }
     }
 
-    @Schema(name = "SearchFiltered")
-    record FilteredJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String phrase,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"WARN"}) String action) {
-    }
 
     @GetMapping("/api/v1/search")
     @Operation(operationId = "search", summary = "Posts and comments, groups or people you may see that match q: words, "
