@@ -141,6 +141,15 @@ class Chromium implements AutoCloseable {
         missingOnPurpose.add(path);
     }
 
+    /** Signs in through the login form and checks the server let the person in. */
+    void signIn(String email, String password) {
+        open("/login");
+        field("email").sendKeys(email);
+        field("password").sendKeys(password);
+        follow(driver.findElement(By.cssSelector("main button[type=submit]")));
+        assertThat(path()).as("signed in as " + email).isNotEqualTo("/login");
+    }
+
     /** Reloads the page and waits for it. */
     void reload() {
         andWait(() -> driver.navigate().refresh());

@@ -91,7 +91,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Accounts accounts, TokenService tokens, ApiFailures failures,
             AuthenticationManager logins) throws Exception {
-        http.securityMatcher("/api/**")
+        // The API's reference page (/api/docs) is a web page, with the reader's session, language and look.
+        http.securityMatcher(request -> request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/")
+                        && !"/api/docs".equals(request.getRequestURI().substring(request.getContextPath().length())))
                 .authenticationManager(logins)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -109,7 +111,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/sources", "/api/v1/sources/*", "/api/v1/sources/*/revisions").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/notes/export", "/api/v1/notes/*",
                                 "/api/v1/moderation/log").permitAll()
-                        .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/openapi.json", "/api/openapi.json/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
@@ -126,7 +128,7 @@ class SecurityConfiguration {
             SpringSessionRememberMeServices rememberMe, Clock clock) throws Exception {
         http.authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico", "/api/docs").permitAll()
                         // Link preview pictures, re-encoded and served by us; their ids are random. Pictures: the
                         // media feature checks each request against what the picture shows on (404 when refused).
                         .requestMatchers(HttpMethod.GET, "/previews/*", "/media/*/*").permitAll()

@@ -1,0 +1,90 @@
+package org.tribune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person who uses only the keyboard: Tab moves the focus, keys go to whatever has it, Enter follows and submits.
+ * No element is clicked or focused by the test itself, so a control that Tab cannot reach, or whose focus cannot be
+ * seen, fails the walk.
+ */
+final class Keyboard {
+    /** More Tab presses than any page's controls before the one looked for: a page needing more is a finding. */
+    private static final int MOST_TABS = 120;
+
+    private final ChromeDriver driver;
+
+    Keyboard(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /**
+     * Presses Tab until the focused element matches the CSS selector, checking on the way that it shows its focus.
+     * @return the element that has the focus
+     */
+    WebElement tabTo(String selector) {
+        for (int presses = 1; presses <= MOST_TABS; presses++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            Boolean matches = (Boolean) driver.executeScript(
+                    "return document.activeElement !== null && document.activeElement.matches(arguments[0])", selector);
+            if (Boolean.TRUE.equals(matches)) {
+                WebElement focused = driver.switchTo().activeElement();
+                assertThat(focusIsVisible()).as("the focus on " + selector + " can be seen").isTrue();
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector + " on " + driver.getCurrentUrl() + " in " + MOST_TABS + " presses");
+    }
+
+    /** Types into whatever has the focus. */
+    void type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Replaces the text of the focused field: select all, then type. */
+    void replace(String text) {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(text).perform();
+    }
+
+    /** Presses Enter on the focused link or button and waits for the next page. */
+    void enter() {
+        WebElement before = driver.findElement(By.tagName("html"));
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(driver, Chromium.PATIENCE).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, Chromium.PATIENCE).until(
+                d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    /** Moves through a radio group with the arrow keys to the radio of this value, and checks it with Space. */
+    void arrowToRadio(String value) {
+        for (int presses = 0; presses < 10; presses++) {
+            if (value.equals(driver.executeScript("return document.activeElement.value"))) {
+                new Actions(driver).sendKeys(Keys.SPACE).perform();
+                return;
+            }
+            new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+        }
+        throw new AssertionError("no radio with value " + value + " in the focused group");
+    }
+
+    /** An outline or a ring around the focused element, as :focus-visible draws it for the keyboard. */
+    private boolean focusIsVisible() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> style = (Map<String, Object>) driver.executeScript("""
+                const s = getComputedStyle(document.activeElement);
+                return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow};
+                """);
+        boolean outline = !"none".equals(style.get("outline")) && !"0px".equals(style.get("width"));
+        boolean ring = style.get("shadow") != null && !"none".equals(style.get("shadow"));
+        return outline || ring;
+    }
+}
