@@ -22,6 +22,8 @@ final class Keyboard {
     private static final int MOST_TABS = 120;
 
     private final ChromeDriver driver;
+    /** Keys pressed to move and act (Tab, Enter, Space, arrows), not counting the text typed. */
+    private int presses;
 
     Keyboard(ChromeDriver driver) {
         this.driver = driver;
@@ -34,6 +36,7 @@ final class Keyboard {
     WebElement tabTo(String selector) {
         for (int presses = 1; presses <= MOST_TABS; presses++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
+            this.presses++;
             Boolean matches = (Boolean) driver.executeScript(
                     "return document.activeElement !== null && document.activeElement.matches(arguments[0])", selector);
             if (Boolean.TRUE.equals(matches)) {
@@ -59,9 +62,21 @@ final class Keyboard {
     void enter() {
         WebElement before = driver.findElement(By.tagName("html"));
         new Actions(driver).sendKeys(Keys.ENTER).perform();
+        presses++;
         new WebDriverWait(driver, Chromium.PATIENCE).until(ExpectedConditions.stalenessOf(before));
         new WebDriverWait(driver, Chromium.PATIENCE).until(
                 d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    /** Presses Space on the focused control: ticks a checkbox, checks a radio. */
+    void space() {
+        new Actions(driver).sendKeys(Keys.SPACE).perform();
+        presses++;
+    }
+
+    /** How many keys were pressed to move and act so far, the text typed aside. */
+    int presses() {
+        return presses;
     }
 
     /** Moves through a radio group with the arrow keys to the radio of this value, and checks it with Space. */
@@ -69,9 +84,11 @@ final class Keyboard {
         for (int presses = 0; presses < 10; presses++) {
             if (value.equals(driver.executeScript("return document.activeElement.value"))) {
                 new Actions(driver).sendKeys(Keys.SPACE).perform();
+                presses++;
                 return;
             }
             new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+            presses++;
         }
         throw new AssertionError("no radio with value " + value + " in the focused group");
     }
