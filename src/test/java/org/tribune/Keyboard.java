@@ -34,9 +34,9 @@ final class Keyboard {
      * @return the element that has the focus
      */
     WebElement tabTo(String selector) {
-        for (int presses = 1; presses <= MOST_TABS; presses++) {
+        for (int tabs = 1; tabs <= MOST_TABS; tabs++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
-            this.presses++;
+            presses++;
             Boolean matches = (Boolean) driver.executeScript(
                     "return document.activeElement !== null && document.activeElement.matches(arguments[0])", selector);
             if (Boolean.TRUE.equals(matches)) {
@@ -81,7 +81,7 @@ final class Keyboard {
 
     /** Moves through a radio group with the arrow keys to the radio of this value, and checks it with Space. */
     void arrowToRadio(String value) {
-        for (int presses = 0; presses < 10; presses++) {
+        for (int arrows = 0; arrows < 10; arrows++) {
             if (value.equals(driver.executeScript("return document.activeElement.value"))) {
                 new Actions(driver).sendKeys(Keys.SPACE).perform();
                 presses++;
