@@ -37,6 +37,7 @@ import org.tribune.platform.RateLimiter;
 public class MediaService {
     public static final int DESCRIPTION_MAX = 1_500;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediaService.class);
 
     private final Pictures pictures;
     private final PictureFiles files;
@@ -142,6 +143,7 @@ public class MediaService {
     /** At most {@code tribune.media.concurrent-decodes} pictures are decoded at once; the others wait, then get 503. */
     private Processing.Processed process(String name, byte[] bytes, boolean square) {
         boolean acquired;
+        long asked = System.nanoTime();
         try {
             acquired = decodes.tryAcquire(decodeWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -149,12 +151,17 @@ public class MediaService {
             throw new Busy(1);
         }
         if (!acquired) {
+            LOG.debug("no decode slot for an upload of {} bytes within {}: 503", bytes.length, decodeWait);
             throw new Busy(Math.max(1, decodeWait.toSeconds()));
         }
+        long started = System.nanoTime();
         try {
             return Processing.process(name, bytes, square);
         } finally {
             decodes.release();
+            // what the pictures benchmark reads (bench/media.sh): time waiting for a slot, then processing
+            LOG.debug("upload of {} bytes: waited {} ms for a decode slot, processed in {} ms", bytes.length,
+                    (started - asked) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -310,7 +317,7 @@ public class MediaService {
         try {
             files.delete(name);
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(MediaService.class).warn("could not delete picture file {}: {}", name, e.toString());
+            LOG.warn("could not delete picture file {}: {}", name, e.toString());
         }
     }
 
