@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The pictures benchmark (issue 16), one command; results in docs/benchmarks.md ("Pictures").
 #
-#   bench/media.sh [--heap 512m] [--duration 20] [--clients 16] [--concurrent 8]
+#   bench/media.sh [--heap 512m] [--duration 20] [--clients 16] [--concurrent 8] [--server-only]
 #
 # 1. bench/media/NoisyJpeg.java writes a 6000 × 4000 JPEG of noise just under 10 MiB (once, kept in bench/target/media).
 # 2. Memory of one upload: bench/media/UploadMemory.java runs the real processing code (org.tribune.media.Processing)
@@ -14,13 +14,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-HEAP=512m DURATION=20 CLIENTS=16 CONCURRENT=8
+HEAP=512m DURATION=20 CLIENTS=16 CONCURRENT=8 ALONE=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --heap) HEAP=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --clients) CLIENTS=$2; shift 2 ;;
     --concurrent) CONCURRENT=$2; shift 2 ;;
+    --server-only) ALONE=no; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -50,7 +51,7 @@ rm -rf "$WORK/app" && java -Djarmode=tools -jar target/tribune.jar extract --des
 
 say ""
 say "## One upload's processing, alone (bench/media/UploadMemory.java)"
-for xmx in 150m 100m; do
+for xmx in $([ "$ALONE" = yes ] && echo 150m 100m); do
   say ""
   say "-Xmx$xmx -XX:+UseG1GC:"
   say '```'
@@ -76,7 +77,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health"; do
 done
 (while sleep 0.5; do jstat -gc "$SERVER_PID" 2>/dev/null | awk 'NR==2 {printf "%.0f\n", ($3+$4+$6+$8)/1024}'; done) > "$RUN/heap-samples.txt" &
 SAMPLER=$!
-java -Xmx256m bench/media/MediaLoad.java --url "http://127.0.0.1:$PORT" --seed "$WORK/seed" --photo "$PHOTO" \
+java -Xmx1g bench/media/MediaLoad.java --url "http://127.0.0.1:$PORT" --seed "$WORK/seed" --photo "$PHOTO" \
   --concurrent "$CONCURRENT" --clients "$CLIENTS" --duration "$DURATION" 2>&1 | tee -a "$SUMMARY" || say "(the load client failed)"
 kill "$SAMPLER" 2>/dev/null || true
 say ""

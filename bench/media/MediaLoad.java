@@ -55,21 +55,22 @@ public class MediaLoad {
         int concurrent = Integer.parseInt(options.get("concurrent"));
         System.out.printf("## %d concurrent uploads of a %.2f MiB JPEG%n%n| person | status | seconds | answer |%n| --- | --- | --- | --- |%n",
                 concurrent, photo.length / 1048576.0);
-        List<String> created = uploads(url, prefix, photo, concurrent);
+        List<String[]> created = uploads(url, prefix, photo, concurrent);
 
         if (created.isEmpty()) {
             System.out.println("no upload succeeded: no serving step");
             System.exit(1);
         }
-        String token = "Bearer " + prefix + 1;
+        // the first picture that was accepted, published by the person who uploaded it
+        String token = "Bearer " + prefix + created.getFirst()[0];
         HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/posts"))
                 .header("Authorization", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"Benchmark photo\",\"media\":[\"" + created.getFirst() + "\"]}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"Benchmark photo\",\"media\":[\"" + created.getFirst()[1] + "\"]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (post.statusCode() != 201) {
             throw new IllegalStateException("could not publish the picture: " + post.statusCode() + " " + post.body());
         }
-        String picture = "/media/" + created.getFirst() + "/800.webp";
+        String picture = "/media/" + created.getFirst()[1] + "/800.webp";
         int clients = Integer.parseInt(options.get("clients"));
         int duration = Integer.parseInt(options.get("duration"));
         HttpResponse<byte[]> one = HTTP.send(HttpRequest.newBuilder(URI.create(url + picture)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -82,15 +83,17 @@ public class MediaLoad {
         load(url + picture, clients, duration, true);
     }
 
-    static List<String> uploads(String url, String prefix, byte[] photo, int concurrent) throws Exception {
+    /** The uploads accepted: each as {person, picture id}. */
+    static List<String[]> uploads(String url, String prefix, byte[] photo, int concurrent) throws Exception {
+        // one body for everyone (the same photo): the client must not need 10 MiB per upload of its own
+        String boundary = "benchmark-boundary-7f3a";
+        byte[] body = multipart(boundary, photo);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> answers = new ArrayList<>();
+        List<Future<String[]>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int n = 1; n <= concurrent; n++) {
                 int person = n;
                 answers.add(pool.submit(() -> {
-                    String boundary = "bench" + System.nanoTime();
-                    byte[] body = multipart(boundary, photo);
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/media"))
                             .header("Authorization", "Bearer " + prefix + person)
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -106,13 +109,13 @@ public class MediaLoad {
                         System.out.printf("| %d | %d | %.1f | %s |%n", person, r.statusCode(), seconds, answer.replace("|", "/"));
                     }
                     Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"").matcher(r.body());
-                    return r.statusCode() == 201 && id.find() ? id.group(1) : null;
+                    return r.statusCode() == 201 && id.find() ? new String[] {Integer.toString(person), id.group(1)} : null;
                 }));
             }
             start.countDown();
         }
-        List<String> ids = new ArrayList<>();
-        for (Future<String> f : answers) {
+        List<String[]> ids = new ArrayList<>();
+        for (Future<String[]> f : answers) {
             if (f.get() != null) {
                 ids.add(f.get());
             }
