@@ -105,6 +105,22 @@ class PicturesBrowserTest {
                 "A bird feeder hanging from a branch, seen from the kitchen window");
         browser.screenshot("02-post-with-photos");
 
+        // every comment form takes a picture: a reply under a comment too, with the composer's preview
+        browser.field("comment-body").sendKeys("The hoopoe came back at noon.");
+        browser.follow(browser.button("Send"));
+        long comment = commentInAddress();
+        WebElement under = browser.field("c" + comment);
+        under.findElement(By.cssSelector("details.reply summary")).click();
+        browser.field("reply-" + comment + "-photo1").sendKeys(landscape.toAbsolutePath().toString());
+        browser.field("reply-" + comment + "-description1").sendKeys("The feeder again, empty at noon");
+        assertThat(under.findElements(By.cssSelector(".photo-preview"))).hasSize(1);
+        browser.follow(under.findElement(By.xpath(".//button[normalize-space()='Send']")));
+        long reply = commentInAddress();
+        assertThat(browser.field("c" + reply).getDomAttribute("class")).contains("indent-1");
+        assertThat(browser.field("c" + reply).findElement(By.cssSelector("img.media-image")).getDomAttribute("alt"))
+                .isEqualTo("The feeder again, empty at noon");
+        browser.screenshot("02b-reply-with-photo");
+
         browser.open("/groups/" + slug);
         List<WebElement> articles = browser.driver().findElements(By.cssSelector("article.post"));
         assertThat(articles).hasSize(2);
@@ -138,6 +154,13 @@ class PicturesBrowserTest {
             Files.copy(Path.of("target", "screenshots", "pictures-" + name + ".png"), KEPT.resolve(name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** The comment the address points to, as {@code #c123} after a comment is sent. */
+    private long commentInAddress() {
+        String fragment = java.net.URI.create(browser.driver().getCurrentUrl()).getFragment();
+        assertThat(fragment).matches("c\\d+");
+        return Long.parseLong(fragment.substring(1));
     }
 
     private boolean loaded(WebElement image) {

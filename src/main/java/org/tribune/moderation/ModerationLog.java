@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code moderation_action}, {@code timed_sanction} and {@code appeal} tables. */
+/** The {@code moderation_action}, {@code timed_sanction}, {@code appeal} and {@code final_removal} tables. */
 @Repository
 class ModerationLog {
     static final String COLUMNS = "id, action, target_kind, target_id, post_id, group_id, subject_id, moderator_id, role, "
@@ -102,6 +102,25 @@ class ModerationLog {
     int liftSuspensionsOf(long subjectId) {
         return db.sql("update timed_sanction set lifted = true where subject_id = ? and kind = 'SUSPEND' and not lifted")
                 .param(subjectId).update();
+    }
+
+    /** Content removals made before {@code before}, never appealed and not yet final: their appeal window closed. */
+    List<ModerationAction> removalsDue(Instant before, int limit) {
+        return db.sql("select " + COLUMNS + " from moderation_action a where action = 'REMOVE' "
+                        + "and target_kind in ('POST', 'COMMENT') and created_at < ? "
+                        + "and not exists (select 1 from appeal p where p.action_id = a.id) "
+                        + "and not exists (select 1 from final_removal f where f.action_id = a.id) order by id limit ?")
+                .params(ts(before), limit).query(ACTION).list();
+    }
+
+    boolean markFinal(long actionId, Instant at) {
+        return db.sql("insert into final_removal (action_id, final_at) values (?, ?) on conflict do nothing")
+                .params(actionId, ts(at)).update() == 1;
+    }
+
+    boolean isFinal(long actionId) {
+        return db.sql("select count(*) from final_removal where action_id = ?").param(actionId).query(Long.class)
+                .single() > 0;
     }
 
     boolean insertAppeal(Appeal appeal) {

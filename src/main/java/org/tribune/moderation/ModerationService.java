@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -60,10 +61,13 @@ public class ModerationService {
     private final ApplicationEventPublisher events;
     private final Ids ids;
     private final Clock clock;
+    /** How long a content removal may be appealed; once over, the removal is final and its pictures are deleted. */
+    private final Duration appealWindow;
 
     ModerationService(Flags flags, ModerationLog log, PostService posts, TrustLevels trust, Moderators moderators,
             AccountService accounts, Suspensions suspensions, GroupService groupService, GroupAccess groups,
-            ClusterJobs jobs, ApplicationEventPublisher events, Ids ids, Clock clock) {
+            ClusterJobs jobs, ApplicationEventPublisher events, Ids ids, Clock clock,
+            @Value("${tribune.moderation.appeal-window:P14D}") Duration appealWindow) {
         this.flags = flags;
         this.log = log;
         this.posts = posts;
@@ -77,6 +81,7 @@ public class ModerationService {
         this.events = events;
         this.ids = ids;
         this.clock = clock;
+        this.appealWindow = appealWindow;
     }
 
     public boolean isModerator(Account account) {
@@ -297,6 +302,9 @@ public class ModerationService {
         if (!action.action().appealable()) {
             throw new Conflict("appeal.not-appealable");
         }
+        if (!appealOpen(action)) {
+            throw new Conflict("appeal.window-over");
+        }
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
             throw InvalidInput.of("body", "appeal.body-required");
@@ -337,9 +345,9 @@ public class ModerationService {
     }
 
     /** The person's actions with their appeal, if any, and the group a ban was in: what they see of decisions. */
-    public record AboutMe(ModerationAction action, Optional<Appeal> appeal, String groupName) {
+    public record AboutMe(ModerationAction action, Optional<Appeal> appeal, String groupName, boolean open) {
         public boolean mayAppeal() {
-            return action.action().appealable() && appeal.isEmpty();
+            return action.action().appealable() && appeal.isEmpty() && open;
         }
     }
 
@@ -350,7 +358,8 @@ public class ModerationService {
         actions.stream().map(ModerationAction::groupId).filter(g -> g != null).forEach(groupIds::add);
         Map<Long, Group> named = groupIds.isEmpty() ? Map.of() : groups.groups(groupIds);
         return actions.stream().map(a -> new AboutMe(a, log.appealOf(a.id()),
-                a.groupId() == null || !named.containsKey(a.groupId()) ? null : named.get(a.groupId()).name())).toList();
+                a.groupId() == null || !named.containsKey(a.groupId()) ? null : named.get(a.groupId()).name(),
+                appealOpen(a))).toList();
     }
 
     /** An appeal and the action it is about. */
@@ -401,6 +410,8 @@ public class ModerationService {
         }
         if (reverse) {
             undo(moderator, action);
+        } else if (removesContent(action)) {
+            makeFinal(action, clock.instant());
         }
         ModerationAction decision = new ModerationAction(ids.next(), reverse ? ModerationAction.Action.APPEAL_REVERSED
                 : ModerationAction.Action.APPEAL_UPHELD, action.targetKind(), action.targetId(), action.postId(),
@@ -418,6 +429,55 @@ public class ModerationService {
             case SUSPEND, BAN -> lift(action.id(), moderator);
             default -> { }
         }
+    }
+
+    /**
+     * A content removal can be appealed for {@code tribune.moderation.appeal-window}; after that (or once it is
+     * final) it cannot, since its pictures are gone. Other decisions keep no window.
+     */
+    private boolean appealOpen(ModerationAction action) {
+        return !removesContent(action) || (action.createdAt().plus(appealWindow).isAfter(clock.instant())
+                && !log.isFinal(action.id()));
+    }
+
+    private static boolean removesContent(ModerationAction action) {
+        return action.action() == ModerationAction.Action.REMOVE
+                && (action.targetKind() == TargetKind.POST || action.targetKind() == TargetKind.COMMENT);
+    }
+
+    /** Makes final the content removals whose appeal window closed without an appeal, every ten minutes on one node. */
+    @Scheduled(fixedDelay = 600_000, initialDelay = 240_000)
+    void finishRemovalsNow() {
+        if (jobs.claimWindow("moderation-final-removals", Duration.ofMinutes(10))) {
+            finishRemovals(clock.instant());
+        }
+    }
+
+    /** The removals made before {@code now} minus the appeal window, never appealed, become final. */
+    int finishRemovals(Instant now) {
+        List<ModerationAction> due = log.removalsDue(now.minus(appealWindow), 200);
+        for (ModerationAction action : due) {
+            try {
+                makeFinal(action, now);
+            } catch (RuntimeException e) {
+                logger.warn("could not make removal {} final", action.id(), e);
+            }
+        }
+        return due.size();
+    }
+
+    /**
+     * A removal is final: the post or comment stays hidden for good and its pictures' files are deleted (the post
+     * feature asks the media feature, which it owns the pictures through). The pictures go first, so a crash in
+     * between leaves the removal to be made final again, never pictures forgotten in the storage.
+     */
+    private void makeFinal(ModerationAction action, Instant now) {
+        if (action.targetKind() == TargetKind.POST) {
+            posts.removedForGood(action.targetId());
+        } else {
+            posts.commentRemovedForGood(action.targetId());
+        }
+        log.markFinal(action.id(), now);
     }
 
     /** Ends suspensions and bans whose time is up, once an hour on one node. */

@@ -335,6 +335,25 @@ public class PostService {
         return restrictions.hiddenComments(postId);
     }
 
+    /**
+     * A moderator's removal of this post became final (its appeal window closed, or its appeal was rejected): it stays
+     * hidden, and its pictures leave the storage, since no one may ever see them again. A post shown again is left alone.
+     */
+    @Transactional
+    public void removedForGood(long postId) {
+        if (isHidden(postId)) {
+            media.removeFrom(PictureUse.POST, postId);
+        }
+    }
+
+    /** The same for a comment: its picture leaves the storage if the comment is still hidden. */
+    @Transactional
+    public void commentRemovedForGood(long commentId) {
+        if (restrictions.hiddenCommentsAmong(List.of(commentId)).contains(commentId)) {
+            media.removeFrom(PictureUse.COMMENT, commentId);
+        }
+    }
+
     public boolean isHidden(long postId) {
         return !restrictions.hiddenPosts(List.of(postId)).isEmpty();
     }

@@ -168,6 +168,55 @@ class EventPictureTest {
                 .isZero();
     }
 
+    private String eventWithPicture(WebClient host, Group g, String title, String description) {
+        List<Part> fields = eventFields(host.get("/groups/" + g.slug() + "/events/new").csrf(), title);
+        fields.add(Part.file("picture", "p.png", "image/png", TestPictures.png(1200, 900)));
+        fields.add(Part.field("pictureDescription", description));
+        WebClient.Response created = host.sendMultipart("POST", "/groups/" + g.slug() + "/events", fields);
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        return created.location();
+    }
+
+    /** The small picture of an event in a list page: its alternative text and its laid-out size, 400 × 300. */
+    private static String thumb(String description) {
+        return "alt=\"" + description + "\" width=\"400\" height=\"300\"";
+    }
+
+    @Test
+    void eventListsShowASmallPictureOnlyToThoseWhoSeeTheEvent() {
+        Account host = members.active("epl");
+        Account ana = members.active("epm");
+        Account outsider = members.active("epn");
+        Group open = group(host, "PUBLIC", ana);
+        Group secret = group(host, "PRIVATE", ana);
+        WebClient hosts = signedIn(host);
+        eventWithPicture(hosts, open, "Open-air sketching", "Easels in the square");
+        String secretEvent = eventWithPicture(hosts, secret, "Secret sketching", "Easels in the cellar");
+
+        WebClient anas = signedIn(ana);
+        String mine = anas.get("/events").body();
+        assertThat(mine).contains("class=\"event-thumb\"", thumb("Easels in the square"), thumb("Easels in the cellar"),
+                "type=\"image/webp\"");
+        assertThat(anas.get("/groups/" + secret.slug() + "/events").body()).contains(thumb("Easels in the cellar"));
+        assertThat(anas.get("/groups/" + open.slug()).body()).as("the group page's block")
+                .contains(thumb("Easels in the square"));
+        assertThat(anas.get("/").body()).as("the home feed's coming-up block")
+                .contains("class=\"event-thumb tiny\"", thumb("Easels in the square"));
+        String secretPicture = pictureUrl(anas.get(secretEvent).body());
+        assertThat(secretPicture).isNotNull();
+        String secretId = secretPicture.substring("/media/".length(), "/media/".length() + 32);
+        assertThat(anas.getBytes("/media/" + secretId + "/400.jpg").status()).isEqualTo(200);
+
+        assertThat(new WebClient(port).get("/groups/" + open.slug() + "/events").body()).as("a visitor, public group")
+                .contains(thumb("Easels in the square"));
+        WebClient outsiders = signedIn(outsider);
+        for (String path : List.of("/events", "/", "/groups/" + secret.slug() + "/events", "/groups/" + secret.slug())) {
+            assertThat(outsiders.get(path).body()).as(path).doesNotContain("Secret sketching", "Easels in the cellar", secretId);
+        }
+        assertThat(outsiders.get("/groups/" + open.slug() + "/events").body()).contains(thumb("Easels in the square"));
+        assertThat(outsiders.getBytes("/media/" + secretId + "/400.jpg").status()).isEqualTo(404);
+    }
+
     @Test
     void theApiSetsAndRemovesThePictureForHostsOnly() throws IOException {
         Account host = members.active("eah");

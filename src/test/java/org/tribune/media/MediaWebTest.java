@@ -261,6 +261,58 @@ class MediaWebTest {
     }
 
     @Test
+    void aReplyUnderACommentTakesOnePictureWithItsDescriptionWithoutJavaScript() {
+        Account ana = members.active("picr");
+        Account bob = members.active("picq");
+        Account stranger = members.active("picz");
+        Group club = group(ana, "PRIVATE");
+        groups.invite(ana, club.slug(), bob.handle());
+        groups.join(bob, club.slug(), List.of());
+        WebClient anas = signedIn(ana);
+        String csrf = anas.get("/groups/" + club.slug()).csrf();
+        WebClient.Response published = anas.sendMultipart("POST", "/groups/" + club.slug() + "/posts", List.of(
+                Part.field("_csrf", csrf), Part.field("body", "Our garden")));
+        String postPath = published.location().replaceAll("^https?://[^/]+", "").replaceAll("#.*", "");
+        WebClient.Response commented = anas.sendMultipart("POST", postPath + "/comments", List.of(
+                Part.field("_csrf", csrf), Part.field("body", "The roses")));
+        String commentId = commented.location().replaceAll(".*#c", "");
+
+        WebClient bobs = signedIn(bob);
+        String thread = bobs.get(postPath).body();
+        assertThat(thread).as("the reply form under the comment").contains("id=\"reply-" + commentId + "-photo1\"",
+                "name=\"photo1\"", "id=\"reply-" + commentId + "-description1\"").contains("enctype=\"multipart/form-data\"");
+        WebClient.Response replied = bobs.sendMultipart("POST", postPath + "/comments", List.of(
+                Part.field("_csrf", bobs.get(postPath).csrf()), Part.field("parentId", commentId), Part.field("body", ""),
+                Part.file("photo1", "IMG_0042.jpg", "image/jpeg", TestPictures.cameraJpeg(640, 480, 1)),
+                Part.field("description1", "Red roses by the wall"),
+                Part.file("photo2", "second.png", "image/png", TestPictures.png(100, 100))));
+        assertThat(replied.status()).as(replied.body()).isEqualTo(302);
+        String replyId = replied.location().replaceAll(".*#c", "");
+        assertThat(replyId).isNotEqualTo(commentId);
+        assertThat(db.sql("select count(*) from media where owner_id = ?").param(bob.id()).query(Long.class).single())
+                .as("one picture per comment: a second file is not read").isEqualTo(1L);
+
+        String shown = bobs.get(postPath).body();
+        int reply = shown.indexOf("id=\"c" + replyId + "\"");
+        assertThat(reply).isPositive();
+        String replyHtml = shown.substring(reply, shown.indexOf("</li>", reply));
+        assertThat(replyHtml).contains("alt=\"Red roses by the wall\"", "640.webp 640w", "width=\"640\"", "height=\"480\"")
+                .doesNotContain("IMG_0042");
+        java.util.regex.Matcher src = java.util.regex.Pattern.compile("/media/([0-9a-f]{32})/400\\.jpg").matcher(replyHtml);
+        assertThat(src.find()).isTrue();
+        assertThat(bobs.getBytes("/media/" + src.group(1) + "/400.jpg").status()).isEqualTo(200);
+        assertThat(signedIn(stranger).getBytes("/media/" + src.group(1) + "/400.jpg").status()).as("not a member").isEqualTo(404);
+
+        WebClient strangers = signedIn(stranger);
+        WebClient.Response refused = strangers.sendMultipart("POST", postPath + "/comments", List.of(
+                Part.field("_csrf", strangers.get("/").csrf()), Part.field("parentId", commentId),
+                Part.file("photo1", "x.png", "image/png", TestPictures.png(100, 100)), Part.field("description1", "x")));
+        assertThat(refused.status()).as("a reply in a private group by a non-member").isEqualTo(404);
+        assertThat(db.sql("select count(*) from media where owner_id = ?").param(stranger.id()).query(Long.class).single())
+                .as("nothing uploaded for a post the replier may not read").isZero();
+    }
+
+    @Test
     void anAvatarSetThroughTheApiShowsOnEveryPost() {
         Account ana = members.active("picv");
         String token = token(ana);

@@ -59,6 +59,7 @@ final class PersonalDataTables {
             Map.entry("platform_secret", "the server's link-signing key"),
             Map.entry("media_file", "pixels of pictures under random names, with tribune.media.storage=database only; "
                     + "each row goes with its media row (MediaStorageTest), which PersonalData erases"),
+            Map.entry("final_removal", "which moderation removals became final, by action id and time"),
             Map.entry("node_lease", "which node holds which id number"),
             Map.entry("job_run", "which node ran which scheduled job"),
             Map.entry("admin_setup", "hash of the one-time first-administrator link"),
