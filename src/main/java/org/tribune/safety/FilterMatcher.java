@@ -50,10 +50,16 @@ public final class FilterMatcher {
 
     /** The first filter these texts match (null texts are skipped), a hiding one if any; null when none. */
     public Match match(String... texts) {
+        WordFilter f = matching(texts);
+        return f == null ? null : new Match(f.phrase(), f.action());
+    }
+
+    /** The filter behind {@link #match}: group filters need to know which one acted. */
+    WordFilter matching(String... texts) {
         if (pattern == null) {
             return null;
         }
-        Match warning = null;
+        WordFilter warning = null;
         for (String text : texts) {
             if (text == null || text.isEmpty()) {
                 continue;
@@ -64,10 +70,10 @@ public final class FilterMatcher {
                     if (m.group(g) != null) {
                         WordFilter f = filters.get(g - 1);
                         if (f.action() == WordFilter.Action.HIDE) {
-                            return new Match(f.phrase(), f.action());
+                            return f;
                         }
                         if (warning == null) {
-                            warning = new Match(f.phrase(), f.action());
+                            warning = f;
                         }
                         break;
                     }
