@@ -236,6 +236,21 @@ class GroupFiltersTest {
         assertThat(api.delete("/api/v1/groups/" + open.slug() + "/filters/" + id, "Authorization", bearer(owner)).status())
                 .isEqualTo(204);
         assertThat(posts.publish(outsider, open.id(), text("", "Before the election"))).isNotNull();
+
+        // Over the API a refusal is a problem detail naming the phrase, a held post comes back hidden.
+        filters.add(owner, open.slug(), "lottery", "REFUSE");
+        filters.add(owner, open.slug(), "raffle", "HOLD");
+        var refused = api.postJson("/api/v1/groups/" + open.slug() + "/posts", Map.of("body", "Win the LOTTERY"),
+                "Authorization", bearer(member));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("post.refused-by-group-filter").contains("lottery");
+        var held = api.postJson("/api/v1/groups/" + open.slug() + "/posts", Map.of("body", "A raffle tonight"),
+                "Authorization", bearer(member));
+        assertThat(held.status()).isEqualTo(201);
+        assertThat(held.json().get("hidden").asBoolean()).isTrue();
+        String heldId = held.json().get("id").asString();
+        assertThat(api.get("/api/v1/posts/" + heldId, "Authorization", bearer(outsider)).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/posts/" + heldId, "Authorization", bearer(member)).status()).isEqualTo(200);
     }
 
     @Test
