@@ -28,17 +28,21 @@ for dir in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 "
 done
 export PATH="$JAVA_HOME/bin:$PATH"
 DB=${BENCH_SAFETY_DB:-tribune_bench_safety_$SIZE}
-PORT=${BENCH_PORT:-8097}
+# A free port of our own: the machine is shared, and a health check answered by someone else's server would send
+# this script's requests there.
+PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+if (exec 3<> "/dev/tcp/127.0.0.1/$PORT") 2> /dev/null; then echo "port $PORT is in use" >&2; exit 1; fi
 BASE=http://127.0.0.1:$PORT
 RUN=bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)-safety-$SIZE
 mkdir -p "$RUN"
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -v ON_ERROR_STOP=1)
 DBENV=(TRIBUNE_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$DB TRIBUNE_DATABASE_USER=postgres)
 
-[ -f target/tribune.jar ] || mvn -q -B -o -DskipTests package
+JAR=${BENCH_JAR:-target/tribune.jar} # BENCH_JAR: a copy, so that a build meanwhile does not replace the running jar
+[ -f "$JAR" ] || mvn -q -B -o -DskipTests package
 if ! "${PSQL[@]}" -c "select 1 from account limit 1" > /dev/null 2>&1; then
   createdb -h 127.0.0.1 -U postgres "$DB" 2> /dev/null || true
-  env "${DBENV[@]}" java -jar target/tribune.jar --tribune.seed.size="$SIZE" --server.port=0 --spring.main.banner-mode=off \
+  env "${DBENV[@]}" java -jar "$JAR" --tribune.seed.size="$SIZE" --server.port=0 --spring.main.banner-mode=off \
     --logging.level.root=warn > "$RUN/seed.log" 2>&1
 fi
 
@@ -57,16 +61,20 @@ insert into follow (follower_id, followee_id, created_at) select $B, followee_id
 SQL
 
 env "${DBENV[@]}" SERVER_PORT=$PORT TRIBUNE_PREVIEWS_ENABLED=false TRIBUNE_DATABASE_POOL_SIZE=16 \
-  java -Xmx512m -Xms512m -XX:+UseG1GC -jar target/tribune.jar --logging.level.root=warn \
+  java -Xmx512m -Xms512m -XX:+UseG1GC -jar "$JAR" --logging.level.root=warn \
   --tribune.limits.blocks-per-hour=1000 --tribune.limits.filters-per-hour=1000 > "$RUN/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2> /dev/null || true' EXIT
-until curl -sf -o /dev/null "$BASE/actuator/health"; do
+until curl -sf -o /dev/null "$BASE/actuator/health" && ss -ltnp 2> /dev/null | grep ":$PORT " | grep -q "pid=$SERVER,"; do
   kill -0 $SERVER 2> /dev/null || { tail -20 "$RUN/server.log"; exit 1; }
   sleep 0.2
 done
 
-api() { curl -sf -o /dev/null -X "$1" "$BASE$2" -H "Authorization: Bearer ${PREFIX}10" -H 'Content-Type: application/json' ${3:+-d "$3"}; }
+api() { # fails unless the answer is 2xx (a 302 to the login page would otherwise pass for success)
+  local code; code=$(curl -s -o /dev/null -w '%{http_code}' -X "$1" "$BASE$2" -H "Authorization: Bearer ${PREFIX}10" \
+    -H 'Content-Type: application/json' ${3:+-d "$3"})
+  case "$code" in 2??) ;; *) echo "$1 $2 answered $code" >&2; return 1 ;; esac
+}
 # The most frequent authors of A's feed (A's groups and followees).
 AUTHORS="with src as (select group_id from group_member where account_id = $A)
   select a.handle, exists (select 1 from follow f where f.follower_id = $A and f.followee_id = p.author_id)
