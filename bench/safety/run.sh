@@ -2,24 +2,26 @@
 # The cost of safety on the home feed (issue 17): the feed's throughput for a person with 50 mutes, 20 blocks and
 # 30 filter words against a normal person, measured in the same run, in alternating rounds (bench/safety/HomeFeedPair.java).
 #
-#   bench/safety/run.sh [small|medium] [--rounds N (6)] [--seconds S (20)] [--clients N (8)]
+#   bench/safety/run.sh [small|medium] [--rounds N (6)] [--seconds S (20)] [--clients N (8)] [--pick frequent|random]
 #
 # PostgreSQL on 127.0.0.1:5432 (user postgres), database BENCH_SAFETY_DB (tribune_bench_safety_<size>), made and
 # seeded on first use with ./tribune seed. The two people are u10 (A) and u11 (B); B is made A's twin first (the same
 # groups, the same followees), so that the only difference between their feeds is A's safety settings. A's blocks,
-# mutes and filters are made through the API, as a person makes them: the 20 blocks go to the most frequent authors
-# of A's feed whom A does not follow (a block ends follows, which would shrink A's feed and flatter the result), the
-# 50 mutes to the next most frequent authors, the 30 filters (HOME, 15 HIDE and 15 WARN) to words of the seeded
+# mutes and filters are made through the API, as a person makes them. --pick frequent (the worst case): the 20 blocks
+# go to the most frequent authors of A's feed whom A does not follow (a block ends follows, which would shrink A's
+# feed and flatter the result), the 50 mutes to the next most frequent authors; --pick random: 70 authors of A's
+# feed in a fixed random order (md5 of the handle), blocks again among those A does not follow; the 30 filters (HOME, 15 HIDE and 15 WARN) to words of the seeded
 # posts ranked 40th to 69th by frequency. The jar is built first if stale (mvn package).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SIZE=small ROUNDS=6 SECONDS_=20 CLIENTS=8
+SIZE=small ROUNDS=6 SECONDS_=20 CLIENTS=8 PICK=frequent
 while [ $# -gt 0 ]; do
   case "$1" in
     small|medium) SIZE=$1; shift ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --seconds) SECONDS_=$2; shift 2 ;;
     --clients) CLIENTS=$2; shift 2 ;;
+    --pick) PICK=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -33,7 +35,7 @@ DB=${BENCH_SAFETY_DB:-tribune_bench_safety_$SIZE}
 PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 if (exec 3<> "/dev/tcp/127.0.0.1/$PORT") 2> /dev/null; then echo "port $PORT is in use" >&2; exit 1; fi
 BASE=http://127.0.0.1:$PORT
-RUN=bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)-safety-$SIZE
+RUN=bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)-safety-$SIZE-$PICK
 mkdir -p "$RUN"
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -v ON_ERROR_STOP=1)
 DBENV=(TRIBUNE_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$DB TRIBUNE_DATABASE_USER=postgres)
@@ -81,7 +83,7 @@ AUTHORS="with src as (select group_id from group_member where account_id = $A)
   from post p join account a on a.id = p.author_id
   where p.deleted_at is null and p.author_id not in ($A, $B)
     and (p.group_id in (select group_id from src) or p.author_id in (select followee_id from follow where follower_id = $A))
-  group by a.handle, p.author_id order by count(*) desc, a.handle limit 400"
+  group by a.handle, p.author_id order by $([ "$PICK" = random ] && echo "md5(a.handle)" || echo "count(*) desc, a.handle") limit 400"
 mapfile -t rows < <("${PSQL[@]}" -F ' ' -c "$AUTHORS")
 blocked=() muted=()
 for row in "${rows[@]}"; do
@@ -104,7 +106,7 @@ counts=$("${PSQL[@]}" -c "select (select count(*) from safety_block where blocke
   (select count(*) from safety_mute where muter_id = $A) || ' mutes, ' || (select count(*) from safety_filter where account_id = $A) || ' filters'")
 
 {
-  echo "# Home feed: safety's cost, $(date -u +%FT%TZ), $SIZE set on PostgreSQL"
+  echo "# Home feed: safety's cost, $(date -u +%FT%TZ), $SIZE set on PostgreSQL, blocks and mutes: $PICK authors"
   echo "A = u10 ($counts; filter words: ${words[*]}), B = u11 (A's groups and followees, nothing else)"
   echo "$ROUNDS rounds of ${SECONDS_} s per person, alternating, $CLIENTS closed-loop clients, GET /api/v1/feed (first page)"
   echo "machine: $(nproc) CPUs shared with other builds; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

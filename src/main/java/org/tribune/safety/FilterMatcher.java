@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class FilterMatcher {
     public static final FilterMatcher NONE = new FilterMatcher(List.of());
+    /** Compiled once: folding runs on every text of every entry of a filtered page. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** What a text matched: the filter's phrase as its owner wrote it, and what to do. */
     public record Match(String phrase, WordFilter.Action action) {
@@ -86,7 +88,7 @@ public final class FilterMatcher {
     /** Lower case without accents: "Été" and "ete" read the same. Folding keeps word boundaries where they were. */
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)
                 .replace('\u2019', '\'').replace("œ", "oe").replace("æ", "ae");
     }
 }
