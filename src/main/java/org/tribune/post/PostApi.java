@@ -127,7 +127,8 @@ class PostApi {
 
     /** 201 with a post just published: nothing about it needs reading back (see PostReads.justPublished). */
     private ResponseEntity<PostJson> published(Post post, Account me) {
-        return created(post, reads.justPublished(post, me));
+        // A post a group's filter held is hidden from the start: read back, so that it says so.
+        return created(post, posts.isHidden(post.id()) ? reads.item(post, me.id()) : reads.justPublished(post, me));
     }
 
     private static ResponseEntity<PostJson> created(Post post, PostItem item) {
