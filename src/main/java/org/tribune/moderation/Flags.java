@@ -120,6 +120,9 @@ class Flags {
      * the only writer, so a MERGE does there.
      */
     void count(long accountId, boolean upheld) {
+        if (accountId == FilterActions.FILTER) {
+            return; // a group's filter is no flagger with a record
+        }
         int up = upheld ? 1 : 0;
         int down = upheld ? 0 : 1;
         if (postgres) {

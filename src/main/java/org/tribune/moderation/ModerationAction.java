@@ -17,7 +17,11 @@ public record ModerationAction(long id, Action action, TargetKind targetKind, lo
     public enum Action {
         HIDE, REMOVE, RESTORE, SUSPEND, UNSUSPEND, BAN, LOCK, UNLOCK, APPEAL_UPHELD, APPEAL_REVERSED,
         /** A moderator put a content warning on a post. */
-        WARN;
+        WARN,
+        /** A group's filter held a post or comment for a moderator's review (no moderator: the filter acted). */
+        HOLD,
+        /** A group's filter refused a post, comment or edit; nothing was published. */
+        REFUSE;
 
         /** Actions a person may appeal: those that took something from them. */
         public boolean appealable() {

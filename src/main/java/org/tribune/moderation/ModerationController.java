@@ -44,7 +44,7 @@ class ModerationController {
         model.addAttribute("commentId", null);
         model.addAttribute("canLock", moderation.canLock(me, post));
         model.addAttribute("locked", posts.isLocked(id));
-        model.addAttribute("reasons", List.of(FlagReason.values()));
+        model.addAttribute("reasons", FlagReason.CHOSEN_BY_PEOPLE);
         return "moderation/flag";
     }
 

@@ -276,7 +276,12 @@ public class ModerationService {
                 Account subject = a.targetKind() == TargetKind.ACCOUNT && a.subjectId() != null ? handles.get(a.subjectId()) : null;
                 Group group = a.groupId() == null ? null : named.get(a.groupId());
                 String link = a.postId() == null ? null
-                        : "/p/" + a.postId() + (a.targetKind() == TargetKind.COMMENT ? "#c" + a.targetId() : "");
+                        : "/p/" + a.postId() + (a.targetKind() == TargetKind.COMMENT && a.targetId() != 0 ? "#c" + a.targetId() : "");
+                if (Moderators.AUTOMATIC_FILTER.equals(a.role())) {
+                    // The reason is the filter's phrase: the group's filters are its moderators' to know (and the author's).
+                    a = new ModerationAction(a.id(), a.action(), a.targetKind(), a.targetId(), a.postId(), a.groupId(),
+                            a.subjectId(), null, a.role(), a.rule(), "", a.until(), a.createdAt(), a.appealOf());
+                }
                 entries.add(new LogEntry(a, mod == null ? null : mod.handle(), subject == null ? null : subject.handle(),
                         group == null ? null : group.name(), link));
             }

@@ -14,6 +14,8 @@ class Moderators {
     static final String SITE_MODERATOR = "site-moderator";
     /** Suspensions decided (and lifted) on the administrators' page. */
     static final String ADMINISTRATOR = "administrator";
+    /** A group's filter held or refused content by itself. */
+    static final String AUTOMATIC_FILTER = "automatic-filter";
 
     private final GroupAccess groups;
 

@@ -25,6 +25,8 @@ import org.tribune.platform.SiteAddress;
  * who has unread notifications made since, gets one mail listing them, in their language. Every node runs the job;
  * a person's digest is claimed by moving their {@code last_digest_at} with a conditional update, in the transaction
  * that queues the mail, so two nodes never send the same digest and a failed one is tried again the next hour.
+ * The recipient's NOTIFICATIONS filters apply as on the page: what a HIDE filter matches is not in the mail, what a
+ * WARN filter matches is one folded line naming the filter.
  */
 @Component
 class DigestMails {
@@ -124,7 +126,11 @@ class DigestMails {
         Locale locale = account.language();
         StringBuilder list = new StringBuilder();
         for (NotificationEntry entry : unread.subList(0, Math.min(unread.size(), ENTRIES_MAX))) {
-            list.append("- ").append(messages.getMessage(entry.messageKey(), entry.messageArgs(), locale)).append('\n')
+            // Behind a WARN filter the line is folded as on the page: it names the filter, not what was said or by whom.
+            String line = entry.filtered() != null
+                    ? messages.getMessage("notification.digest.filtered", new Object[] {entry.filtered().phrase()}, locale)
+                    : messages.getMessage(entry.messageKey(), entry.messageArgs(), locale);
+            list.append("- ").append(line).append('\n')
                     .append("  ").append(baseUrl).append(entry.path()).append('\n');
         }
         if (unread.size() > ENTRIES_MAX) {

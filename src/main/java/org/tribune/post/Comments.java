@@ -73,6 +73,11 @@ class Comments {
                 .query(Long.class).single() > 0;
     }
 
+    /** Sets, changes or removes (null) the comment's content warning. */
+    void warn(long id, String warning) {
+        db.sql("update post_comment set content_warning = ? where id = ?").params(warning, id).update();
+    }
+
     void update(long id, String body, String bodyHtml, Instant at) {
         db.sql("update post_comment set body = ?, body_html = ?, edited_at = ? where id = ?")
                 .params(body, bodyHtml, ts(at), id).update();

@@ -81,7 +81,8 @@ class PostApi {
             @Schema(description = "The comment this one replies to (new comments only)") String parentId,
             @Schema(description = "New comments only: the id of one picture you uploaded (POST /api/v1/media) and have "
                     + "not attached yet") List<String> media,
-            @Schema(nullable = true, maxLength = Post.WARNING_MAX, description = "A short warning the comment stays folded behind (new comments only)") String contentWarning) {
+            @Schema(nullable = true, maxLength = Post.WARNING_MAX, description = "A short warning the comment stays folded "
+                    + "behind. On an edit: left out or null keeps it, empty removes it; with a warning and no body, the body stays") String contentWarning) {
     }
 
     @Schema(name = "Comment")
@@ -126,7 +127,8 @@ class PostApi {
 
     /** 201 with a post just published: nothing about it needs reading back (see PostReads.justPublished). */
     private ResponseEntity<PostJson> published(Post post, Account me) {
-        return created(post, reads.justPublished(post, me));
+        // A post a group's filter held is hidden from the start: read back, so that it says so.
+        return created(post, posts.isHidden(post.id()) ? reads.item(post, me.id()) : reads.justPublished(post, me));
     }
 
     private static ResponseEntity<PostJson> created(Post post, PostItem item) {
@@ -219,7 +221,7 @@ class PostApi {
         if (body.media() != null && !body.media().isEmpty()) {
             throw org.tribune.platform.InvalidInput.of("media", "media.not-on-edit");
         }
-        return commentJson(posts.editComment(me, id, body.body()), me);
+        return commentJson(posts.editComment(me, id, body.body(), body.contentWarning()), me);
     }
 
     @DeleteMapping("/api/v1/comments/{id}")

@@ -87,6 +87,7 @@ class PostController {
         model.addAttribute("canTakePart", posts.canTakePart(post, me));
         model.addAttribute("canDelete", posts.canDelete(post, viewerId));
         model.addAttribute("canWarn", moderates);
+        model.addAttribute("canChangeWarning", me != null && me.id() == post.authorId() && me.isActive());
         model.addAttribute("noindex", item.group() != null && !item.group().isPublic());
         if (viewerId != null) {
             events.publishEvent(new PostEvents.PostViewed(id, viewerId));
@@ -149,7 +150,7 @@ class PostController {
         try {
             List<String> pictures = uploadPictures(me, request, PostService.PICTURES_MAX);
             Post post = posts.publish(me, group == null ? null : group.id(), draft, pictures);
-            redirect.addFlashAttribute(JteViews.NOTICE, "post.published");
+            redirect.addFlashAttribute(JteViews.NOTICE, posts.isHidden(post.id()) ? "post.held-by-group-filter" : "post.published");
             return "redirect:/p/" + post.id();
         } catch (InvalidInput invalid) {
             // The composer lives on another page: carry the text and the errors back there, so nothing is lost.
@@ -157,6 +158,20 @@ class PostController {
             redirect.addFlashAttribute(JteViews.ERRORS, invalid);
             return "redirect:" + back;
         }
+    }
+
+    /** The author adds, changes or removes (blank) their post's content warning. */
+    @PostMapping("/p/{id}/content-warning")
+    String changeWarning(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String contentWarning,
+            RedirectAttributes redirect) {
+        try {
+            Post post = posts.changeWarning(me, id, contentWarning);
+            redirect.addFlashAttribute(JteViews.NOTICE, posts.isHidden(post.id()) ? "post.held-by-group-filter"
+                    : post.contentWarning() == null ? "post.warning-removed" : "post.warning-saved");
+        } catch (InvalidInput invalid) {
+            redirect.addFlashAttribute(JteViews.ERRORS, invalid);
+        }
+        return "redirect:/p/" + id;
     }
 
     @PostMapping("/p/{id}/delete")
@@ -175,6 +190,9 @@ class PostController {
             posts.read(id, me.id()); // nothing is uploaded for a post the commenter may not read
             List<String> pictures = uploadPictures(me, request, PostService.COMMENT_PICTURES_MAX);
             Comment comment = posts.comment(me, id, body, parentId, pictures, contentWarning);
+            if (posts.hiddenComments(id).contains(comment.id())) {
+                redirect.addFlashAttribute(JteViews.NOTICE, "post.held-by-group-filter");
+            }
             return "redirect:/p/" + id + "#c" + comment.id();
         } catch (InvalidInput invalid) {
             redirect.addFlashAttribute("commentDraft", body);
@@ -191,17 +209,21 @@ class PostController {
         }
         model.addAttribute("comment", comment);
         model.addAttribute("body", comment.body());
+        model.addAttribute("contentWarning", comment.contentWarning() == null ? "" : comment.contentWarning());
         return "post/edit-comment";
     }
 
+    /** The author's edit: body and content warning (left blank, the warning is removed). */
     @PostMapping("/comments/{id}/edit")
-    String editComment(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String body, Model model) {
+    String editComment(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String contentWarning, Model model) {
         try {
-            Comment comment = posts.editComment(me, id, body);
+            Comment comment = posts.editComment(me, id, body, contentWarning);
             return "redirect:/p/" + comment.postId() + "#c" + id;
         } catch (InvalidInput invalid) {
             model.addAttribute("comment", posts.comment(id, me.id()));
             model.addAttribute("body", body);
+            model.addAttribute("contentWarning", contentWarning);
             model.addAttribute(JteViews.ERRORS, invalid);
             return "post/edit-comment";
         }

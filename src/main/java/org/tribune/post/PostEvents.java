@@ -27,6 +27,22 @@ public final class PostEvents {
             Long parentCommentId, Long parentAuthorId, Set<Long> mentionedIds) {
     }
 
+    /**
+     * A group's filter held a post ({@code commentId} null) or a comment, new or edited: it is hidden until a
+     * moderator reviews it. Moderation logs it and queues it; the author is told why.
+     */
+    public record HeldByGroupFilter(Long commentId, long postId, long groupId, long authorId, long filterId,
+            String phrase) {
+    }
+
+    /**
+     * A group's filter refused a post, a comment or an edit ({@code postId} null for a new post; {@code comment}
+     * says what was refused). Published in a transaction of its own, so that it is logged although nothing was saved.
+     */
+    public record RefusedByGroupFilter(Long postId, boolean comment, long groupId, long authorId, long filterId,
+            String phrase) {
+    }
+
     public record PostLiked(long postId, Long groupId, long likerId, long authorId) {
     }
 

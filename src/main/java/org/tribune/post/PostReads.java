@@ -87,12 +87,18 @@ public class PostReads {
             return new Page(List.of(), null);
         }
         Set<Long> hidden = safety.hiddenAuthors(viewerId);
+        // Hidden authors are left out by the query itself: their own posts are not walked at all, their posts in
+        // groups are skipped by the groups' walks. The check below stays for shares of their posts.
+        Set<Long> profileAuthors = without(sources.profileAuthorIds(), hidden);
+        Set<Long> anyPostAuthors = without(sources.anyPostAuthorIds(), hidden);
+        if (sources.groupIds().isEmpty() && profileAuthors.isEmpty() && anyPostAuthors.isEmpty()) {
+            return new Page(List.of(), null);
+        }
         List<Readable> found = new ArrayList<>();
         long cursor = before;
         boolean exhausted = false;
         for (int round = 0; round < MAX_ROUNDS && found.size() < limit; round++) {
-            List<Post> batch = posts.newest(sources.groupIds(), sources.profileAuthorIds(), sources.anyPostAuthorIds(),
-                    cursor, limit);
+            List<Post> batch = posts.newest(sources.groupIds(), profileAuthors, anyPostAuthors, hidden, cursor, limit);
             if (batch.isEmpty()) {
                 exhausted = true;
                 break;
@@ -113,6 +119,15 @@ public class PostReads {
         }
         Long next = found.size() == limit ? Long.valueOf(found.getLast().post().id()) : exhausted ? null : Long.valueOf(cursor);
         return new Page(show(found, viewerId, hidden), next);
+    }
+
+    private static Set<Long> without(Set<Long> ids, Set<Long> hidden) {
+        if (hidden.isEmpty() || ids.isEmpty()) {
+            return ids;
+        }
+        Set<Long> kept = new java.util.HashSet<>(ids);
+        kept.removeAll(hidden);
+        return kept;
     }
 
     /** These posts, as the viewer may see them, in the order given; shares carry the post they embed. */

@@ -26,6 +26,7 @@ import org.tribune.platform.InvalidInput;
 import org.tribune.platform.NotFound;
 import org.tribune.platform.RateLimiter;
 import org.tribune.post.preview.LinkPreviews;
+import org.tribune.safety.GroupFilters;
 import org.tribune.safety.SafetyService;
 
 /**
@@ -34,6 +35,7 @@ import org.tribune.safety.SafetyService;
  */
 @Service
 public class PostService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostService.class);
     public static final int TITLE_MAX = 300;
     public static final int BODY_MAX = 20_000;
     public static final int COMMENT_MAX = 5_000;
@@ -56,13 +58,15 @@ public class PostService {
     private final ContentModerators moderators;
     private final MediaService media;
     private final SafetyService safety;
+    private final GroupScreening screening;
 
     PostService(Posts posts, Comments comments, Likes likes, PostText text, GroupAccess groups, GroupService groupService,
             RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, Restrictions restrictions,
-            ContentModerators moderators, MediaService media, SafetyService safety,
+            ContentModerators moderators, MediaService media, SafetyService safety, GroupScreening screening,
             @Value("${tribune.limits.posts-per-hour:30}") int postsPerHour,
             @Value("${tribune.limits.comments-per-hour:120}") int commentsPerHour) {
         this.safety = safety;
+        this.screening = screening;
         this.posts = posts;
         this.comments = comments;
         this.likes = likes;
@@ -116,6 +120,8 @@ public class PostService {
         if (pictures.size() > PICTURES_MAX) {
             throw InvalidInput.of("media", "media.too-many", PICTURES_MAX);
         }
+        GroupFilters.Screening hold = screening.screen(groupId, author.id(), null, false, checked.title(), checked.body(),
+                checked.link(), checked.contentWarning());
         limiter.consume(postLimit, Long.toString(author.id()));
         PostText.Rendered rendered = text.render(checked.body(), author.id());
         Post post = new Post(ids.next(), groupId, author.id(), checked.title(), checked.body(), rendered.html(),
@@ -125,7 +131,13 @@ public class PostService {
         if (group != null) {
             groupService.recordActivity(group.id());
         }
-        events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, author.id(), mentionsVisibleIn(rendered, group)));
+        if (hold != null) {
+            restrictions.hidePost(post.id(), clock.instant());
+            screening.held(hold, null, post.id(), groupId, author.id());
+        }
+        // Held content mentions nobody: nobody but its author and the moderators can read it yet.
+        events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, author.id(),
+                hold == null ? mentionsVisibleIn(rendered, group) : Set.of()));
         wantPreview(post.id(), post.linkUrl());
         return post;
     }
@@ -213,8 +225,13 @@ public class PostService {
         if (checked.equals(new Text(post.title(), post.body(), post.linkUrl(), post.linkSummary()))) {
             return post;
         }
+        GroupFilters.Screening hold = screening.screen(post.groupId(), editorId, postId, false, checked.title(),
+                checked.body(), checked.link(), checked.linkSummary(), post.contentWarning());
         PostText.Rendered rendered = text.render(checked.body(), editorId);
         posts.update(postId, checked.title(), checked.body(), rendered.html(), checked.link(), checked.linkSummary(), clock.instant());
+        if (hold != null && restrictions.hidePost(postId, clock.instant())) {
+            screening.held(hold, null, postId, post.groupId(), editorId);
+        }
         events.publishEvent(new PostEvents.PostEdited(postId, editorId));
         wantPreview(postId, checked.link());
         return posts.live(postId).orElseThrow();
@@ -282,6 +299,7 @@ public class PostService {
                     .filter(c -> !safety.blockedEitherWay(c.authorId(), author.id()))
                     .orElseThrow(() -> InvalidInput.of("parentId", "comment.parent-unknown"));
         }
+        GroupFilters.Screening hold = screening.screen(post.groupId(), author.id(), postId, true, checked, warning);
         limiter.consume(commentLimit, Long.toString(author.id()));
         PostText.Rendered rendered = text.render(checked, author.id());
         Instant now = clock.instant();
@@ -294,8 +312,12 @@ public class PostService {
             groupService.recordActivity(post.groupId());
         }
         Group group = post.groupId() == null ? null : groups.group(post.groupId()).orElse(null);
+        if (hold != null) {
+            restrictions.hideComment(comment.id(), postId, now);
+            screening.held(hold, comment.id(), postId, post.groupId(), author.id());
+        }
         events.publishEvent(new PostEvents.CommentAdded(comment.id(), postId, post.groupId(), author.id(), post.authorId(),
-                parentId, parent == null ? null : parent.authorId(), mentionsVisibleIn(rendered, group)));
+                parentId, parent == null ? null : parent.authorId(), hold == null ? mentionsVisibleIn(rendered, group) : Set.of()));
         return comment;
     }
 
@@ -467,13 +489,34 @@ public class PostService {
 
     @Transactional
     public Comment editComment(Account editor, long commentId, String body) {
+        return editComment(editor, commentId, body, null);
+    }
+
+    /**
+     * The author edits their comment: its body, its content warning ({@code null} keeps it, blank removes it), or
+     * both; with a new warning and no body, the body stays. Checked by the group's filters like a new comment.
+     */
+    @Transactional
+    public Comment editComment(Account editor, long commentId, String body, String contentWarning) {
         Comment comment = comment(commentId, editor.id());
         if (comment.authorId() != editor.id()) {
             throw new Forbidden("comment.not-yours");
         }
         requireActive(editor);
-        String checked = checkComment(body);
-        comments.update(commentId, checked, text.render(checked, editor.id()).html(), clock.instant());
+        String checked = body == null && contentWarning != null ? comment.body() : checkComment(body);
+        String warning = contentWarning == null ? comment.contentWarning() : checkWarning(contentWarning);
+        Post post = posts.live(comment.postId()).orElseThrow(() -> new NotFound("comment"));
+        GroupFilters.Screening hold = screening.screen(post.groupId(), editor.id(), post.id(), true, checked, warning);
+        if (!checked.equals(comment.body())) {
+            comments.update(commentId, checked, text.render(checked, editor.id()).html(), clock.instant());
+        }
+        if (!java.util.Objects.equals(warning, comment.contentWarning())) {
+            comments.warn(commentId, warning);
+            warningChanged(post.id(), commentId, warning);
+        }
+        if (hold != null && restrictions.hideComment(commentId, post.id(), clock.instant())) {
+            screening.held(hold, commentId, post.id(), post.groupId(), editor.id());
+        }
         return comments.byId(commentId).orElseThrow();
     }
 
@@ -611,6 +654,40 @@ public class PostService {
         }
         posts.warn(postId, kept);
         return posts.live(postId).orElseThrow(() -> new NotFound("post"));
+    }
+
+    /**
+     * The author puts a content warning on their post after publishing, changes it or removes it (blank). Wiki
+     * revisions keep the title, body and link, not the warning: the change is written to the log instead. A
+     * moderator's warning goes through {@link #addWarning} (and the public moderation log); the author may change
+     * that one too, as they may edit their text.
+     */
+    @Transactional
+    public Post changeWarning(Account author, long postId, String warning) {
+        Post post = read(postId, author.id());
+        if (post.authorId() != author.id()) {
+            throw new Forbidden("post.not-yours");
+        }
+        requireActive(author);
+        String kept = checkWarning(warning);
+        if (java.util.Objects.equals(kept, post.contentWarning())) {
+            return post;
+        }
+        GroupFilters.Screening hold = screening.screen(post.groupId(), author.id(), postId, false, post.title(),
+                post.body(), post.linkUrl(), post.linkSummary(), kept);
+        posts.warn(postId, kept);
+        warningChanged(postId, null, kept);
+        if (hold != null && restrictions.hidePost(postId, clock.instant())) {
+            screening.held(hold, null, postId, post.groupId(), author.id());
+        }
+        events.publishEvent(new PostEvents.PostEdited(postId, author.id()));
+        return posts.live(postId).orElseThrow(() -> new NotFound("post"));
+    }
+
+    private static void warningChanged(long postId, Long commentId, String warning) {
+        // Ids only: the warning itself is in the post, and the log outlives an erasure.
+        log.info("content warning {} by its author on post {}{}", warning == null ? "removed" : "set", postId,
+                commentId == null ? "" : " comment " + commentId);
     }
 
     /** The same rule as the preview fetcher's: http or https, a host, no user name, at most 2000 characters. */

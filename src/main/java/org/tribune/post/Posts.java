@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,12 +103,26 @@ class Posts {
      */
     List<Post> newest(Collection<Long> groupIds, Collection<Long> profileAuthorIds, Collection<Long> anyPostAuthorIds,
             long before, int limit) {
+        return newest(groupIds, profileAuthorIds, anyPostAuthorIds, Set.of(), before, limit);
+    }
+
+    /**
+     * As above, leaving out the posts of {@code hiddenAuthors} in the groups' walks (a reader's blocks and mutes),
+     * so that a page is filled in one statement instead of rounds of pages thinned out afterwards. The list is
+     * padded like the sources, for the same reason.
+     */
+    List<Post> newest(Collection<Long> groupIds, Collection<Long> profileAuthorIds, Collection<Long> anyPostAuthorIds,
+            Collection<Long> hiddenAuthors, long before, int limit) {
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        List<Long> hidden = padded(hiddenAuthors);
+        String notHidden = hidden.isEmpty() ? "" : " and author_id not in (" + String.join(", ", java.util.Collections.nCopies(hidden.size(), "?")) + ")";
         for (Long group : padded(groupIds)) {
-            parts.add("(select id from post where group_id = ? and id < ? and deleted_at is null order by group_id desc, id desc limit ?)");
+            parts.add("(select id from post where group_id = ? and id < ? and deleted_at is null" + notHidden
+                    + " order by group_id desc, id desc limit ?)");
             params.add(group);
             params.add(before);
+            params.addAll(hidden);
             params.add(limit);
         }
         for (Long author : padded(profileAuthorIds)) {

@@ -100,7 +100,7 @@ public class WordFilters {
         }
     }
 
-    private static String phrase(String phrase, InvalidInput.Collector errors) {
+    static String phrase(String phrase, InvalidInput.Collector errors) {
         String words = phrase == null ? "" : phrase.strip().replaceAll("\\s+", " ");
         if (words.isEmpty() || FilterMatcher.fold(words).chars().noneMatch(Character::isLetterOrDigit)) {
             errors.add("phrase", "safety.filter-phrase-required");

@@ -77,7 +77,12 @@ class WikiApi {
     @Schema(name = "PostEdit")
     record EditRequest(String title, String body, String link, String linkSummary,
             @Schema(description = "Edit summary; required when the post is not yours") String summary,
-            @Schema(description = "The revision you started from; on a stale base the answer is 409 with both versions") String baseRevisionId) {
+            @Schema(description = "The revision you started from; on a stale base the answer is 409 with both versions") String baseRevisionId,
+            @Schema(nullable = true, maxLength = 200, description = "The post's author only: the content warning the body "
+                    + "is folded behind; left out or null keeps it, empty removes it. Not part of the revisions") String contentWarning) {
+        boolean changesText() {
+            return title != null || body != null || link != null || linkSummary != null;
+        }
     }
 
     @Schema(name = "SavedPostRevision")
@@ -122,6 +127,13 @@ class WikiApi {
             + "POST /api/v1/posts/{id}/revisions, which also protects against overwriting others' edits")
     PostJson patch(Account me, @PathVariable long id, @RequestBody EditRequest body) {
         var current = posts.read(id, me.id());
+        if (body.contentWarning() != null) {
+            // The warning is the author's to set directly (moderators use POST /p/{id}/warning): no revision needed.
+            current = posts.changeWarning(me, id, body.contentWarning());
+            if (!body.changesText()) {
+                return PostJson.of(reads.item(current, me.id()));
+            }
+        }
         wiki.propose(me, Document.post(id), new WikiService.Proposal(new org.tribune.wiki.Content(
                 body.title() == null ? current.title() : body.title(), body.body() == null ? current.body() : body.body(),
                 body.link() == null ? current.linkUrl() : body.link(),

@@ -73,6 +73,7 @@ final class PersonalDataTables {
             Map.entry("trust_site_day", "how many posts the whole site published each day"),
             Map.entry("note_export", "the daily public export of notes and ratings, without authors or raters"),
             Map.entry("event_group_setting", "per group: whether members may create events"),
+            Map.entry("safety_group_filter", "a group's filters: phrases and what they do, naming no one"),
             Map.entry("source_page", "domains and their current label code; who labelled them lives in wiki_revision"),
             Map.entry("search_index_state", "the search index's build number and a rebuild's progress"),
             Map.entry("event_publication", "after-commit work in flight: the ids an event names, deleted as soon as its "
