@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
@@ -52,9 +53,12 @@ public class SearchService {
 
     private final SafetyService safety;
     private final WordFilters filters;
+    private final int window;
 
     SearchService(SearchEngine engine, SearchDocuments documents, GroupAccess groups, AccountService accounts,
-            PostReads postReads, PostService posts, SafetyService safety, WordFilters filters) {
+            PostReads postReads, PostService posts, SafetyService safety, WordFilters filters,
+            @Value("${tribune.search.rank-window:1000}") int window) {
+        this.window = Math.max(window, PAGE);
         this.safety = safety;
         this.filters = filters;
         this.engine = engine;
@@ -115,10 +119,10 @@ public class SearchService {
         boolean posts = type == SearchType.POSTS;
         Criteria criteria = new Criteria(type, terms, mine, excludedAuthors(viewerId), group, author,
                 posts && query.hasLink(), posts ? startOf(query.before()) : null, posts ? startOf(query.after()) : null,
-                newest);
+                newest, window);
         List<SearchEngine.Hit> hits = engine.find(criteria, after, limit);
         String next = hits.size() < limit ? null
-                : new Cursor(hits.getLast().score(), hits.getLast().key().id()).encode();
+                : new Cursor(hits.getLast().score(), hits.getLast().key().id(), hits.getLast().time()).encode();
         Highlights highlights = Highlights.of(terms, type.byName());
         List<SearchHit> shown = switch (type) {
             case POSTS -> posts(hits, highlights, viewerId);
