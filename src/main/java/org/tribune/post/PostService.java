@@ -455,6 +455,7 @@ public class PostService {
         requireActive(editor);
         String checked = checkComment(body);
         comments.update(commentId, checked, text.render(checked, editor.id()).html(), clock.instant());
+        events.publishEvent(new PostEvents.CommentEdited(commentId, comment.postId(), editor.id()));
         return comments.byId(commentId).orElseThrow();
     }
 

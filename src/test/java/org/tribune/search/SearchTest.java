@@ -269,6 +269,22 @@ class SearchTest {
     }
 
     @Test
+    void anEditedCommentIsFoundByItsNewWordsOnly() {
+        String before = word();
+        String after = word();
+        Post post = publish(member, open, "Post", "body");
+        Comment comment = posts.comment(owner, post.id(), "First said " + before, null);
+        assertThat(search.search(before, null, null, false, outsider.id()).hits()).extracting(SearchHit::id)
+                .containsExactly(comment.id());
+        posts.editComment(owner, comment.id(), "Then said " + after + " instead");
+        assertThat(search.search(before, null, null, false, outsider.id()).hits()).isEmpty();
+        SearchResults now = search.search(after, null, null, false, outsider.id());
+        assertThat(now.hits()).extracting(SearchHit::type, SearchHit::id).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("comment", comment.id()));
+        assertThat(now.hits().getFirst().snippetHtml()).contains("<mark>" + after + "</mark>").doesNotContain(before);
+    }
+
+    @Test
     void postsOfPrivateAndHiddenGroupsAreFoundByCurrentMembersOnly() {
         for (Group group : List.of(closed, hidden)) {
             String secret = word();
