@@ -42,6 +42,12 @@ import org.tribune.safety.WordFilters;
 public class SearchService {
     static final int PAGE = 20;
     static final int SUGGESTIONS = 5;
+    /**
+     * Groups and people are ranked among their newest 100 matches (posts among {@code tribune.search.rank-window}):
+     * they are found by the start of their names, as the header's suggestions ask letter after letter, where two
+     * letters match thousands of people and each answer must come at once.
+     */
+    static final int NAME_WINDOW = 100;
     private static final int SNIPPET = 240;
 
     private final SearchEngine engine;
@@ -119,7 +125,7 @@ public class SearchService {
         boolean posts = type == SearchType.POSTS;
         Criteria criteria = new Criteria(type, terms, mine, excludedAuthors(viewerId), group, author,
                 posts && query.hasLink(), posts ? startOf(query.before()) : null, posts ? startOf(query.after()) : null,
-                newest, window);
+                newest, type.byName() ? Math.min(window, NAME_WINDOW) : window);
         List<SearchEngine.Hit> hits = engine.find(criteria, after, limit);
         String next = hits.size() < limit ? null
                 : new Cursor(hits.getLast().score(), hits.getLast().key().id(), hits.getLast().time()).encode();
