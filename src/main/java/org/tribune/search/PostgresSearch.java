@@ -33,19 +33,19 @@ class PostgresSearch implements SearchEngine {
     @Override
     public List<Hit> find(Criteria c, Cursor after, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        List<String> tsqueries = tsqueries(c);
+        Map<String, String> tsqueries = tsqueries(c);
+        params.putAll(tsqueries);
         List<String> matches = new ArrayList<>();
         List<String> ranks = new ArrayList<>();
         for (int i = 0; i < c.terms().size(); i++) {
-            params.put("q" + i, tsqueries.get(i));
-            String prefix = c.type().byName() ? prefixes(c.terms().get(i).text()) : null;
-            if (prefix == null) {
-                matches.add("d.document @@ cast(:q" + i + " as tsquery)");
-                ranks.add("ts_rank(w.document, cast(:q" + i + " as tsquery))");
+            String q = "cast(:q" + i + " as tsquery)";
+            if (!tsqueries.containsKey("p" + i)) {
+                matches.add("d.document @@ " + q);
+                ranks.add("ts_rank(w.document, " + q + ")");
             } else {
-                params.put("p" + i, prefix);
-                matches.add("(d.document @@ cast(:q" + i + " as tsquery) or d.names @@ to_tsquery('simple', :p" + i + "))");
-                ranks.add("ts_rank(w.document, cast(:q" + i + " as tsquery)) + ts_rank(w.names, to_tsquery('simple', :p" + i + "))");
+                String p = "cast(:p" + i + " as tsquery)";
+                matches.add("(d.document @@ " + q + " or d.names @@ " + p + ")");
+                ranks.add("ts_rank(w.document, " + q + ") + ts_rank(w.names, " + p + ")");
             }
         }
         // The kinds are written in the statement, not bound, so that the planner matches the partial indexes (V29).
@@ -115,30 +115,39 @@ class PostgresSearch implements SearchEngine {
     }
 
     /**
-     * Each term as the text of its tsquery, {@code plainto_tsquery} (or {@code phraseto_tsquery} for a phrase) of
-     * both languages ORed, made by PostgreSQL in one round trip. The search statement then holds them as constants,
+     * Each term as the text of its tsquery ({@code q0}, {@code q1}...): {@code plainto_tsquery} (or
+     * {@code phraseto_tsquery} for a phrase) of both languages ORed; for names also the start of their words
+     * ({@code p0}...). PostgreSQL makes them in one round trip. The search statement then holds them as constants,
      * planned for their values: Tribune's connections plan generically ({@code PreparedPlans}), which for full-text
      * search would take one plan for the rarest and the most common word alike; this transaction asks for plans made
      * for each statement's parameters, so the planner sees from the column's statistics how common the words are.
      */
-    private List<String> tsqueries(Criteria c) {
+    private Map<String, String> tsqueries(Criteria c) {
         if (c.terms().isEmpty()) {
-            return List.of();
+            return Map.of();
         }
         db.sql("set local plan_cache_mode = force_custom_plan").update();
         Map<String, Object> params = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < c.terms().size(); i++) {
             SearchQuery.Term term = c.terms().get(i);
             String parse = term.phrase() ? "phraseto_tsquery" : "plainto_tsquery";
             params.put("t" + i, term.text());
+            names.add("q" + i);
             columns.add("cast(" + parse + "('tribune_french', :t" + i + ") || " + parse + "('tribune_english', :t" + i
                     + ") as text)");
+            String prefix = c.type().byName() ? prefixes(term.text()) : null;
+            if (prefix != null) {
+                params.put("s" + i, prefix);
+                names.add("p" + i);
+                columns.add("cast(to_tsquery('simple', :s" + i + ") as text)");
+            }
         }
         return db.sql("select " + String.join(", ", columns)).params(params).query((rs, n) -> {
-            List<String> texts = new ArrayList<>();
-            for (int i = 1; i <= columns.size(); i++) {
-                texts.add(rs.getString(i));
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                texts.put(names.get(i), rs.getString(i + 1));
             }
             return texts;
         }).single();
