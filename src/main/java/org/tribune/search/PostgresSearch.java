@@ -1,5 +1,7 @@
 package org.tribune.search;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * index, shared by every node, so there is nothing to update after a commit.
  */
 class PostgresSearch implements SearchEngine {
+    /** How many of the newest groups or people a search of names walks through before asking the GIN indexes. */
+    static final int NAME_SCAN = 20_000;
     private final JdbcClient db;
 
     PostgresSearch(JdbcClient db) {
@@ -49,8 +53,9 @@ class PostgresSearch implements SearchEngine {
             }
         }
         // The kinds are written in the statement, not bound, so that the planner matches the partial indexes (V29).
-        StringBuilder where = new StringBuilder("d.kind in (" + String.join(", ", c.type().kinds.stream()
-                .map(k -> "'" + k.code() + "'").sorted().toList()) + ")");
+        String kinds = "d.kind in (" + String.join(", ", c.type().kinds.stream().map(k -> "'" + k.code() + "'").sorted().toList())
+                + ")";
+        StringBuilder where = new StringBuilder(kinds);
         matches.forEach(m -> where.append(" and ").append(m));
         if (c.type() != SearchType.PEOPLE) {
             Set<Long> groups = new HashSet<>(c.readableGroups());
@@ -103,15 +108,34 @@ class PostgresSearch implements SearchEngine {
                 outer.append(" where (score < cast(:cursorScore as real) or (score = cast(:cursorScore as real) and id < :cursorId))");
             }
             params.put("window", c.window());
-            sql = "select kind, id, created_at, score from (select w.kind, w.id, w.created_at, " + String.join(" + ", ranks)
-                    + " as score from (select d.kind, d.id, d.created_at, d.document, d.names from search_document d where "
-                    + where + " order by d.created_at desc, d.id desc limit :window) w) s" + outer
-                    + " order by score desc, id desc limit :limit";
+            String ranked = "select kind, id, created_at, score, candidates from (select w.kind, w.id, w.created_at, "
+                    + String.join(" + ", ranks) + " as score, count(*) over () as candidates from (select d.kind, d.id, "
+                    + "d.created_at, d.document, d.names from %s where " + where
+                    + " order by d.created_at desc, d.id desc limit :window) w) s" + outer + " order by score desc, id desc limit :limit";
+            if (c.type().byName()) {
+                // Names: the planner cannot tell that a name's start matches a large part of the people (its
+                // statistics are the whole table's, posts and all), and would read thousands of them through the GIN
+                // index. So first the walk down the newest people (or groups), at most NAME_SCAN of them: when it
+                // fills the window, those are the newest matches; when not, the statement below finds them all.
+                params.put("scan", NAME_SCAN);
+                long[] candidates = {0};
+                List<Hit> newest = db.sql(ranked.formatted("(select * from search_document d where " + kinds
+                        + " order by d.created_at desc, d.id desc limit :scan) d")).params(params).query((rs, n) -> {
+                            candidates[0] = rs.getLong("candidates");
+                            return hit(rs, n);
+                        }).list();
+                if (candidates[0] >= c.window()) {
+                    return newest;
+                }
+            }
+            sql = ranked.formatted("search_document d");
         }
-        return db.sql(sql).params(params)
-                .query((rs, n) -> new Hit(new SearchDocument.Key(SearchDocument.Kind.of(rs.getString("kind")), rs.getLong("id")),
-                        rs.getFloat("score"), Cursor.micros(rs.getTimestamp("created_at").toInstant())))
-                .list();
+        return db.sql(sql).params(params).query(PostgresSearch::hit).list();
+    }
+
+    private static Hit hit(ResultSet rs, int row) throws SQLException {
+        return new Hit(new SearchDocument.Key(SearchDocument.Kind.of(rs.getString("kind")), rs.getLong("id")),
+                rs.getFloat("score"), Cursor.micros(rs.getTimestamp("created_at").toInstant()));
     }
 
     /**
