@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PostgresSearch implements SearchEngine {
     /** How many of the newest groups or people a search of names walks through before asking the GIN indexes. */
-    static final int NAME_SCAN = 20_000;
+    static final int NAME_SCAN = 4_000;
     private final JdbcClient db;
 
     PostgresSearch(JdbcClient db) {
