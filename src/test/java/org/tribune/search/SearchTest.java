@@ -206,6 +206,24 @@ class SearchTest {
                 .containsExactly(newer.get(2), newer.get(1), newer.get(0), oldest);
     }
 
+    @Test
+    void peopleAreRankedAmongTheirNewestMatches() {
+        StringBuilder letters = new StringBuilder("zq");
+        java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1).forEach(c -> letters.append((char) c));
+        String prefix = letters.toString();
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(members.active(prefix).id());
+        }
+        Criteria all = new Criteria(SearchType.PEOPLE, SearchQuery.parse(prefix).terms(), Set.of(), Set.of(), null, null,
+                false, null, null, false, 10);
+        assertThat(engine.find(all, null, 10)).extracting(h -> h.key().id()).containsExactlyInAnyOrderElementsOf(made);
+        Criteria two = new Criteria(SearchType.PEOPLE, SearchQuery.parse(prefix).terms(), Set.of(), Set.of(), null, null,
+                false, null, null, false, 2);
+        assertThat(engine.find(two, null, 10)).extracting(h -> h.key().id())
+                .containsExactlyInAnyOrder(made.get(1), made.get(2));
+    }
+
     private Criteria criteria(String q, int window) {
         return new Criteria(SearchType.POSTS, SearchQuery.parse(q).terms(), Set.of(), Set.of(), null, null, false, null,
                 null, false, window);
