@@ -43,6 +43,10 @@ public final class PostEvents {
             String phrase) {
     }
 
+    /** The author changed a comment's text (search indexes its new words). */
+    public record CommentEdited(long commentId, long postId, long editorId) {
+    }
+
     public record PostLiked(long postId, Long groupId, long likerId, long authorId) {
     }
 

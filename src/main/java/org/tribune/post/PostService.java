@@ -509,6 +509,7 @@ public class PostService {
         GroupFilters.Screening hold = screening.screen(post.groupId(), editor.id(), post.id(), true, checked, warning);
         if (!checked.equals(comment.body())) {
             comments.update(commentId, checked, text.render(checked, editor.id()).html(), clock.instant());
+            events.publishEvent(new PostEvents.CommentEdited(commentId, comment.postId(), editor.id()));
         }
         if (!java.util.Objects.equals(warning, comment.contentWarning())) {
             comments.warn(commentId, warning);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +59,19 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     private static final float TITLE_BOOST = 2.5f;
     private static final String CLEAN = "clean";
     private static final String DATABASE = "database";
-    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("order", SortField.Type.LONG, true));
-    private static final Sort RECENCY = new Sort(new SortField("order", SortField.Type.LONG, true));
+    /** The layout of the documents: an index of another one is built again (2: with the "time" of each). */
+    private static final String FORMAT = "format";
+    private static final String CURRENT_FORMAT = "2";
+    /** Newest first, as on PostgreSQL: by time, then id. */
+    private static final Sort RECENCY = new Sort(new SortField("time", SortField.Type.LONG, true),
+            new SortField("order", SortField.Type.LONG, true));
+    /** By relevance among the candidates: score, then id. */
+    private static final Comparator<Candidate> RELEVANCE = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparing(Comparator.comparingLong(Candidate::id).reversed());
+
+    /** A match in the window of candidates: its Lucene document, score and id. */
+    private record Candidate(int doc, float score, long id) {
+    }
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -79,7 +91,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
             if (!reusable) {
                 load(documents);
             }
-            writer.setLiveCommitData(Map.of(DATABASE, token, CLEAN, "false").entrySet());
+            writer.setLiveCommitData(Map.of(DATABASE, token, CLEAN, "false", FORMAT, CURRENT_FORMAT).entrySet());
             writer.commit();
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -98,7 +110,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
             return false;
         }
         Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-        return "true".equals(data.get(CLEAN)) && token.equals(data.get(DATABASE));
+        return "true".equals(data.get(CLEAN)) && token.equals(data.get(DATABASE)) && CURRENT_FORMAT.equals(data.get(FORMAT));
     }
 
     /** A database put back from a backup has the same name but other documents: most often another count of them. */
@@ -136,7 +148,9 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         doc.add(new StringField("key", d.key().text(), Field.Store.NO));
         doc.add(new StringField("kind", d.kind().code(), Field.Store.YES));
         doc.add(new StoredField("id", d.id()));
+        doc.add(new StoredField("time", Cursor.micros(d.createdAt())));
         doc.add(new NumericDocValuesField("order", d.id()));
+        doc.add(new NumericDocValuesField("time", Cursor.micros(d.createdAt())));
         if (d.groupId() != null) {
             doc.add(new LongField("group", d.groupId(), Field.Store.NO));
         }
@@ -201,7 +215,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     @Override
     public void close() throws IOException {
         searchers.close();
-        writer.setLiveCommitData(Map.of(DATABASE, token, CLEAN, "true").entrySet());
+        writer.setLiveCommitData(Map.of(DATABASE, token, CLEAN, "true", FORMAT, CURRENT_FORMAT).entrySet());
         writer.commit();
         writer.close();
         directory.close();
@@ -259,26 +273,44 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
                 if (last < 0) {
                     return List.of();
                 }
-                Sort sort = recency ? RECENCY : RELEVANCE;
-                // Ids are unique, so the sort values alone place the cursor; the last doc number keeps the cursor's
-                // own document (same values) out of the next page.
-                FieldDoc start = after == null ? null : recency
-                        ? new FieldDoc(last, Float.NaN, new Object[] {after.id()})
-                        : new FieldDoc(last, after.score(), new Object[] {after.score(), after.id()});
-                TopFieldDocs top = searcher.searchAfter(start, query.build(), limit, sort, !recency);
-                List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-                for (ScoreDoc found : top.scoreDocs) {
-                    Document doc = searcher.storedFields().document(found.doc);
-                    hits.add(new Hit(new SearchDocument.Key(SearchDocument.Kind.of(doc.get("kind")),
-                            doc.getField("id").numericValue().longValue()), recency ? 0f : found.score));
+                if (recency) {
+                    // Ids are unique, so the sort values alone place the cursor; the last doc number keeps the
+                    // cursor's own document (same values) out of the next page.
+                    FieldDoc start = after == null ? null : new FieldDoc(last, Float.NaN, new Object[] {after.time(), after.id()});
+                    TopFieldDocs top = searcher.searchAfter(start, query.build(), limit, RECENCY, false);
+                    return hits(searcher, top.scoreDocs, false);
                 }
-                return hits;
+                // Relevance among the newest window of matches, as on PostgreSQL: the same candidates, then ranked.
+                TopFieldDocs newest = searcher.search(query.build(), c.window(), RECENCY, true);
+                List<Candidate> candidates = new ArrayList<>();
+                for (ScoreDoc found : newest.scoreDocs) {
+                    Candidate candidate = new Candidate(found.doc, found.score, (Long) ((FieldDoc) found).fields[1]);
+                    if (after == null || candidate.score() < after.score()
+                            || (candidate.score() == after.score() && candidate.id() < after.id())) {
+                        candidates.add(candidate);
+                    }
+                }
+                candidates.sort(RELEVANCE);
+                ScoreDoc[] ranked = candidates.stream().limit(limit).map(r -> new ScoreDoc(r.doc(), r.score())).toArray(ScoreDoc[]::new);
+                return hits(searcher, ranked, true);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The hits of these Lucene documents, with their kind, id and time read back. */
+    private static List<Hit> hits(IndexSearcher searcher, ScoreDoc[] found, boolean scored) throws IOException {
+        List<Hit> hits = new ArrayList<>(found.length);
+        for (ScoreDoc one : found) {
+            Document doc = searcher.storedFields().document(one.doc);
+            hits.add(new Hit(new SearchDocument.Key(SearchDocument.Kind.of(doc.get("kind")),
+                    doc.getField("id").numericValue().longValue()), scored ? one.score : 0f,
+                    doc.getField("time").numericValue().longValue()));
+        }
+        return hits;
     }
 
     /** A term in either language's analysis, in title (weighted up) or body; for names also by their words' start. */

@@ -1,5 +1,7 @@
 package org.tribune.search;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,10 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * PostgreSQL's full-text search over {@code search_document}: the tsvectors the V25_2 trigger keeps (title weighted
  * above body, in the document's language, accents folded) matched by each term in both languages' analysis, ranked
- * by {@code ts_rank}; groups and people also by the start of their name's words ({@code names}). The table is the
+ * by {@code ts_rank} among the newest matches ({@link Criteria#window()}); groups and people also by the start of
+ * their name's words ({@code names}). The table is the
  * index, shared by every node, so there is nothing to update after a commit.
  */
 class PostgresSearch implements SearchEngine {
+    /** How many of the newest groups or people a search of names walks through before asking the GIN indexes. */
+    static final int NAME_SCAN = 4_000;
     private final JdbcClient db;
 
     PostgresSearch(JdbcClient db) {
@@ -32,28 +37,25 @@ class PostgresSearch implements SearchEngine {
     @Override
     public List<Hit> find(Criteria c, Cursor after, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        List<String> queries = new ArrayList<>();
+        Map<String, String> tsqueries = tsqueries(c);
+        params.putAll(tsqueries);
         List<String> matches = new ArrayList<>();
         List<String> ranks = new ArrayList<>();
         for (int i = 0; i < c.terms().size(); i++) {
-            SearchQuery.Term term = c.terms().get(i);
-            String parse = term.phrase() ? "phraseto_tsquery" : "plainto_tsquery";
-            params.put("t" + i, term.text());
-            queries.add("(" + parse + "('tribune_french', :t" + i + ") || " + parse + "('tribune_english', :t" + i
-                    + ")) as q" + i);
-            String prefix = c.type().byName() ? prefixes(term.text()) : null;
-            if (prefix == null) {
-                matches.add("d.document @@ q.q" + i);
-                ranks.add("ts_rank(d.document, q.q" + i + ")");
+            String q = "cast(:q" + i + " as tsquery)";
+            if (!tsqueries.containsKey("p" + i)) {
+                matches.add("d.document @@ " + q);
+                ranks.add("ts_rank(w.document, " + q + ")");
             } else {
-                params.put("p" + i, prefix);
-                queries.add("to_tsquery('simple', :p" + i + ") as p" + i);
-                matches.add("(d.document @@ q.q" + i + " or d.names @@ q.p" + i + ")");
-                ranks.add("ts_rank(d.document, q.q" + i + ") + ts_rank(d.names, q.p" + i + ")");
+                String p = "cast(:p" + i + " as tsquery)";
+                matches.add("(d.document @@ " + q + " or d.names @@ " + p + ")");
+                ranks.add("ts_rank(w.document, " + q + ") + ts_rank(w.names, " + p + ")");
             }
         }
-        StringBuilder where = new StringBuilder("d.kind in (:kinds)");
-        params.put("kinds", c.type().kinds.stream().map(SearchDocument.Kind::code).toList());
+        // The kinds are written in the statement, not bound, so that the planner matches the partial indexes (V29).
+        String kinds = "d.kind in (" + String.join(", ", c.type().kinds.stream().map(k -> "'" + k.code() + "'").sorted().toList())
+                + ")";
+        StringBuilder where = new StringBuilder(kinds);
         matches.forEach(m -> where.append(" and ").append(m));
         if (c.type() != SearchType.PEOPLE) {
             Set<Long> groups = new HashSet<>(c.readableGroups());
@@ -84,26 +86,95 @@ class PostgresSearch implements SearchEngine {
             where.append(" and d.created_at >= :after");
             params.put("after", Timestamp.from(c.after()));
         }
-        boolean recency = c.byRecency();
-        String score = recency || ranks.isEmpty() ? "cast(0 as real)" : String.join(" + ", ranks);
-        String from = queries.isEmpty() ? "search_document d" : "search_document d, (select " + String.join(", ", queries) + ") q";
-        StringBuilder sql = new StringBuilder("select kind, id, score from (select d.kind, d.id, " + score
-                + " as score from " + from + " where " + where + ") s");
-        if (after != null) {
-            params.put("cursorId", after.id());
-            if (recency) {
-                sql.append(" where id < :cursorId");
-            } else {
+        params.put("limit", limit);
+        String sql;
+        if (c.byRecency() || ranks.isEmpty()) {
+            // Newest first: a walk down the (created_at, id) index that stops at the page, whatever the words.
+            if (after != null) {
+                where.append(" and (d.created_at, d.id) < (:cursorTime, :cursorId)");
+                params.put("cursorTime", Timestamp.from(Cursor.instant(after.time())));
+                params.put("cursorId", after.id());
+            }
+            sql = "select d.kind, d.id, d.created_at, cast(0 as real) as score from search_document d where " + where
+                    + " order by d.created_at desc, d.id desc limit :limit";
+        } else {
+            // Relevance among the newest window of matches. The planner walks the (created_at, id) index down,
+            // checking each tsvector, when the words are common (it stops after the window), and reads the GIN index
+            // when they are rare (few matches to sort): each statement is planned for its own words, see tsqueries.
+            StringBuilder outer = new StringBuilder();
+            if (after != null) {
+                params.put("cursorId", after.id());
                 params.put("cursorScore", after.score());
-                sql.append(" where (score < cast(:cursorScore as real) or (score = cast(:cursorScore as real) and id < :cursorId))");
+                outer.append(" where (score < cast(:cursorScore as real) or (score = cast(:cursorScore as real) and id < :cursorId))");
+            }
+            params.put("window", c.window());
+            String ranked = "select kind, id, created_at, score, candidates from (select w.kind, w.id, w.created_at, "
+                    + String.join(" + ", ranks) + " as score, count(*) over () as candidates from (select d.kind, d.id, "
+                    + "d.created_at, d.document, d.names from %s where " + where
+                    + " order by d.created_at desc, d.id desc limit :window) w) s" + outer + " order by score desc, id desc limit :limit";
+            if (c.type().byName()) {
+                // Names: the planner cannot tell that a name's start matches a large part of the people (its
+                // statistics are the whole table's, posts and all), and would read thousands of them through the GIN
+                // index. So first the walk down the newest people (or groups), at most NAME_SCAN of them: when it
+                // fills the window, those are the newest matches; when not, the statement below finds them all.
+                params.put("scan", NAME_SCAN);
+                long[] candidates = {0};
+                List<Hit> newest = db.sql(ranked.formatted("(select * from search_document d where " + kinds
+                        + " order by d.created_at desc, d.id desc limit :scan) d")).params(params).query((rs, n) -> {
+                            candidates[0] = rs.getLong("candidates");
+                            return hit(rs, n);
+                        }).list();
+                if (candidates[0] >= c.window()) {
+                    return newest;
+                }
+            }
+            sql = ranked.formatted("search_document d");
+        }
+        return db.sql(sql).params(params).query(PostgresSearch::hit).list();
+    }
+
+    private static Hit hit(ResultSet rs, int row) throws SQLException {
+        return new Hit(new SearchDocument.Key(SearchDocument.Kind.of(rs.getString("kind")), rs.getLong("id")),
+                rs.getFloat("score"), Cursor.micros(rs.getTimestamp("created_at").toInstant()));
+    }
+
+    /**
+     * Each term as the text of its tsquery ({@code q0}, {@code q1}...): {@code plainto_tsquery} (or
+     * {@code phraseto_tsquery} for a phrase) of both languages ORed; for names also the start of their words
+     * ({@code p0}...). PostgreSQL makes them in one round trip. The search statement then holds them as constants,
+     * planned for their values: Tribune's connections plan generically ({@code PreparedPlans}), which for full-text
+     * search would take one plan for the rarest and the most common word alike; this transaction asks for plans made
+     * for each statement's parameters, so the planner sees from the column's statistics how common the words are.
+     */
+    private Map<String, String> tsqueries(Criteria c) {
+        if (c.terms().isEmpty()) {
+            return Map.of();
+        }
+        db.sql("set local plan_cache_mode = force_custom_plan").update();
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < c.terms().size(); i++) {
+            SearchQuery.Term term = c.terms().get(i);
+            String parse = term.phrase() ? "phraseto_tsquery" : "plainto_tsquery";
+            params.put("t" + i, term.text());
+            names.add("q" + i);
+            columns.add("cast(" + parse + "('tribune_french', :t" + i + ") || " + parse + "('tribune_english', :t" + i
+                    + ") as text)");
+            String prefix = c.type().byName() ? prefixes(term.text()) : null;
+            if (prefix != null) {
+                params.put("s" + i, prefix);
+                names.add("p" + i);
+                columns.add("cast(to_tsquery('simple', :s" + i + ") as text)");
             }
         }
-        sql.append(recency ? " order by id desc" : " order by score desc, id desc").append(" limit :limit");
-        params.put("limit", limit);
-        return db.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Hit(new SearchDocument.Key(SearchDocument.Kind.of(rs.getString("kind")), rs.getLong("id")),
-                        rs.getFloat("score")))
-                .list();
+        return db.sql("select " + String.join(", ", columns)).params(params).query((rs, n) -> {
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                texts.put(names.get(i), rs.getString(i + 1));
+            }
+            return texts;
+        }).single();
     }
 
     /** "jean:* &amp; dup:*" for "Jean Dup": each folded word of the term as the start of a word; null when none. */

@@ -26,7 +26,7 @@ import org.tribune.platform.Conflict;
 public class Reindex {
     private static final Logger log = LoggerFactory.getLogger(Reindex.class);
     static final Duration STALE = Duration.ofMinutes(10);
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
 
     private final SearchSources sources;
     private final SearchIndex index;
@@ -35,6 +35,7 @@ public class Reindex {
     private final SearchEngine engine;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private volatile long failed;
 
     Reindex(SearchSources sources, SearchIndex index, SearchDocuments documents, IndexBuilds builds, SearchEngine engine,
             TransactionTemplate transactions, Clock clock) {
@@ -79,9 +80,15 @@ public class Reindex {
             try {
                 build(generation);
             } catch (RuntimeException e) {
+                failed = generation;
                 log.warn("Rebuilding the search index failed: {}", e.getMessage(), e);
             }
         });
+    }
+
+    /** Whether the rebuild of this generation, started on this node, failed. */
+    boolean failed(long generation) {
+        return failed == generation;
     }
 
     /** Rebuilds now, in this thread (the {@code ./tribune reindex} command): how many documents were written. */

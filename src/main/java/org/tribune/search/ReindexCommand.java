@@ -12,9 +12,9 @@ import org.tribune.platform.Conflict;
 
 /**
  * {@code ./tribune reindex} (the property {@code tribune.search.reindex=true}): once the server has migrated the
- * database, rebuilds the search index and stops. On PostgreSQL other nodes keep serving, and searching, meanwhile;
- * on H2 the database and the Lucene index belong to one process, so the server must be stopped (the administrators'
- * page rebuilds a running one).
+ * database, rebuilds the search index and stops. On PostgreSQL other nodes keep serving, and searching, meanwhile.
+ * On H2 the database and the Lucene index belong to one process: when a server runs, the launcher asks it instead
+ * ({@link ReindexRequests}), and this runs only with the server stopped.
  */
 @Component
 @ConditionalOnProperty("tribune.search.reindex")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,31 +19,45 @@ class SearchDocuments {
             + "title, body, name_words, created_at, generation";
 
     private final JdbcClient db;
+    private final JdbcTemplate jdbc;
 
-    SearchDocuments(JdbcClient db) {
+    SearchDocuments(JdbcClient db, JdbcTemplate jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
     }
 
-    void put(SearchDocument d) {
-        // New things are indexed far more often than changed ones: try the insert first.
-        int inserted = db.sql("insert into search_document (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "on conflict do nothing")
-                .params(d.kind().code(), d.id(), d.postId(), d.groupId(), d.authorId(), d.restricted(), d.language().code,
-                        d.hasLink(), d.title(), d.body(), d.nameWords(), Timestamp.from(d.createdAt()), d.generation())
-                .update();
-        if (inserted == 0) {
-            db.sql("update search_document set post_id = ?, group_id = ?, author_id = ?, restricted = ?, language = ?, "
-                            + "has_link = ?, title = ?, body = ?, name_words = ?, created_at = ?, generation = ? "
-                            + "where kind = ? and id = ?")
-                    .params(d.postId(), d.groupId(), d.authorId(), d.restricted(), d.language().code, d.hasLink(),
-                            d.title(), d.body(), d.nameWords(), Timestamp.from(d.createdAt()), d.generation(),
-                            d.kind().code(), d.id())
-                    .update();
+    /**
+     * Writes these documents, new or not, in two batched statements (one round trip each, not two a document): the
+     * inserts, then the updates of those that were there already. New things are indexed far more often than changed
+     * ones, and a rebuild of a new index only inserts.
+     */
+    void putAll(List<SearchDocument> list) {
+        int[] inserted = jdbc.batchUpdate("insert into search_document (" + COLUMNS + ") "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", list.stream()
+                .map(d -> new Object[] {d.kind().code(), d.id(), d.postId(), d.groupId(), d.authorId(), d.restricted(),
+                        d.language().code, d.hasLink(), d.title(), d.body(), d.nameWords(), Timestamp.from(d.createdAt()),
+                        d.generation()})
+                .toList());
+        List<Object[]> existing = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (inserted[i] == 0) {
+                SearchDocument d = list.get(i);
+                existing.add(new Object[] {d.postId(), d.groupId(), d.authorId(), d.restricted(), d.language().code,
+                        d.hasLink(), d.title(), d.body(), d.nameWords(), Timestamp.from(d.createdAt()), d.generation(),
+                        d.kind().code(), d.id()});
+            }
+        }
+        if (!existing.isEmpty()) {
+            jdbc.batchUpdate("update search_document set post_id = ?, group_id = ?, author_id = ?, restricted = ?, "
+                    + "language = ?, has_link = ?, title = ?, body = ?, name_words = ?, created_at = ?, generation = ? "
+                    + "where kind = ? and id = ?", existing);
         }
     }
 
-    void remove(SearchDocument.Key key) {
-        db.sql("delete from search_document where kind = ? and id = ?").params(key.kind().code(), key.id()).update();
+    /** Removes these documents, in one batched statement. */
+    void removeAll(Collection<SearchDocument.Key> keys) {
+        jdbc.batchUpdate("delete from search_document where kind = ? and id = ?",
+                keys.stream().map(k -> new Object[] {k.kind().code(), k.id()}).toList());
     }
 
     /** A post's document and its comments'. */

@@ -1,6 +1,5 @@
 package org.tribune.search;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -35,12 +34,8 @@ class SearchIndex {
             return;
         }
         long generation = builds.generation();
-        List<SearchDocument> written = new ArrayList<>();
-        for (SearchDocument document : list) {
-            SearchDocument current = document.withGeneration(generation);
-            documents.put(current);
-            written.add(current);
-        }
+        List<SearchDocument> written = list.stream().map(d -> d.withGeneration(generation)).toList();
+        documents.putAll(written);
         afterCommit(() -> engine.written(written));
     }
 
@@ -48,7 +43,7 @@ class SearchIndex {
         if (keys.isEmpty()) {
             return;
         }
-        keys.forEach(documents::remove);
+        documents.removeAll(keys);
         List<SearchDocument.Key> removed = List.copyOf(keys);
         afterCommit(() -> engine.removed(removed));
     }

@@ -56,7 +56,17 @@ class SearchIndexer {
 
     @EventListener
     void commented(PostEvents.CommentAdded event) {
-        sources.comment(event.commentId()).ifPresent(c -> index.putAll(sources.ofComments(List.of(c))));
+        commented(event.commentId());
+    }
+
+    private void commented(long commentId) {
+        sources.comment(commentId).ifPresent(c -> index.putAll(sources.ofComments(List.of(c))));
+    }
+
+    /** The comment's new text replaces the old one: its old words find it no more. */
+    @EventListener
+    void commentEdited(PostEvents.CommentEdited event) {
+        commented(event.commentId());
     }
 
     @EventListener

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
@@ -41,6 +42,12 @@ import org.tribune.safety.WordFilters;
 public class SearchService {
     static final int PAGE = 20;
     static final int SUGGESTIONS = 5;
+    /**
+     * Groups and people are ranked among their newest 100 matches (posts among {@code tribune.search.rank-window}):
+     * they are found by the start of their names, as the header's suggestions ask letter after letter, where two
+     * letters match thousands of people and each answer must come at once.
+     */
+    static final int NAME_WINDOW = 100;
     private static final int SNIPPET = 240;
 
     private final SearchEngine engine;
@@ -52,9 +59,12 @@ public class SearchService {
 
     private final SafetyService safety;
     private final WordFilters filters;
+    private final int window;
 
     SearchService(SearchEngine engine, SearchDocuments documents, GroupAccess groups, AccountService accounts,
-            PostReads postReads, PostService posts, SafetyService safety, WordFilters filters) {
+            PostReads postReads, PostService posts, SafetyService safety, WordFilters filters,
+            @Value("${tribune.search.rank-window:1000}") int window) {
+        this.window = Math.max(window, PAGE);
         this.safety = safety;
         this.filters = filters;
         this.engine = engine;
@@ -115,10 +125,10 @@ public class SearchService {
         boolean posts = type == SearchType.POSTS;
         Criteria criteria = new Criteria(type, terms, mine, excludedAuthors(viewerId), group, author,
                 posts && query.hasLink(), posts ? startOf(query.before()) : null, posts ? startOf(query.after()) : null,
-                newest);
+                newest, type.byName() ? Math.min(window, NAME_WINDOW) : window);
         List<SearchEngine.Hit> hits = engine.find(criteria, after, limit);
         String next = hits.size() < limit ? null
-                : new Cursor(hits.getLast().score(), hits.getLast().key().id()).encode();
+                : new Cursor(hits.getLast().score(), hits.getLast().key().id(), hits.getLast().time()).encode();
         Highlights highlights = Highlights.of(terms, type.byName());
         List<SearchHit> shown = switch (type) {
             case POSTS -> posts(hits, highlights, viewerId);

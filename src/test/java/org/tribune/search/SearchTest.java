@@ -179,6 +179,61 @@ class SearchTest {
     }
 
     @Test
+    void relevanceRanksTheNewestMatchesOnlyAndPagesWithinThem() {
+        String w = word();
+        long oldest = publish(member, open, "All about " + w, "a title match, the most relevant but the oldest").id();
+        List<Long> newer = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            newer.add(publish(member, open, "", "plain text with " + w + " number " + i).id());
+        }
+        publish(member, closed, w + " " + w, "members only, never a candidate for an outsider");
+        // all four the outsider may find are candidates: the title match comes first
+        assertThat(engineFound(w, 4, null, 10)).first().isEqualTo(oldest);
+        // the newest three are the candidates: the older title match is not ranked, whatever its relevance
+        List<SearchEngine.Hit> window = engine.find(criteria(w, 3), null, 10);
+        assertThat(window).extracting(h -> h.key().id()).containsExactlyInAnyOrderElementsOf(newer);
+        // pages of the window, with the cursor of the last hit
+        List<SearchEngine.Hit> first = engine.find(criteria(w, 3), null, 2);
+        SearchEngine.Hit last = first.getLast();
+        List<SearchEngine.Hit> second = engine.find(criteria(w, 3), new Cursor(last.score(), last.key().id(), last.time()), 2);
+        assertThat(second).hasSize(1);
+        List<Long> both = new ArrayList<>(first.stream().map(h -> h.key().id()).toList());
+        both.add(second.getFirst().key().id());
+        assertThat(both).isEqualTo(window.stream().map(h -> h.key().id()).toList());
+        // by recency there is no window: the newest first, then older ones
+        assertThat(engine.find(new Criteria(SearchType.POSTS, SearchQuery.parse(w).terms(), Set.of(), Set.of(), null, null,
+                false, null, null, true, 3), null, 10)).extracting(h -> h.key().id())
+                .containsExactly(newer.get(2), newer.get(1), newer.get(0), oldest);
+    }
+
+    @Test
+    void peopleAreRankedAmongTheirNewestMatches() {
+        StringBuilder letters = new StringBuilder("zq");
+        java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1).forEach(c -> letters.append((char) c));
+        String prefix = letters.toString();
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(members.active(prefix).id());
+        }
+        Criteria all = new Criteria(SearchType.PEOPLE, SearchQuery.parse(prefix).terms(), Set.of(), Set.of(), null, null,
+                false, null, null, false, 10);
+        assertThat(engine.find(all, null, 10)).extracting(h -> h.key().id()).containsExactlyInAnyOrderElementsOf(made);
+        Criteria two = new Criteria(SearchType.PEOPLE, SearchQuery.parse(prefix).terms(), Set.of(), Set.of(), null, null,
+                false, null, null, false, 2);
+        assertThat(engine.find(two, null, 10)).extracting(h -> h.key().id())
+                .containsExactlyInAnyOrder(made.get(1), made.get(2));
+    }
+
+    private Criteria criteria(String q, int window) {
+        return new Criteria(SearchType.POSTS, SearchQuery.parse(q).terms(), Set.of(), Set.of(), null, null, false, null,
+                null, false, window);
+    }
+
+    private List<Long> engineFound(String q, int window, Cursor after, int limit) {
+        return engine.find(criteria(q, window), after, limit).stream().map(h -> h.key().id()).toList();
+    }
+
+    @Test
     void resultsComeByPagesWithAnOpaqueCursor() {
         String w = word();
         List<Long> all = new ArrayList<>();
@@ -229,6 +284,22 @@ class SearchTest {
                 .containsExactlyInAnyOrder(comment.id(), inside.id());
         posts.deleteComment(owner, comment.id());
         assertThat(search.search(w, null, null, false, outsider.id()).hits()).isEmpty();
+    }
+
+    @Test
+    void anEditedCommentIsFoundByItsNewWordsOnly() {
+        String before = word();
+        String after = word();
+        Post post = publish(member, open, "Post", "body");
+        Comment comment = posts.comment(owner, post.id(), "First said " + before, null);
+        assertThat(search.search(before, null, null, false, outsider.id()).hits()).extracting(SearchHit::id)
+                .containsExactly(comment.id());
+        posts.editComment(owner, comment.id(), "Then said " + after + " instead");
+        assertThat(search.search(before, null, null, false, outsider.id()).hits()).isEmpty();
+        SearchResults now = search.search(after, null, null, false, outsider.id());
+        assertThat(now.hits()).extracting(SearchHit::type, SearchHit::id).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("comment", comment.id()));
+        assertThat(now.hits().getFirst().snippetHtml()).contains("<mark>" + after + "</mark>").doesNotContain(before);
     }
 
     @Test
