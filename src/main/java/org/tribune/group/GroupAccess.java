@@ -95,6 +95,11 @@ public class GroupAccess {
         return groups.after(afterId, limit);
     }
 
+    /** Public groups with activity since {@code since}, most recently active first (at most {@code limit}). */
+    public List<Long> activePublicGroupIds(java.time.Instant since, int limit) {
+        return groups.activePublicIds(since, limit);
+    }
+
     /** The groups whose posts belong in the account's home feed. */
     public Set<Long> memberGroupIds(long accountId) {
         return Set.copyOf(memberships.groupIdsOf(accountId));
