@@ -59,7 +59,7 @@ public class FeedService {
         FilterMatcher matcher = filters.filtersFor(viewer.id(), WordFilter.Context.HOME);
         Feed feed = filtered(new Feed(page.items().stream().map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees))).toList(),
                 page.next()), matcher);
-        return before == null ? withSuggestionsIfQuiet(feed, viewer, myGroups, matcher) : feed;
+        return before == null ? withSuggestionsIfQuiet(feed, viewer, matcher) : feed;
     }
 
     /** Fewer posts than this from others in {@link #QUIET_WINDOW} on the first page: the feed is quiet. */
@@ -72,18 +72,18 @@ public class FeedService {
     /**
      * A first page that is never an empty room: when the reader's groups and follows are quiet, recent posts of active
      * public groups they are not in join it, in the same newest-first order, each marked as a suggestion. They are
-     * read like any post (blocked and muted authors left out, the reader's word filters applied) and only on the first
-     * page, so paging on through {@code next} stays the reader's own feed.
+     * read like any post (blocked and muted authors left out, the reader's word filters applied), never come from a group
+     * the reader was banned from, and show only on the first page, so paging on through {@code next} stays the reader's
+     * own feed.
      */
-    private Feed withSuggestionsIfQuiet(Feed feed, Account viewer, Set<Long> myGroups, FilterMatcher matcher) {
+    private Feed withSuggestionsIfQuiet(Feed feed, Account viewer, FilterMatcher matcher) {
         Instant since = clock.instant().minus(QUIET_WINDOW);
         long recent = feed.entries().stream().filter(e -> e.reason().kind() != Reason.Kind.OWN)
                 .filter(e -> e.item().post().createdAt().isAfter(since)).count();
         if (recent >= QUIET_BELOW) {
             return feed;
         }
-        List<Long> active = groups.activePublicGroupIds(since, SUGGESTING_GROUPS + myGroups.size()).stream()
-                .filter(id -> !myGroups.contains(id)).limit(SUGGESTING_GROUPS).toList();
+        List<Long> active = groups.activePublicGroupIdsFor(viewer.id(), since, SUGGESTING_GROUPS);
         Set<Long> shown = new HashSet<>(feed.entries().stream().map(e -> e.item().post().id()).toList());
         List<FeedEntry> suggestions = active.isEmpty() ? List.of()
                 : posts.newest(new PostReads.Sources(Set.copyOf(active), Set.of(), Set.of()), Long.MAX_VALUE, SUGGESTIONS,

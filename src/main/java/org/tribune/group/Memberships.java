@@ -134,6 +134,11 @@ class Memberships {
 
     // bans
 
+    java.util.Set<Long> bannedGroupIds(long accountId) {
+        return java.util.Set.copyOf(db.sql("select group_id from group_ban where account_id = ?").param(accountId)
+                .query(Long.class).list());
+    }
+
     boolean isBanned(long groupId, long accountId) {
         return db.sql("select count(*) from group_ban where group_id = ? and account_id = ?")
                 .params(groupId, accountId).query(Long.class).single() > 0;

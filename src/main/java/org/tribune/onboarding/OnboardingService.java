@@ -125,7 +125,7 @@ public class OnboardingService {
     public List<Account> suggestedPeople(Account member) {
         requireMember(member);
         Set<Long> sources = new HashSet<>(groups.memberGroupIds(member.id()));
-        sources.addAll(groups.activePublicGroupIds(clock.instant().minus(ACTIVE_WITHIN), 50));
+        sources.addAll(groups.activePublicGroupIdsFor(member.id(), clock.instant().minus(ACTIVE_WITHIN), 50));
         if (sources.isEmpty()) {
             return List.of();
         }

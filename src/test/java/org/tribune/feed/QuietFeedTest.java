@@ -100,6 +100,18 @@ class QuietFeedTest {
     }
 
     @Test
+    void aGroupOneWasBannedFromIsNeverSuggested() {
+        Account owner = members.active("own");
+        Group lively = group(owner, "PUBLIC");
+        Account banned = members.active("ban");
+        groups.ban(owner, lively.slug(), banned.handle(), "spam");
+        Post recent = post(owner, lively, "Still lively");
+
+        assertThat(suggested(feeds.home(banned, null))).doesNotContain(recent.id());
+        assertThat(suggested(feeds.home(members.active("other"), null))).contains(recent.id());
+    }
+
+    @Test
     void aBusyFeedHasNoSuggestions() {
         Account owner = members.active("own");
         Group mine = group(owner, "PUBLIC");
