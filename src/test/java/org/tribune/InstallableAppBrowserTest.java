@@ -114,5 +114,10 @@ class InstallableAppBrowserTest {
         }
         assertThat(chromium.driver().findElement(By.cssSelector(".unread-badge")).isDisplayed())
                 .as("an event sent after the network came back reached the page").isTrue();
+        long streamsOpened = chromium.driver().manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE).getAll()
+                .stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("\"Network.requestWillBeSent\"") && m.contains("localhost:" + port + "/live\""))
+                .map(m -> m.replaceFirst("(?s).*\"requestId\":\"([^\"]+)\".*", "$1")).distinct().count();
+        assertThat(streamsOpened).as("the stream was opened again after the network came back").isGreaterThanOrEqualTo(2);
     }
 }
