@@ -37,13 +37,37 @@
   }
 
   var source = null;
+  var retry = null;
+  var delay = 1000;
 
   function connect() {
+    if (retry) {
+      clearTimeout(retry);
+      retry = null;
+    }
     source = new EventSource('/live');
     EVENTS.forEach(function (name) {
       source.addEventListener(name, function (message) { pass(name, message); });
     });
+    source.addEventListener('open', function () { delay = 1000; });
+    source.addEventListener('error', function () {
+      // The browser retries a dropped stream by itself, but gives up for good when an attempt fails outright (the
+      // network was down, or the service worker answered offline): then we open a new one, waiting longer each time.
+      if (source && source.readyState === EventSource.CLOSED) {
+        source = null;
+        retry = setTimeout(connect, delay);
+        delay = Math.min(delay * 2, 60000);
+      }
+    });
   }
+
+  // Back online: resume at once rather than at the end of a back-off.
+  window.addEventListener('online', function () {
+    if (!source || source.readyState === EventSource.CLOSED) {
+      delay = 1000;
+      connect();
+    }
+  });
 
   // The browser reconnects by itself after a lost connection. A page left behind keeps nothing open (each account
   // has a few connections at most), and one brought back from the history cache opens a new one.
@@ -51,6 +75,10 @@
     if (source) {
       source.close();
       source = null;
+    }
+    if (retry) {
+      clearTimeout(retry);
+      retry = null;
     }
   });
   window.addEventListener('pageshow', function (event) {

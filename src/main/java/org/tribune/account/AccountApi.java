@@ -63,11 +63,13 @@ class AccountApi {
             @Schema(implementation = Role.class) String role, Instant createdAt,
             @Schema(nullable = true, description = "Only while waiting") Long waitlistPosition,
             @Schema(nullable = true, minimum = "0", maximum = "4") Integer trustLevel,
-            @Schema(nullable = true, description = "Your picture (a small square JPEG); left out when you have none") String avatarUrl) {
-        static MeJson of(Account a, Long waitlistPosition, Integer trustLevel) {
+            @Schema(nullable = true, description = "Your picture (a small square JPEG); left out when you have none") String avatarUrl,
+            @Schema(nullable = true, description = "When your display name may change again; left out when it may now "
+                    + "(changes are limited, see tribune.accounts.display-name-change-interval)") Instant displayNameChangeableAt) {
+        static MeJson of(Account a, Long waitlistPosition, Integer trustLevel, Instant displayNameChangeableAt) {
             return new MeJson(Long.toString(a.id()), a.handle(), a.displayName(), a.email(), a.bio(), a.locale(),
                     a.timeZone(), a.state().name(), a.role().name(), a.createdAt(), waitlistPosition, trustLevel,
-                    a.avatarUrl());
+                    a.avatarUrl(), displayNameChangeableAt);
         }
     }
 
@@ -122,6 +124,21 @@ class AccountApi {
             position = place.isPresent() ? place.getAsLong() : null;
         }
         TrustLevelLookup levels = trust.getIfAvailable();
-        return MeJson.of(me, position, levels == null ? null : levels.trustLevel(me.id()));
+        return MeJson.of(me, position, levels == null ? null : levels.trustLevel(me.id()),
+                accounts.displayNameLockedUntil(me.id()).orElse(null));
+    }
+
+    /** Fields left out keep their value. */
+    @Schema(name = "ProfileUpdate")
+    record ProfileUpdate(@Schema(nullable = true, maxLength = 60) String displayName, @Schema(nullable = true) String bio) {
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/me")
+    @Operation(operationId = "updateMe", summary = "Change your display name or bio. The display name may change once "
+            + "per interval (a week unless configured): sooner is refused with 400 (code account.display-name-too-soon) saying when it may change.")
+    MeJson update(Account me, @RequestBody ProfileUpdate body) {
+        Account updated = accounts.updateProfile(me.id(), body.displayName() == null ? me.displayName() : body.displayName(),
+                body.bio() == null ? me.bio() : body.bio());
+        return me(updated);
     }
 }

@@ -51,13 +51,17 @@ public class AccountService {
     private final ApiTokens tokens;
     private final AccountPrivacy privacy;
     private final MediaService media;
+    /** How long after a change of display name the next one may happen: passing for someone else takes patience. */
+    private final Duration nameChangeInterval;
 
     AccountService(Accounts accounts, PasswordResets resets, AccountRules rules, AccountMails mails,
             PasswordEncoder passwords, SignedLinks links, RateLimiter limiter, SignedInDevices devices,
             ApplicationEventPublisher events, Ids ids, Clock clock,
             @Value("${tribune.default-time-zone:UTC}") String defaultZone,
             @Value("${tribune.limits.signups-per-hour:10}") int signUpsPerHour, ApiTokens tokens,
-            AccountPrivacy privacy, MediaService media) {
+            AccountPrivacy privacy, MediaService media,
+            @Value("${tribune.accounts.display-name-change-interval:7d}") Duration nameChangeInterval) {
+        this.nameChangeInterval = nameChangeInterval;
         this.tokens = tokens;
         this.privacy = privacy;
         this.media = media;
@@ -299,6 +303,11 @@ public class AccountService {
         rules.checkProfile(errors, name, bio);
         errors.throwIfAny();
         if (!name.equals(account.displayName())) {
+            Optional<Instant> next = displayNameLockedUntil(accountId);
+            if (next.isPresent()) {
+                throw InvalidInput.of("displayName", "account.display-name-too-soon",
+                        NAME_CHANGE_TIME.withZone(account.zone()).format(next.get()));
+            }
             accounts.addDisplayNameChange(ids.next(), accountId, account.displayName(), name, clock.instant());
         }
         accounts.updateProfile(accountId, name, bio == null ? "" : bio);
@@ -317,6 +326,23 @@ public class AccountService {
         accounts.updatePreferences(accountId, locale, zone);
         return accounts.byId(accountId).orElseThrow();
     }
+
+    /** When this person may change their display name again; empty when they may now. */
+    public Optional<Instant> displayNameLockedUntil(long accountId) {
+        return accounts.lastDisplayNameChange(accountId).map(at -> at.plus(nameChangeInterval))
+                .filter(next -> next.isAfter(clock.instant()));
+    }
+
+    /** How long earlier display names are shown to everyone on a profile, so nobody quietly becomes someone else. */
+    public static final Duration EARLIER_NAMES_SHOWN = Duration.ofDays(30);
+
+    /** Display names this person had in the last {@link #EARLIER_NAMES_SHOWN}, newest change first: public. */
+    public List<DisplayNameChange> recentEarlierNames(long accountId) {
+        return accounts.displayNameChangesSince(accountId, clock.instant().minus(EARLIER_NAMES_SHOWN));
+    }
+
+    private static final java.time.format.DateTimeFormatter NAME_CHANGE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ROOT);
 
     /** Earlier display names, for moderators deciding whether someone poses as another. */
     public List<DisplayNameChange> displayNameHistory(long accountId) {

@@ -255,6 +255,19 @@ class Accounts {
                 .params(id, accountId, oldName, newName, ts(at)).update();
     }
 
+    Optional<Instant> lastDisplayNameChange(long accountId) {
+        return db.sql("select max(changed_at) as last_change from display_name_change where account_id = ?").param(accountId)
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "last_change"))).single();
+    }
+
+    List<DisplayNameChange> displayNameChangesSince(long accountId, Instant since) {
+        return db.sql("select old_name, new_name, changed_at from display_name_change where account_id = ? "
+                        + "and changed_at > ? order by id desc limit 20")
+                .params(accountId, ts(since))
+                .query((rs, n) -> new DisplayNameChange(rs.getString("old_name"), rs.getString("new_name"), instant(rs, "changed_at")))
+                .list();
+    }
+
     List<DisplayNameChange> displayNameChanges(long accountId) {
         return db.sql("select old_name, new_name, changed_at from display_name_change where account_id = ? order by id desc limit 100")
                 .param(accountId)

@@ -50,7 +50,7 @@ import org.springframework.session.security.web.authentication.SpringSessionReme
 class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-            + "base-uri 'self'; object-src 'none'";
+            + "base-uri 'self'; object-src 'none'; worker-src 'self'; manifest-src 'self'";
     static final Duration REMEMBER_ME = Duration.ofDays(30);
 
     /** OWASP's argon2id parameters: 19 MiB of memory, 2 iterations, 1 lane. Spring's defaults are weaker. */
@@ -129,6 +129,8 @@ class SecurityConfiguration {
         http.authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico", "/api/docs").permitAll()
+                        // The installable app: its manifest, service worker and offline page hold nothing personal.
+                        .requestMatchers(HttpMethod.GET, "/manifest.webmanifest", "/sw.js", "/offline").permitAll()
                         // Link preview pictures, re-encoded and served by us; their ids are random. Pictures: the
                         // media feature checks each request against what the picture shows on (404 when refused).
                         .requestMatchers(HttpMethod.GET, "/previews/*", "/media/*/*").permitAll()

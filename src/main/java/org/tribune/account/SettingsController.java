@@ -39,6 +39,7 @@ class SettingsController {
         model.addAttribute("account", me);
         model.addAttribute("avatar", accounts.avatarPath(me.id()).orElse(null));
         model.addAttribute("zones", zones());
+        model.addAttribute("nextNameChange", nextNameChange(me));
         return "account/settings";
     }
 
@@ -52,6 +53,7 @@ class SettingsController {
                     me.timeZone(), me.state(), me.role(), me.createdAt(), me.verifiedAt()));
             model.addAttribute("zones", zones());
             model.addAttribute("avatar", accounts.avatarPath(me.id()).orElse(null));
+            model.addAttribute("nextNameChange", nextNameChange(me));
             model.addAttribute(JteViews.ERRORS, invalid);
             return "account/settings";
         }
@@ -191,5 +193,10 @@ class SettingsController {
     private static List<String> zones() {
         return ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
                 && !z.startsWith("SystemV/")).sorted().toList();
+    }
+
+    /** When the display name may change next, if that is still to come (null when it may change now). */
+    private java.time.Instant nextNameChange(Account me) {
+        return accounts.displayNameLockedUntil(me.id()).orElse(null);
     }
 }

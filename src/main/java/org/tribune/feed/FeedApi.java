@@ -32,7 +32,10 @@ class FeedApi {
         this.accounts = accounts;
     }
 
-    /** Why a post is in the feed: kind OWN, IN_GROUP (name = group, target = slug) or FOLLOWING (name = handle). */
+    /**
+     * Why a post is in the feed: kind OWN, IN_GROUP (name = group, target = slug), FOLLOWING (name = handle) or
+     * SUGGESTED (name = group, target = slug: a recent post of an active public group, shown because the feed was quiet).
+     */
     @Schema(name = "FeedReason")
     record ReasonJson(@Schema(implementation = Reason.Kind.class) String kind, @Schema(nullable = true, description = "null for OWN") String name,
             @Schema(nullable = true) String target) {
@@ -40,11 +43,14 @@ class FeedApi {
 
     @Schema(name = "FeedEntry")
     record EntryJson(PostJson post, @Schema(nullable = true) ReasonJson reason,
-            @Schema(nullable = true) org.tribune.safety.FilteredJson filtered) {
+            @Schema(nullable = true) org.tribune.safety.FilteredJson filtered,
+            @Schema(description = "True for a suggestion: your groups and follows were quiet, so the first page of your "
+                    + "home feed also shows recent posts of active public groups you are not in (reason SUGGESTED)")
+            boolean suggestion) {
         static EntryJson of(FeedEntry e) {
             Reason r = e.reason();
             return new EntryJson(PostJson.of(e.item()), r == null ? null : new ReasonJson(r.kind().name(), r.name(), r.target()),
-                    org.tribune.safety.FilteredJson.of(e.filtered()));
+                    org.tribune.safety.FilteredJson.of(e.filtered()), r != null && r.isSuggestion());
         }
     }
 

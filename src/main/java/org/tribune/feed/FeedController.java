@@ -43,12 +43,15 @@ class FeedController {
     private final TrustComputation progress;
     private final EventService events;
     private final org.tribune.safety.SafetyService safety;
+    private final org.tribune.onboarding.OnboardingService onboarding;
     /** Upcoming events shown beside the home feed and on a group's page. */
     private static final int UPCOMING_SHOWN = 3;
 
     FeedController(FeedService feeds, AccountService accounts, GroupService groups, GroupAccess access, FollowService follows,
             Markdown markdown, DonationService donations, ReadingLog reading, TrustLevels trust, TrustComputation progress,
-            EventService events, org.tribune.safety.SafetyService safety) {
+            EventService events, org.tribune.safety.SafetyService safety,
+            org.tribune.onboarding.OnboardingService onboarding) {
+        this.onboarding = onboarding;
         this.events = events;
         this.safety = safety;
         this.reading = reading;
@@ -75,6 +78,9 @@ class FeedController {
         }
         Feed feed = feeds.home(me, before);
         read(me.id(), feed);
+        // A new member meets their first steps at the top of home; they never stand in the way of the feed.
+        model.addAttribute("onboardingNew", onboarding.landsOnIt(me.id()));
+        model.addAttribute("onboardingPending", onboarding.progress(me.id()).map(o -> !o.finished()).orElse(false));
         model.addAttribute("feed", feed);
         model.addAttribute("firstPage", before == null);
         model.addAttribute("groupCount", access.memberGroupIds(me.id()).size());
@@ -124,6 +130,7 @@ class FeedController {
         boolean other = viewerId != null && viewerId != person.id();
         model.addAttribute("blockedByViewer", other && safety.hasBlocked(viewerId, person.id()));
         model.addAttribute("mutedByViewer", other && safety.hasMuted(viewerId, person.id()));
+        model.addAttribute("earlierNames", accounts.recentEarlierNames(person.id()));
         model.addAttribute("nameHistory", viewer != null && viewer.isModerator() ? accounts.displayNameHistory(person.id()) : List.of());
         Feed feed = feeds.profile(person, viewerId, before);
         read(viewerId, feed);

@@ -1,5 +1,8 @@
 package org.tribune.feed;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +37,11 @@ public class FeedService {
     private final SafetyService safety;
     private final WordFilters filters;
 
+    private final Clock clock;
+
     FeedService(PostReads posts, GroupAccess groups, AccountService accounts, FollowService following, SafetyService safety,
-            WordFilters filters) {
+            WordFilters filters, Clock clock) {
+        this.clock = clock;
         this.safety = safety;
         this.filters = filters;
         this.posts = posts;
@@ -50,8 +56,45 @@ public class FeedService {
         Set<Long> authors = new HashSet<>(followees);
         authors.add(viewer.id());
         PostReads.Page page = posts.newest(new PostReads.Sources(myGroups, Set.of(), authors), cursor(before), PAGE_SIZE, viewer.id());
-        return filtered(new Feed(page.items().stream().map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees))).toList(),
-                page.next()), filters.filtersFor(viewer.id(), WordFilter.Context.HOME));
+        FilterMatcher matcher = filters.filtersFor(viewer.id(), WordFilter.Context.HOME);
+        Feed feed = filtered(new Feed(page.items().stream().map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees))).toList(),
+                page.next()), matcher);
+        return before == null ? withSuggestionsIfQuiet(feed, viewer, matcher) : feed;
+    }
+
+    /** Fewer posts than this from others in {@link #QUIET_WINDOW} on the first page: the feed is quiet. */
+    static final int QUIET_BELOW = 5;
+    static final Duration QUIET_WINDOW = Duration.ofDays(7);
+    /** How many suggested posts a quiet feed shows, and from how many of the most active public groups. */
+    static final int SUGGESTIONS = 10;
+    private static final int SUGGESTING_GROUPS = 20;
+
+    /**
+     * A first page that is never an empty room: when the reader's groups and follows are quiet, recent posts of active
+     * public groups they are not in join it, in the same newest-first order, each marked as a suggestion. They are
+     * read like any post (blocked and muted authors left out, the reader's word filters applied), never come from a group
+     * the reader was banned from, and show only on the first page, so paging on through {@code next} stays the reader's
+     * own feed.
+     */
+    private Feed withSuggestionsIfQuiet(Feed feed, Account viewer, FilterMatcher matcher) {
+        Instant since = clock.instant().minus(QUIET_WINDOW);
+        long recent = feed.entries().stream().filter(e -> e.reason().kind() != Reason.Kind.OWN)
+                .filter(e -> e.item().post().createdAt().isAfter(since)).count();
+        if (recent >= QUIET_BELOW) {
+            return feed;
+        }
+        List<Long> active = groups.activePublicGroupIdsFor(viewer.id(), since, SUGGESTING_GROUPS);
+        Set<Long> shown = new HashSet<>(feed.entries().stream().map(e -> e.item().post().id()).toList());
+        List<FeedEntry> suggestions = active.isEmpty() ? List.of()
+                : posts.newest(new PostReads.Sources(Set.copyOf(active), Set.of(), Set.of()), Long.MAX_VALUE, SUGGESTIONS,
+                        viewer.id()).items().stream()
+                .filter(i -> i.group() != null && i.group().isPublic() && !i.hidden() && i.post().authorId() != viewer.id())
+                .filter(i -> !shown.contains(i.post().id()))
+                .map(i -> new FeedEntry(i, Reason.suggested(i.group().name(), i.group().slug()))).toList();
+        List<FeedEntry> merged = new java.util.ArrayList<>(feed.entries());
+        merged.addAll(filtered(new Feed(suggestions, null), matcher).entries());
+        merged.sort(java.util.Comparator.comparingLong((FeedEntry e) -> e.item().post().id()).reversed());
+        return new Feed(merged, feed.next(), true);
     }
 
     /** How many posts arrived in the home feed after {@code afterId}, for "N new posts". */
@@ -117,7 +160,7 @@ public class FeedService {
                 kept.add(new FeedEntry(entry.item(), entry.reason(), match));
             }
         }
-        return new Feed(kept, feed.next());
+        return new Feed(kept, feed.next(), feed.quiet());
     }
 
     /** What filters are matched against: titles, bodies, link previews, link summaries and content warnings. */

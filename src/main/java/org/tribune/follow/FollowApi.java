@@ -1,5 +1,7 @@
 package org.tribune.follow;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tribune.account.Account;
+import org.tribune.account.DisplayNameChange;
 import org.tribune.account.AccountService;
 import org.tribune.platform.web.Listing;
 import org.tribune.platform.web.Viewer;
@@ -46,19 +49,27 @@ class FollowApi {
             @Schema(nullable = true) Long followers, @Schema(nullable = true) Long following,
             boolean followedByMe,
             @Schema(nullable = true, description = "Their picture; null when they have none or show their profile's "
-                    + "details to fewer people") String avatarUrl) {
-        static ProfileJson of(Profile p, Account person) {
+                    + "details to fewer people") String avatarUrl,
+            @Schema(description = "Display names they had in the last 30 days, newest change first: nobody quietly "
+                    + "becomes someone else") List<EarlierNameJson> earlierNames) {
+        static ProfileJson of(Profile p, Account person, List<DisplayNameChange> earlier) {
             return new ProfileJson(Long.toString(p.id()), p.handle(), p.displayName(), p.bio(),
                     p.counts() == null ? null : p.counts().followers(), p.counts() == null ? null : p.counts().following(),
-                    p.followedByMe(), p.bio() == null || person == null ? null : person.avatarUrl());
+                    p.followedByMe(), p.bio() == null || person == null ? null : person.avatarUrl(),
+                    earlier.stream().map(c -> new EarlierNameJson(c.oldName(), c.changedAt())).toList());
         }
+    }
+
+    /** A name someone had until {@code changedAt}. */
+    @Schema(name = "EarlierName")
+    record EarlierNameJson(String name, java.time.Instant changedAt) {
     }
 
     @GetMapping("/api/v1/users/{handle}")
     @Operation(operationId = "getProfile", summary = "A person's public profile, their follow counts, and whether you follow them")
     ProfileJson profile(@PathVariable String handle, Viewer viewer) {
         Profile profile = follows.profile(handle, viewer == null ? null : viewer.id());
-        return ProfileJson.of(profile, accounts.byId(profile.id()).orElse(null));
+        return ProfileJson.of(profile, accounts.byId(profile.id()).orElse(null), accounts.recentEarlierNames(profile.id()));
     }
 
     @PutMapping("/api/v1/users/{handle}/follow")

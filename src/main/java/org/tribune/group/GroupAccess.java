@@ -95,6 +95,17 @@ public class GroupAccess {
         return groups.after(afterId, limit);
     }
 
+    /**
+     * Public groups with activity since {@code since} that this person is neither in nor banned from, most recently
+     * active first (at most {@code limit}): where to look for posts to suggest to them.
+     */
+    public List<Long> activePublicGroupIdsFor(long accountId, java.time.Instant since, int limit) {
+        Set<Long> mine = memberGroupIds(accountId);
+        Set<Long> banned = memberships.bannedGroupIds(accountId);
+        return groups.activePublicIds(since, limit + mine.size() + banned.size()).stream()
+                .filter(id -> !mine.contains(id) && !banned.contains(id)).limit(limit).toList();
+    }
+
     /** The groups whose posts belong in the account's home feed. */
     public Set<Long> memberGroupIds(long accountId) {
         return Set.copyOf(memberships.groupIdsOf(accountId));

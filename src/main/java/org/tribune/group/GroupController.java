@@ -32,7 +32,10 @@ class GroupController {
     private final AccountService accounts;
     private final Markdown markdown;
 
-    GroupController(GroupService groups, AccountService accounts, Markdown markdown) {
+    private final Curation curation;
+
+    GroupController(GroupService groups, AccountService accounts, Markdown markdown, Curation curation) {
+        this.curation = curation;
         this.groups = groups;
         this.accounts = accounts;
         this.markdown = markdown;
@@ -248,14 +251,21 @@ class GroupController {
 
     @GetMapping("/admin/groups")
     String adminDefaults(Model model) {
-        model.addAttribute("defaults", groups.defaults());
+        model.addAttribute("curated", curation.curated());
         return "group/admin-defaults";
     }
 
+    /** Curates a group (or stops), and makes a curated group one newcomers are offered first (or stops). */
     @PostMapping("/admin/groups")
-    String adminSetDefault(@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "false") boolean isDefault,
+    String adminSetDefault(@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "false") boolean curated,
+            @RequestParam(defaultValue = "false") boolean isDefault,
             @RequestParam(defaultValue = "false") boolean moderatorsOnlyPosting, RedirectAttributes redirect) {
-        groups.setDefault(slug.strip(), isDefault, moderatorsOnlyPosting);
+        if (curated) {
+            curation.setCurated(slug, true);
+            groups.setDefault(slug.strip(), isDefault, moderatorsOnlyPosting);
+        } else {
+            curation.setCurated(slug, false);
+        }
         redirect.addFlashAttribute(JteViews.NOTICE, "group.defaults-saved");
         return "redirect:/admin/groups";
     }

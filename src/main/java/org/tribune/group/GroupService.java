@@ -447,30 +447,35 @@ public class GroupService {
         groups.touch(groupId, clock.instant());
     }
 
-    // default groups: what newcomers join so nobody lands in an empty room
+    // default and curated groups: see Curation
 
     @PreAuthorize("hasRole('ADMIN')")
     public List<Group> defaults() {
         return groups.defaults();
     }
 
+    /**
+     * Marks a group as one newcomers are offered first (and sets who may post in it). Only a curated group may be a
+     * default: an administrator vouches for it first.
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void setDefault(String slug, boolean isDefault, boolean moderatorsOnlyPosting) {
         Group group = groups.bySlug(slug).orElseThrow(() -> new NotFound("group"));
+        if (isDefault && !groups.isCurated(group.id())) {
+            throw InvalidInput.of("slug", "group.default-needs-curated");
+        }
         groups.setDefault(group.id(), isDefault);
         groups.update(new Group(group.id(), group.slug(), group.name(), group.description(), group.language(),
                 group.visibility(), group.joinPolicy(), group.joinQuestions(), moderatorsOnlyPosting, isDefault,
                 group.memberCount(), group.createdAt(), group.lastActivityAt()));
     }
 
-    /** Newcomers join the default groups, whatever their join policy. */
+    /** Joins a group a newcomer chose among those suggested to them, whatever its join policy (it is vouched for). */
     @Transactional
-    public void welcome(long accountId) {
-        for (Group group : groups.defaults()) {
-            if (!memberships.isBanned(group.id(), accountId)) {
-                addMember(group.id(), accountId, GroupRole.MEMBER);
-            }
+    void joinChosen(long groupId, long accountId) {
+        if (!memberships.isBanned(groupId, accountId)) {
+            addMember(groupId, accountId, GroupRole.MEMBER);
         }
     }
 

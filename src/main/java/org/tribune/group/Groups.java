@@ -102,6 +102,28 @@ class Groups {
                 .param("ids", ids).param("viewer", viewerId == null ? -1L : viewerId).query(GROUP).list();
     }
 
+    void setCurated(long id, boolean curated) {
+        db.sql("update topic_group set is_curated = ? where id = ?").params(curated, id).update();
+    }
+
+    boolean isCurated(long id) {
+        return db.sql("select is_curated from topic_group where id = ?").param(id).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Curated groups that are listed (public or private, never hidden), most recently active first. */
+    List<Group> curated(int limit) {
+        return db.sql("select " + COLUMNS + " from topic_group g where g.is_curated = true and g.visibility <> 'HIDDEN' "
+                        + "order by g.last_activity_at desc, g.id desc limit ?")
+                .param(limit).query(GROUP).list();
+    }
+
+    /** Public groups with activity since {@code since}, most recently active first: where a quiet feed finds posts. */
+    List<Long> activePublicIds(Instant since, int limit) {
+        return db.sql("select g.id from topic_group g where g.visibility = 'PUBLIC' and g.last_activity_at >= ? "
+                        + "order by g.last_activity_at desc, g.id desc limit ?")
+                .params(ts(since), limit).query(Long.class).list();
+    }
+
     List<Group> defaults() {
         return db.sql("select " + COLUMNS + " from topic_group g where g.is_default = true order by g.id").query(GROUP).list();
     }

@@ -67,6 +67,19 @@ class Memberships {
                 .param(groupId).query(MEMBERSHIP).list();
     }
 
+    /** Owners and moderators of any of these groups: group id → their account ids. */
+    java.util.Map<Long, List<Long>> moderatorIds(java.util.Collection<Long> groupIds) {
+        if (groupIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, List<Long>> byGroup = new java.util.HashMap<>();
+        db.sql("select group_id, account_id from group_member where group_id in (:ids) and role in ('OWNER', 'MODERATOR')")
+                .param("ids", groupIds)
+                .query((rs, n) -> byGroup.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getLong(2)))
+                .list();
+        return byGroup;
+    }
+
     /** The member who has been in the group longest, other than {@code except}. */
     Optional<Membership> longestStanding(long groupId, GroupRole role, long except) {
         return db.sql("select group_id, account_id, role, since from group_member where group_id = ? and role = ? "
@@ -120,6 +133,11 @@ class Memberships {
     }
 
     // bans
+
+    java.util.Set<Long> bannedGroupIds(long accountId) {
+        return java.util.Set.copyOf(db.sql("select group_id from group_ban where account_id = ?").param(accountId)
+                .query(Long.class).list());
+    }
 
     boolean isBanned(long groupId, long accountId) {
         return db.sql("select count(*) from group_ban where group_id = ? and account_id = ?")

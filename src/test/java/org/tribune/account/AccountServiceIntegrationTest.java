@@ -182,6 +182,7 @@ class AccountServiceIntegrationTest {
     void displayNameChangesAreKept() {
         Account ana = members.active("ana");
         accounts.updateProfile(ana.id(), "Ana Lima", "I *love* maps.");
+        members.ageNameChanges(ana.id(), 8);
         accounts.updateProfile(ana.id(), "Ana L.", "I *love* maps.");
 
         assertThat(accounts.displayNameHistory(ana.id())).extracting(DisplayNameChange::newName).containsExactly("Ana L.", "Ana Lima");

@@ -15,7 +15,10 @@ public class Members {
     private final Accounts table;
     private final SignedLinks links;
 
-    Members(AccountService accounts, Accounts table, SignedLinks links) {
+    private final org.springframework.jdbc.core.simple.JdbcClient db;
+
+    Members(AccountService accounts, Accounts table, SignedLinks links, org.springframework.jdbc.core.simple.JdbcClient db) {
+        this.db = db;
         this.accounts = accounts;
         this.table = table;
         this.links = links;
@@ -70,6 +73,16 @@ public class Members {
         Account account = unverified(prefix);
         table.markVerified(account.id(), account.email(), AccountState.WAITING, java.time.Instant.now());
         return table.byId(account.id()).orElseThrow();
+    }
+
+    /**
+     * Moves this person's display-name changes {@code days} into the past, as if they were made then: display names
+     * may change only once a week, and tests that change them twice play the week out.
+     */
+    public void ageNameChanges(long accountId, int days) {
+        db.sql("update display_name_change set changed_at = ? where account_id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(days))), accountId)
+                .update();
     }
 
     public Account withRole(String prefix, Role role) {

@@ -53,6 +53,7 @@ class SettingsWebTest {
     @Test
     void moderatorsSeeEarlierDisplayNamesOthersDoNot() {
         browser.post("/settings/profile", "displayName", "First Name", "bio", "");
+        members.ageNameChanges(ana.id(), 8);
         browser.post("/settings/profile", "displayName", "Second Name", "bio", "");
         Account mod = members.withRole("mod", Role.MODERATOR);
         WebClient moderator = new WebClient(port);

@@ -18,6 +18,7 @@ import org.tribune.account.AccountState;
 import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.follow.FollowService;
+import org.tribune.group.Curation;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupService;
@@ -33,6 +34,8 @@ import org.tribune.trust.TrustLevels;
 class WaitlistWebTest {
     @LocalServerPort
     int port;
+    @Autowired
+    Curation curation;
     @Autowired
     TrustLevels trustLevels;
     @Autowired
@@ -183,8 +186,9 @@ class WaitlistWebTest {
 
     @Test
     @WithMockUser(roles = "ADMIN")
-    void onceAdmittedTheyTakePartAndJoinTheDefaultGroups() {
+    void onceAdmittedTheyTakePartAndAreOfferedTheCuratedGroupsNotPutInThem() {
         Group welcome = openGroup(members.active("adm"));
+        curation.setCurated(welcome.slug(), true);
         groups.setDefault(welcome.slug(), true, false);
         try {
             Account ana = waiting("later");
@@ -192,10 +196,11 @@ class WaitlistWebTest {
 
             admission.markDonor(ana.id());
 
-            assertThat(groups.mine(ana.id())).extracting(Group::slug).contains(welcome.slug());
+            assertThat(groups.mine(ana.id())).extracting(Group::slug).doesNotContain(welcome.slug());
+            assertThat(curation.suggestedFor(members.reload(ana), 500)).extracting(Group::slug).contains(welcome.slug());
             assertThat(posts.publish(members.reload(ana), null, new PostService.Draft(null, "In at last", null))).isNotNull();
         } finally {
-            groups.setDefault(welcome.slug(), false, false);
+            curation.setCurated(welcome.slug(), false);
         }
     }
 }

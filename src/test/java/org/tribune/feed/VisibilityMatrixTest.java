@@ -258,6 +258,11 @@ class VisibilityMatrixTest {
             assertThat(seen.status()).isEqualTo(role == Role.VISITOR ? 302 : 200);
             return;
         }
+        if (door == Door.HOME_FEED && visibility == Visibility.PUBLIC && role == Role.OUTSIDER) {
+            // A quiet home feed may suggest recent posts of public groups one is not in, marked as suggestions
+            // (QuietFeedTest); whether this one is among the newest depends on what else the run published.
+            return;
+        }
         if (door == Door.HOME_FEED || door == Door.MY_EVENTS) {
             assertThat(seen.content()).as("in home feed").isEqualTo(member(role));
             return;

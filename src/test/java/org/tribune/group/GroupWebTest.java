@@ -25,6 +25,8 @@ class GroupWebTest {
     @Autowired
     GroupService groups;
     @Autowired
+    Curation curation;
+    @Autowired
     GroupAccess access;
     @Autowired
     TokenService tokens;
@@ -140,24 +142,33 @@ class GroupWebTest {
     }
 
     @Test
-    void defaultGroupsWelcomeNewcomersAndOnlyAdminsChooseThem() {
+    void curatedGroupsAreOfferedNeverImposedAndOnlyAdminsCurate() {
         Account admin = members.admin("adm");
         Group welcome = groups.create(admin, new GroupForm(GroupServiceIntegrationTest.slug("wel"), "Welcome", "", "en",
                 "PUBLIC", "OPEN", List.of(), false));
         Account member = members.active("mem");
-        assertThat(signedIn(member).get("/admin/groups").status()).isEqualTo(403);
+        WebClient members_ = signedIn(member);
+        assertThat(members_.get("/admin/groups").status()).isEqualTo(403);
+        assertThat(members_.post("/admin/groups", "slug", welcome.slug(), "curated", "true", "isDefault", "true").status())
+                .isEqualTo(403);
+        assertThat(curation.suggestedFor(members.active("early"), 500)).extracting(Group::id).doesNotContain(welcome.id());
 
         WebClient admins = signedIn(admin);
-        admins.post("/admin/groups", "slug", welcome.slug(), "isDefault", "true", "moderatorsOnlyPosting", "true");
-        assertThat(admins.get("/admin/groups").body()).contains("Welcome");
+        admins.post("/admin/groups", "slug", welcome.slug(), "curated", "true", "isDefault", "true", "moderatorsOnlyPosting", "true");
+        assertThat(admins.get("/admin/groups").body()).contains("Welcome").contains("Offered first");
 
         Account newcomer = members.active("newc");
-        assertThat(access.memberGroupIds(newcomer.id())).contains(welcome.id());
+        // Offered, never joined without their choice.
+        assertThat(access.memberGroupIds(newcomer.id())).doesNotContain(welcome.id());
+        assertThat(curation.suggestedFor(newcomer, 500)).extracting(Group::id).contains(welcome.id());
+        curation.joinChosen(newcomer, List.of(welcome.slug()));
         Group reloaded = access.group(welcome.id()).orElseThrow();
         assertThat(access.canPost(reloaded, newcomer)).isFalse();
         assertThat(access.canTakePart(reloaded, newcomer)).isTrue();
+
         admins.post("/admin/groups", "slug", welcome.slug());
-        assertThat(access.memberGroupIds(members.active("late").id())).doesNotContain(welcome.id());
+        assertThat(curation.suggestedFor(members.active("late"), 500)).extracting(Group::id).doesNotContain(welcome.id());
+        assertThat(access.group(welcome.id()).orElseThrow().isDefault()).as("no longer curated, no longer a default").isFalse();
     }
 
     @Test

@@ -144,6 +144,7 @@ class EverythingFixture {
 
         // account: profile history, bio, avatar, privacy settings, token, reset code (and its mail), audit entries
         accounts.updateProfile(me.id(), earlier, bio);
+        members.ageNameChanges(me.id(), 8);
         accounts.updateProfile(me.id(), name, bio);
         accounts.changeAvatar(me.id(), "me.png", png());
         accounts.updatePrivacy(me.id(), new PrivacySettings(Audience.EVERYONE, Audience.MEMBERS, Audience.EVERYONE,

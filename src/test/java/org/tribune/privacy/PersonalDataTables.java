@@ -51,6 +51,8 @@ final class PersonalDataTables {
             "media",
             // safety: blocks, mutes, word filters, reach settings
             "safety_block", "safety_mute", "safety_filter", "safety_reach",
+            // onboarding: started when the account became a member (the fixture's accounts are admitted)
+            "onboarding",
             // platform: shared rate-limit buckets keyed by account id (or client address)
             "rate_bucket");
 
