@@ -48,6 +48,18 @@ final class Keyboard {
         throw new AssertionError("Tab never reached " + selector + " on " + driver.getCurrentUrl() + " in " + MOST_TABS + " presses");
     }
 
+    /**
+     * On a page just opened, as keyboard users do: Tab to the "skip to content" link, Enter, and the focus is at the
+     * start of the main part, past the header's links.
+     */
+    void skipToContent() {
+        tabTo("a.skip-link");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        presses++;
+        new WebDriverWait(driver, Chromium.PATIENCE).until(
+                d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript("return document.activeElement.id === 'main'")));
+    }
+
     /** Types into whatever has the focus. */
     void type(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
