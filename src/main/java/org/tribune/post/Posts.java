@@ -109,20 +109,23 @@ class Posts {
     /**
      * As above, leaving out the posts of {@code hiddenAuthors} in the groups' walks (a reader's blocks and mutes),
      * so that a page is filled in one statement instead of rounds of pages thinned out afterwards. The list is
-     * padded like the sources, for the same reason.
+     * padded like the sources, for the same reason, and bound once (a {@code with} list every walk refers to), not
+     * once per group.
      */
     List<Post> newest(Collection<Long> groupIds, Collection<Long> profileAuthorIds, Collection<Long> anyPostAuthorIds,
             Collection<Long> hiddenAuthors, long before, int limit) {
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<Long> hidden = padded(hiddenAuthors);
-        String notHidden = hidden.isEmpty() ? "" : " and author_id not in (" + String.join(", ", java.util.Collections.nCopies(hidden.size(), "?")) + ")";
+        String with = hidden.isEmpty() ? "" : "with hidden_author (id) as (values "
+                + String.join(", ", java.util.Collections.nCopies(hidden.size(), "(cast(? as bigint))")) + ") ";
+        params.addAll(hidden);
+        String notHidden = hidden.isEmpty() ? "" : " and author_id not in (select id from hidden_author)";
         for (Long group : padded(groupIds)) {
             parts.add("(select id from post where group_id = ? and id < ? and deleted_at is null" + notHidden
                     + " order by group_id desc, id desc limit ?)");
             params.add(group);
             params.add(before);
-            params.addAll(hidden);
             params.add(limit);
         }
         for (Long author : padded(profileAuthorIds)) {
@@ -142,7 +145,7 @@ class Posts {
             return List.of();
         }
         params.add(limit);
-        List<Post> found = new ArrayList<>(db.sql("select " + P_COLUMNS + " from (select distinct id from ("
+        List<Post> found = new ArrayList<>(db.sql(with + "select " + P_COLUMNS + " from (select distinct id from ("
                         + String.join(" union all ", parts) + ") sourced order by id desc limit ?) newest join post p on p.id = newest.id")
                 .params(params).query(POST).list());
         found.sort((a, b) -> Long.compare(b.id(), a.id()));
