@@ -75,6 +75,23 @@ class SecurityHeadersTest {
         softly.assertThat(response.header("Cache-Control")).as("%s: Cache-Control", what).contains("no-store");
     }
 
+    /** Swagger UI's one scripted style attribute is allowed by its hash on its own pages, and nowhere else. */
+    @Test
+    void onlyTheApiDocumentationAllowsItsOneStyleHash() {
+        String docs = visitor.get("/api/swagger-ui/index.html").header("Content-Security-Policy");
+        assertThat(docs).contains("style-src 'self' 'unsafe-hashes' 'sha256-").contains("script-src 'self';")
+                .contains("default-src 'self'");
+        for (String path : List.of("/", "/login", "/groups", "/api/openapi.json")) {
+            assertThat(visitor.get(path).header("Content-Security-Policy")).as(path)
+                    .contains("style-src 'self';").doesNotContain("unsafe").doesNotContain("sha256");
+        }
+        assertThat(member.get("/").header("Content-Security-Policy")).doesNotContain("unsafe");
+        WebClient.Response style = visitor.get("/api/swagger-ui/index.css");
+        assertThat(style.status()).isEqualTo(200);
+        assertThat(style.header("Content-Type")).startsWith("text/css");
+        assertThat(style.body()).contains(".swagger-ui .opblock.opblock-get .opblock-summary-method");
+    }
+
     @Test
     void pagesForVisitorsSendTheStrictHeaders() {
         SoftAssertions softly = new SoftAssertions();
