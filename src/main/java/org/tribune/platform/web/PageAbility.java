@@ -16,4 +16,15 @@ public interface PageAbility {
 
     /** Whether the account may do it now; asked at most once per page. */
     boolean grantedTo(long accountId);
+
+    /** An ability decided by the given rule, for a feature's {@code @Bean}. */
+    static PageAbility of(String name, java.util.function.LongPredicate rule) {
+        record Rule(String name, java.util.function.LongPredicate rule) implements PageAbility {
+            @Override
+            public boolean grantedTo(long accountId) {
+                return rule.test(accountId);
+            }
+        }
+        return new Rule(name, rule);
+    }
 }
