@@ -95,7 +95,7 @@ class BrowserTest {
         assertThat(header().getText()).contains("@" + handle);
         chromium.screenshot("07-home");
 
-        chromium.follow(header().findElement(By.linkText("Settings")));
+        chromium.follow(chromium.accountMenu().findElement(By.linkText("Settings")));
         assertThat(chromium.path()).isEqualTo("/settings");
         assertThat(chromium.h1()).isEqualTo("Settings");
         chromium.screenshot("08-settings");
@@ -221,7 +221,7 @@ class BrowserTest {
     }
 
     private WebElement languageButton(String language) {
-        return header().findElement(By.cssSelector("form.language button[value='" + language + "']"));
+        return chromium.accountMenu().findElement(By.cssSelector("form.language button[value='" + language + "']"));
     }
 
     private WebElement header() {

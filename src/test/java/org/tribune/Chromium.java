@@ -181,7 +181,22 @@ class Chromium implements AutoCloseable {
 
     /** The element with this id. */
     WebElement field(String id) {
-        return driver.findElement(By.id(id));
+        WebElement field = driver.findElement(By.id(id));
+        // A folded form (the composer is one line until opened) is opened first, as a person does by clicking it.
+        List<WebElement> folded = field.findElements(By.xpath("ancestor::details[not(@open)]/summary"));
+        if (!folded.isEmpty()) {
+            folded.getLast().click();
+        }
+        return field;
+    }
+
+    /** Opens the header's account menu (profile, settings, language, logout) if it is closed. */
+    WebElement accountMenu() {
+        WebElement menu = driver.findElement(By.cssSelector("header details.account-menu"));
+        if (menu.getDomAttribute("open") == null) {
+            menu.findElement(By.tagName("summary")).click();
+        }
+        return menu;
     }
 
     /** The button in the page's main part that reads this. */

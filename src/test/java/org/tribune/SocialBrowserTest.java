@@ -204,7 +204,7 @@ class SocialBrowserTest {
         anaWindow.field("post-body").sendKeys("Off to the seed library this afternoon. Anyone need bean cuttings?");
         anaWindow.follow(anaWindow.button("Publish"));
         long beans = anaWindow.postIdFromPath();
-        anaWindow.follow(anaWindow.headerLink("@" + ana));
+        anaWindow.follow(anaWindow.accountMenu().findElement(By.cssSelector("a[href='/@" + ana + "']")));
         assertThat(anaWindow.postIds()).startsWith(beans);
         anaWindow.screenshot("23-ana-profile-with-post");
 
@@ -253,7 +253,7 @@ class SocialBrowserTest {
         // 8. In French: the header's language button, then the group page and a permalink.
         bobWindow.follow(bobWindow.headerLink("Groups"));
         bobWindow.follow(bobWindow.main().findElement(By.cssSelector("#mine-heading + ul a[href='/groups/" + climate + "']")));
-        bobWindow.follow(bobWindow.header().findElement(By.cssSelector("form.language button[value=fr]")));
+        bobWindow.follow(bobWindow.accountMenu().findElement(By.cssSelector("form.language button[value=fr]")));
         assertThat(bobWindow.lang()).isEqualTo("fr");
         assertThat(bobWindow.path()).isEqualTo("/groups/" + climate);
         assertThat(bobWindow.main().getText()).contains("Publications");

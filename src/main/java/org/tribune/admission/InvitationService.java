@@ -90,6 +90,12 @@ public class InvitationService implements InvitationLinks {
      * Inviting is a right of trust level 2 (member): people who took part for a few weeks vouch for newcomers.
      * Administrators invite whatever their level.
      */
+    /** Whether the invitations page is any use to this person: a member or waiting account trusted to invite. */
+    public boolean mayInvite(Account inviter) {
+        return inviter != null && (inviter.state() == AccountState.ACTIVE || inviter.state() == AccountState.WAITING)
+                && trusted(inviter);
+    }
+
     public boolean trusted(Account inviter) {
         return inviter.isAdmin() || trust.of(inviter.id()).atLeast(TrustLevel.MEMBER);
     }

@@ -46,6 +46,8 @@ class FeedController {
     private final org.tribune.onboarding.OnboardingService onboarding;
     /** Upcoming events shown beside the home feed and on a group's page. */
     private static final int UPCOMING_SHOWN = 3;
+    private static final int SIDE_GROUPS = 8;
+    private static final int SIDE_SUGGESTED = 4;
 
     FeedController(FeedService feeds, AccountService accounts, GroupService groups, GroupAccess access, FollowService follows,
             Markdown markdown, DonationService donations, ReadingLog reading, TrustLevels trust, TrustComputation progress,
@@ -85,7 +87,21 @@ class FeedController {
         model.addAttribute("firstPage", before == null);
         model.addAttribute("groupCount", access.memberGroupIds(me.id()).size());
         model.addAttribute("events", events.upcomingForMember(me.id(), null, UPCOMING_SHOWN));
+        sideColumn(me, model);
         return "feed/home";
+    }
+
+    /**
+     * The side column beside the feed: a few of the reader's groups, and a few active public groups they are not in
+     * (the directory's first page by activity: one indexed query, no per-person ranking).
+     */
+    private void sideColumn(Account me, Model model) {
+        List<org.tribune.group.Group> mine = groups.mine(me.id());
+        java.util.Set<Long> in = mine.stream().map(org.tribune.group.Group::id).collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("myGroups", mine.stream().limit(SIDE_GROUPS).toList());
+        model.addAttribute("suggestedGroups", groups.directory("", GroupService.Sort.ACTIVITY, null).stream()
+                .filter(g -> g.visibility() == org.tribune.group.Visibility.PUBLIC && !in.contains(g.id()))
+                .limit(SIDE_SUGGESTED).toList());
     }
 
     /** For "N new posts": how many arrived after the newest one on the page. */

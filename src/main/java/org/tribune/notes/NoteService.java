@@ -155,7 +155,7 @@ public class NoteService {
         if (note.authorId() == rater.id()) {
             throw new Forbidden("notes.not-your-own");
         }
-        if (!rater.isActive() || !trust.of(rater.id()).atLeast(RATER_LEVEL)) {
+        if (!mayRate(rater)) {
             throw new Forbidden("notes.rater-level");
         }
         Set<String> checked = new TreeSet<>();
@@ -213,13 +213,18 @@ public class NoteService {
     public record RatingQueue(List<NoteView> notes, String next) {
     }
 
+    /** Whether this person may rate notes (and so open the notes needing ratings): active, at the rater level. */
+    public boolean mayRate(Account rater) {
+        return rater != null && rater.isActive() && trust.of(rater.id()).atLeast(RATER_LEVEL);
+    }
+
     /**
      * Notes waiting for ratings, offered to a rater: not their own, not yet rated by them, on posts they may read, in
      * the order of {@link NoteRouting} for this rater (the notes lacking ratings from their side of the factor
      * first). {@code after} is the cursor of the previous page, null or blank for the first.
      */
     public RatingQueue needingRatings(Account rater, String after, int limit) {
-        if (rater == null || !rater.isActive() || !trust.of(rater.id()).atLeast(RATER_LEVEL)) {
+        if (!mayRate(rater)) {
             throw new Forbidden("notes.rater-level");
         }
         NoteRouting.Place cursor = after == null || after.isBlank() ? null : NoteRouting.Place.parse(after.strip());

@@ -75,6 +75,16 @@ class SecurityHeadersTest {
         softly.assertThat(response.header("Cache-Control")).as("%s: Cache-Control", what).contains("no-store");
     }
 
+    /** Every page keeps the one strict policy, the API's reference page too: no hash, no inline style anywhere. */
+    @Test
+    void everyPageKeepsTheStrictPolicyTheApiReferenceToo() {
+        for (String path : List.of("/", "/login", "/groups", "/api/docs", "/api/openapi.json")) {
+            assertThat(visitor.get(path).header("Content-Security-Policy")).as(path)
+                    .contains("style-src 'self';").doesNotContain("unsafe").doesNotContain("sha256");
+        }
+        assertThat(member.get("/").header("Content-Security-Policy")).doesNotContain("unsafe");
+    }
+
     @Test
     void pagesForVisitorsSendTheStrictHeaders() {
         SoftAssertions softly = new SoftAssertions();

@@ -46,9 +46,12 @@ public class JteViews implements ViewResolver, Ordered {
     private final ZoneId defaultZone;
     private final ObjectProvider<UnreadNotifications> unread;
     private final ObjectProvider<ReaderPreferences> preferences;
+    private final ObjectProvider<PageAbility> abilities;
 
     JteViews(MessageSource messages, @Value("${tribune.default-time-zone:UTC}") String defaultZone,
-            ObjectProvider<UnreadNotifications> unread, ObjectProvider<ReaderPreferences> preferences) {
+            ObjectProvider<UnreadNotifications> unread, ObjectProvider<ReaderPreferences> preferences,
+            ObjectProvider<PageAbility> abilities) {
+        this.abilities = abilities;
         this.preferences = preferences;
         this.messages = messages;
         this.defaultZone = ZoneId.of(defaultZone);
@@ -78,7 +81,18 @@ public class JteViews implements ViewResolver, Ordered {
                 notice instanceof String key ? messages.getMessage(key, null, key, locale) : null,
                 errors instanceof InvalidInput invalid ? invalid.byField() : null,
                 viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> unreadCount(viewer.id()),
-                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> opensWarnings(viewer.id()));
+                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> opensWarnings(viewer.id()),
+                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : name -> may(name, viewer.id()));
+    }
+
+    /** A failing check must not break the page: the link is then left out, the safe default. */
+    private boolean may(String name, long accountId) {
+        try {
+            return abilities.orderedStream().anyMatch(a -> a.name().equals(name) && a.grantedTo(accountId));
+        } catch (RuntimeException failure) {
+            log.warn("could not check ability {} of account {}", name, accountId, failure);
+            return false;
+        }
     }
 
     /** A failing read must not break the page: warnings then stay folded, the safe default. */

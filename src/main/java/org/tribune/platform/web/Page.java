@@ -31,10 +31,13 @@ public final class Page {
     private Integer unreadCount;
     private final java.util.function.BooleanSupplier warningsOpen;
     private Boolean opensWarnings;
+    private final java.util.function.Predicate<String> abilities;
+    private final Map<String, Boolean> granted = new java.util.HashMap<>();
 
     Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path,
             String returnPath, String notice, Map<String, InvalidInput.Problem> errors, IntSupplier unread,
-            java.util.function.BooleanSupplier warningsOpen) {
+            java.util.function.BooleanSupplier warningsOpen, java.util.function.Predicate<String> abilities) {
+        this.abilities = abilities;
         this.warningsOpen = warningsOpen;
         this.messages = messages;
         this.locale = locale;
@@ -87,6 +90,17 @@ public final class Page {
             opensWarnings = viewer != null && warningsOpen != null && warningsOpen.getAsBoolean();
         }
         return opensWarnings;
+    }
+
+    /**
+     * Whether the signed-in reader may use the page behind a {@link PageAbility} (false for a visitor); asked once
+     * per page and name, so that links to pages answering 403 are not shown.
+     */
+    public boolean may(String ability) {
+        if (viewer == null || abilities == null) {
+            return false;
+        }
+        return granted.computeIfAbsent(ability, abilities::test);
     }
 
     /** The unread count as the header shows it: "99+" above 99. */
