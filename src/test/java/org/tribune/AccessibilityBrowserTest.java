@@ -45,7 +45,8 @@ import org.tribune.wiki.WikiService;
  * visitor, waiting, member, moderator, administrator; feed, post, history and diff, group, settings, donation, search,
  * notes, moderation, administration. Any serious or critical violation fails the build; each test lists all it found
  * before failing, so that one run shows everything to mend. Pages are checked on a desktop, on a phone and in the
- * dark theme, where the colours differ.
+ * dark theme, where the colours differ. On the desktop each page is also weighed: at most 100 KB of CSS and
+ * JavaScript, and no layout shift as it loads.
  */
 @IntegrationTest
 @Tag("browser")
@@ -119,7 +120,7 @@ class AccessibilityBrowserTest {
                 "/groups/" + group.slug() + "/wiki", "/p/" + post.id(), "/p/" + post.id() + "/history",
                 "/p/" + post.id() + "/diff?to=" + revision, "/p/" + post.id() + "/notes", "/events/" + event.id(),
                 "/conduct", "/donate", "/transparency", "/trust-levels", "/notes/about", "/sources",
-                "/sources/example.org", "/moderation/log", "/api/docs"));
+                "/sources/example.org", "/moderation/log", "/api/docs", "/offline"));
     }
 
     @Test
@@ -140,7 +141,9 @@ class AccessibilityBrowserTest {
                 "/search?q=puffins", "/search?q=bird&type=groups", "/search?q=a11y&type=people",
                 "/notes/needs-ratings", "/moderation/mine", "/settings", "/settings/notifications",
                 "/settings/privacy", "/settings/privacy/data", "/settings/safety", "/settings/security",
-                "/settings/donations", "/donate", "/sources/example.org/edit"));
+                "/settings/donations", "/donate", "/sources/example.org/edit", "/onboarding/language",
+                "/onboarding/groups", "/onboarding/people", "/onboarding/conduct", "/onboarding/editing",
+                "/onboarding/flags", "/onboarding/notes"));
     }
 
     @Test
@@ -153,7 +156,7 @@ class AccessibilityBrowserTest {
         browser.checkAll(List.of("/groups/" + group.slug() + "/settings", "/groups/" + group.slug() + "/bans",
                 "/groups/" + group.slug() + "/requests", "/groups/" + group.slug() + "/review",
                 "/groups/" + group.slug() + "/events/new", "/events/" + event.id() + "/edit",
-                "/groups/" + group.slug() + "/wiki/edit"));
+                "/groups/" + group.slug() + "/wiki/edit", "/groups/" + group.slug() + "/filters"));
     }
 
     @Test
@@ -181,6 +184,9 @@ class AccessibilityBrowserTest {
         keys.enter();
         assertThat(browser.path()).isEqualTo("/");
 
+        // The composer is one line until opened: Enter on it opens the form, and Tab goes on into it.
+        keys.tabTo(".composer summary");
+        keys.type(org.openqa.selenium.Keys.ENTER);
         keys.tabTo("#post-title");
         keys.type("Gannets diving at dusk");
         keys.tabTo("#post-body");
@@ -250,6 +256,10 @@ class AccessibilityBrowserTest {
         return account;
     }
 
+    /** What a page costs to show: the bytes of its styles and scripts, and how far its layout moved as it loaded. */
+    record Weight(String path, long stylesAndScripts, double layoutShift) {
+    }
+
     /** One Chromium that signs in as a person and runs axe on each page, in three conditions. */
     private final class Reader extends Chromium {
         Reader() {
@@ -260,9 +270,34 @@ class AccessibilityBrowserTest {
             signIn(account.email(), Members.PASSWORD);
         }
 
+        /**
+         * The page just opened: its stylesheets and scripts fetched again and counted (uncompressed, as the budget of
+         * the issue counts them), and its cumulative layout shift since it started loading.
+         */
+        Weight weigh(String path) {
+            driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
+            Number bytes = (Number) driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const urls = [...document.querySelectorAll('link[rel=stylesheet][href], script[src]')]
+                        .map(e => e.href || e.src);
+                    Promise.all(urls.map(u => fetch(u).then(r => r.arrayBuffer()).then(b => b.byteLength)))
+                        .then(sizes => done(sizes.reduce((a, b) => a + b, 0))).catch(() => done(-1));
+                    """);
+            Number shift = (Number) driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    let total = 0;
+                    new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) total += e.value; }))
+                        .observe({type: 'layout-shift', buffered: true});
+                    setTimeout(() => done(total), 250);
+                    """);
+            assertThat(bytes.longValue()).as("the styles and scripts of " + path + " could be fetched").isPositive();
+            return new Weight(path, bytes.longValue(), shift.doubleValue());
+        }
+
         /** Every page, on a desktop in the light theme, on a phone, and in the dark theme; then fails on all found. */
         void checkAll(List<String> paths) {
             List<Axe.Violation> serious = new ArrayList<>();
+            List<Weight> weighed = new ArrayList<>();
             Map<String, Runnable> conditions = new java.util.LinkedHashMap<>();
             conditions.put("desktop", () -> { onDesktop(); inDarkMode(false); });
             conditions.put("phone", () -> { onPhone(); inDarkMode(false); });
@@ -276,8 +311,13 @@ class AccessibilityBrowserTest {
                             .as(path + " answered with an error").isLessThan(400);
                     Axe.check(driver(), path + " [" + name + "]").stream()
                             .filter(v -> Axe.FAILING.contains(v.impact())).forEach(serious::add);
+                    if (name.equals("desktop")) {
+                        weighed.add(weigh(path));
+                    }
                 }
             });
+            assertThat(weighed).as("pages with more than 100 KB of CSS and JavaScript, or whose layout shifts as they load")
+                    .allMatch(page -> page.stylesAndScripts() <= 100 * 1024 && page.layoutShift() < 0.01);
             onDesktop();
             inDarkMode(false);
             assertThat(serious).as(() -> "serious or critical accessibility violations:\n"
