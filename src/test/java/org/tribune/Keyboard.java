@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -70,14 +69,16 @@ final class Keyboard {
         new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(text).perform();
     }
 
-    /** Presses Enter on the focused link or button and waits for the next page. */
+    /**
+     * Presses Enter on the focused link or button and waits for the next page: a mark left on the current page's
+     * window is gone once another document has loaded (asking while the page changes may fail: it is asked again).
+     */
     void enter() {
-        WebElement before = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.tribuneLeftByKeyboard = true");
         new Actions(driver).sendKeys(Keys.ENTER).perform();
         presses++;
-        new WebDriverWait(driver, Chromium.PATIENCE).until(ExpectedConditions.stalenessOf(before));
-        new WebDriverWait(driver, Chromium.PATIENCE).until(
-                d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        new WebDriverWait(driver, Chromium.PATIENCE).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((ChromeDriver) d).executeScript("return window.tribuneLeftByKeyboard !== true && document.readyState === 'complete'")));
     }
 
     /** Presses Space on the focused control: ticks a checkbox, checks a radio. */
