@@ -257,7 +257,7 @@ class AccessibilityBrowserTest {
     }
 
     /** What a page costs to show: the bytes of its styles and scripts, and how far its layout moved as it loaded. */
-    record Weight(String path, long stylesAndScripts, double layoutShift) {
+    record Weight(String path, long stylesAndScripts, double layoutShift, String shifted) {
     }
 
     /** One Chromium that signs in as a person and runs axe on each page, in three conditions. */
@@ -272,7 +272,7 @@ class AccessibilityBrowserTest {
 
         /**
          * The page just opened: its stylesheets and scripts fetched again and counted (uncompressed, as the budget of
-         * the issue counts them), and its cumulative layout shift since it started loading.
+         * the issue counts them), and its cumulative layout shift while it loaded, with what moved.
          */
         Weight weigh(String path) {
             driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
@@ -283,15 +283,29 @@ class AccessibilityBrowserTest {
                     Promise.all(urls.map(u => fetch(u).then(r => r.arrayBuffer()).then(b => b.byteLength)))
                         .then(sizes => done(sizes.reduce((a, b) => a + b, 0))).catch(() => done(-1));
                     """);
-            Number shift = (Number) driver().executeAsyncScript("""
+            @SuppressWarnings("unchecked")
+            Map<String, Object> shift = (Map<String, Object>) driver().executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
-                    let total = 0;
-                    new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) total += e.value; }))
-                        .observe({type: 'layout-shift', buffered: true});
-                    setTimeout(() => done(total), 250);
+                    // Shifts while the page loads (until half a second after its load event) are the page's own;
+                    // later ones come from what happened after (a live update while axe ran) and are only reported.
+                    const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd + 500;
+                    let total = 0; const moved = [];
+                    new PerformanceObserver(list => list.getEntries().forEach(e => {
+                        if (e.hadRecentInput) return;
+                        if (e.startTime <= loaded) total += e.value;
+                        moved.push((e.startTime <= loaded ? 'loading: ' : 'later: ') + e.value.toFixed(4));
+                        (e.sources || []).forEach(s => moved.push((s.node && s.node.nodeName ? s.node.nodeName + '.'
+                            + (s.node.className || '') + '#' + (s.node.id || '') : '?') + ' ' + JSON.stringify(s.previousRect)
+                            + ' -> ' + JSON.stringify(s.currentRect)));
+                    })).observe({type: 'layout-shift', buffered: true});
+                    setTimeout(() => done({total: total, moved: moved.join('; ')}), 250);
                     """);
             assertThat(bytes.longValue()).as("the styles and scripts of " + path + " could be fetched").isPositive();
-            return new Weight(path, bytes.longValue(), shift.doubleValue());
+            String moved = (String) shift.get("moved");
+            if (!moved.isEmpty()) {
+                System.out.println("Layout shifts on " + path + ": " + moved);
+            }
+            return new Weight(path, bytes.longValue(), ((Number) shift.get("total")).doubleValue(), moved);
         }
 
         /** Every page, on a desktop in the light theme, on a phone, and in the dark theme; then fails on all found. */

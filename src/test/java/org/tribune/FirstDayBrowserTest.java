@@ -69,7 +69,9 @@ class FirstDayBrowserTest {
         String slug = ("jardins-" + Members.uniqueHandle("x").substring(2)).toLowerCase().replace('_', '-');
         Group gardens = groups.create(host, new GroupForm(slug, "Jardins partagés", "Semis, récoltes et entraide.", "fr",
                 "PUBLIC", "OPEN", List.of(), false));
+        // The administrators curate it and offer it first, as a young community offers its welcoming groups.
         curation.setCurated(slug, true);
+        groups.setDefault(slug, true, false);
         groups.join(neighbour, slug, List.of());
         posts.publish(host, gardens.id(), new PostService.Draft("Bourse aux graines samedi",
                 "Apportez vos graines de tomates, on échange tout l’après-midi.", null, null));

@@ -149,7 +149,7 @@ class FollowWebTest {
         assertThat(asAna.status()).isEqualTo(200);
         JsonNode profile = asAna.json();
         assertThat(profile.propertyNames()).containsExactlyInAnyOrder("id", "handle", "displayName", "bio", "followers",
-                "following", "followedByMe", "avatarUrl");
+                "following", "followedByMe", "avatarUrl", "earlierNames");
         assertThat(profile.get("id").asString()).isEqualTo(Long.toString(bob.id()));
         assertThat(profile.get("followers").asLong()).isEqualTo(1);
         assertThat(profile.get("following").asLong()).isZero();
