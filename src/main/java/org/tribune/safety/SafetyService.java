@@ -171,6 +171,9 @@ public class SafetyService {
         if (until != null && !until.isAfter(clock.instant())) {
             throw InvalidInput.of("until", "safety.until-past");
         }
+        if (until != null && until.isAfter(WordFilters.LATEST_END)) {
+            throw InvalidInput.of("until", "safety.until-too-far");
+        }
         limiter.consume(limit, Long.toString(me.id()));
         mutes.put(me.id(), other.id(), clock.instant(), until);
     }

@@ -138,7 +138,12 @@ public class WordFilters {
     private Instant until(Instant until, InvalidInput.Collector errors) {
         if (until != null && !until.isAfter(clock.instant())) {
             errors.add("until", "safety.until-past");
+        } else if (until != null && until.isAfter(LATEST_END)) {
+            errors.add("until", "safety.until-too-far");
         }
         return until;
     }
+
+    /** The latest end a filter or a mute may have: beyond it the databases cannot store the date ("for good" is null). */
+    static final Instant LATEST_END = Instant.parse("9999-12-31T00:00:00Z");
 }
