@@ -43,7 +43,11 @@ class PostgresSearch implements SearchEngine {
         List<String> ranks = new ArrayList<>();
         for (int i = 0; i < c.terms().size(); i++) {
             String q = "cast(:q" + i + " as tsquery)";
-            if (!tsqueries.containsKey("p" + i)) {
+            if (tsqueries.containsKey("r" + i)) {
+                // a phrase: the documents holding its pairs of words (V33's index), then the phrase itself
+                matches.add("d.word_pairs @@ cast(:r" + i + " as tsquery) and d.document @@ " + q);
+                ranks.add("ts_rank(w.document, " + q + ")");
+            } else if (!tsqueries.containsKey("p" + i)) {
                 matches.add("d.document @@ " + q);
                 ranks.add("ts_rank(w.document, " + q + ")");
             } else {
@@ -161,6 +165,10 @@ class PostgresSearch implements SearchEngine {
             names.add("q" + i);
             columns.add("cast(" + parse + "('tribune_french', :t" + i + ") || " + parse + "('tribune_english', :t" + i
                     + ") as text)");
+            if (term.phrase() && !c.type().byName()) {
+                names.add("r" + i);
+                columns.add("cast(search_phrase_pairs(:t" + i + ") as text)");
+            }
             String prefix = c.type().byName() ? prefixes(term.text()) : null;
             if (prefix != null) {
                 params.put("s" + i, prefix);
@@ -171,7 +179,9 @@ class PostgresSearch implements SearchEngine {
         return db.sql("select " + String.join(", ", columns)).params(params).query((rs, n) -> {
             Map<String, String> texts = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                texts.put(names.get(i), rs.getString(i + 1));
+                if (rs.getString(i + 1) != null) { // a phrase without pairs: checked by the phrase alone
+                    texts.put(names.get(i), rs.getString(i + 1));
+                }
             }
             return texts;
         }).single();
