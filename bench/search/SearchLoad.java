@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a warm-up of WARMUP seconds; prints requests/s and latency percentiles. Run with a JDK 21+:
  *   java bench/search/SearchLoad.java URL KIND CLIENTS SECONDS WARMUP USERS
  * KIND: posts (common words, and phrases in quotes, the seed's own vocabulary), or typeahead (people and groups by the
- * first 2 to 4 letters of a word, as the header's suggestions ask).
+ * first 2 to 4 letters of a word, as the header's suggestions ask). Prints a table of percentiles per kind of query
+ * (one word, two words, a phrase, people, groups) and for all. bench/search/run.sh runs both in one command.
  */
 public class SearchLoad {
     static final String[] WORDS = {"garden", "city", "river", "music", "school", "market", "coffee", "winter", "library",
@@ -26,6 +27,13 @@ public class SearchLoad {
     /** First names of the seeded people and words of the seeded groups' names, for typeahead. */
     static final String[] NAMES = {"Ana", "Ben", "Chloe", "David", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jules",
             "garden", "city", "music", "school", "market", "history", "forest", "festival", "kitchen", "beach"};
+
+    /** The kinds of query, as reported: posts by one word, by two words, by a phrase; people and groups by a start. */
+    static final String[] LABELS = {"word", "two words", "phrase", "people", "groups"};
+
+    /** One query to send: which kind it is, the text, and the tab it asks. */
+    record Query(int label, String text, String type) {
+    }
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -45,13 +53,13 @@ public class SearchLoad {
             int client = c;
             threads.add(Thread.ofPlatform().start(() -> {
                 SplittableRandom random = new SplittableRandom(client);
+                // each sample: its time in nanoseconds, shifted left by 3, with the kind's number in the low bits
                 long[] samples = new long[2_000_000];
                 int n = 0;
                 while (System.nanoTime() < end) {
-                    String query = query(kind, random);
-                    String type = kind.equals("posts") ? "posts" : random.nextBoolean() ? "people" : "groups";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/search?type=" + type + "&q="
-                                    + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                    Query query = query(kind, random);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/search?type=" + query.type()
+                                    + "&q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8)))
                             .header("Authorization", "Bearer trb_bench_" + random.nextInt(users)).GET().build();
                     long t0 = System.nanoTime();
                     try {
@@ -64,7 +72,7 @@ public class SearchLoad {
                     }
                     long t1 = System.nanoTime();
                     if (t0 >= measureFrom && t1 <= end && n < samples.length) {
-                        samples[n++] = t1 - t0;
+                        samples[n++] = (t1 - t0) << 3 | query.label();
                     }
                 }
                 perClient.add(java.util.Arrays.copyOf(samples, n));
@@ -73,23 +81,38 @@ public class SearchLoad {
         for (Thread t : threads) {
             t.join();
         }
-        long[] all = perClient.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
-        System.out.printf("kind=%s clients=%d seconds=%d requests=%d errors=%d rate=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms%n",
-                kind, clients, seconds, all.length, errors.get(), all.length / (double) seconds, ms(all, 0.50),
-                ms(all, 0.95), ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        long[] all = perClient.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        System.out.printf("kind=%s clients=%d seconds=%d errors=%d%n", kind, clients, seconds, errors.get());
+        System.out.println("| query | requests | rate | p50 | p95 | p99 | max |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (int label = 0; label < LABELS.length; label++) {
+            int l = label;
+            print(LABELS[label], java.util.Arrays.stream(all).filter(x -> (x & 7) == l).map(x -> x >>> 3).sorted().toArray(), seconds);
+        }
+        print("all", java.util.Arrays.stream(all).map(x -> x >>> 3).sorted().toArray(), seconds);
     }
 
-    static String query(String kind, SplittableRandom random) {
+    static void print(String label, long[] sorted, int seconds) {
+        if (sorted.length == 0) {
+            return;
+        }
+        System.out.printf("| %s | %d | %.0f/s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", label, sorted.length,
+                sorted.length / (double) seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    static Query query(String kind, SplittableRandom random) {
         if (kind.equals("posts")) {
             int pick = random.nextInt(10);
             if (pick < 2) {
-                return PHRASES[random.nextInt(PHRASES.length)];
+                return new Query(2, PHRASES[random.nextInt(PHRASES.length)], "posts");
             }
             String word = WORDS[random.nextInt(WORDS.length)];
-            return pick < 6 ? word : word + " " + WORDS[random.nextInt(WORDS.length)];
+            return pick < 6 ? new Query(0, word, "posts") : new Query(1, word + " " + WORDS[random.nextInt(WORDS.length)], "posts");
         }
         String word = NAMES[random.nextInt(NAMES.length)];
-        return word.substring(0, Math.min(word.length(), 2 + random.nextInt(3)));
+        boolean people = random.nextBoolean();
+        return new Query(people ? 3 : 4, word.substring(0, Math.min(word.length(), 2 + random.nextInt(3))), people ? "people" : "groups");
     }
 
     static double ms(long[] sorted, double q) {
