@@ -144,7 +144,8 @@ class PostgresSearch implements SearchEngine {
 
     /**
      * Each term as the text of its tsquery ({@code q0}, {@code q1}...): {@code plainto_tsquery} (or
-     * {@code phraseto_tsquery} for a phrase) of both languages ORed; for names also the start of their words
+     * {@code phraseto_tsquery} for a phrase) of both languages ORed; for a phrase of posts also the pairs of words its
+     * matches must hold ({@code r0}..., V33; absent when it has none); for names also the start of their words
      * ({@code p0}...). PostgreSQL makes them in one round trip. The search statement then holds them as constants,
      * planned for their values: Tribune's connections plan generically ({@code PreparedPlans}), which for full-text
      * search would take one plan for the rarest and the most common word alike; this transaction asks for plans made
@@ -154,10 +155,10 @@ class PostgresSearch implements SearchEngine {
         if (c.terms().isEmpty()) {
             return Map.of();
         }
-        db.sql("set local plan_cache_mode = force_custom_plan").update();
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
+        // set local, in the same round trip: the statements after this one are planned for their values
+        List<String> columns = new ArrayList<>(List.of("set_config('plan_cache_mode', 'force_custom_plan', true)"));
         for (int i = 0; i < c.terms().size(); i++) {
             SearchQuery.Term term = c.terms().get(i);
             String parse = term.phrase() ? "phraseto_tsquery" : "plainto_tsquery";
@@ -179,8 +180,8 @@ class PostgresSearch implements SearchEngine {
         return db.sql("select " + String.join(", ", columns)).params(params).query((rs, n) -> {
             Map<String, String> texts = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                if (rs.getString(i + 1) != null) { // a phrase without pairs: checked by the phrase alone
-                    texts.put(names.get(i), rs.getString(i + 1));
+                if (rs.getString(i + 2) != null) { // a phrase without pairs: checked by the phrase alone
+                    texts.put(names.get(i), rs.getString(i + 2));
                 }
             }
             return texts;

@@ -104,7 +104,9 @@ public class SearchService {
         if (terms.isEmpty() && (type != SearchType.POSTS || !filtered(query))) {
             return SearchResults.none(query.text(), type, newest);
         }
-        Set<Long> mine = viewerId == null ? Set.of() : groups.memberGroupIds(viewerId);
+        // Each tab asks only what it uses: people are not in groups, and groups have no authors to leave out.
+        Set<Long> mine = viewerId == null || type == SearchType.PEOPLE ? Set.of() : groups.memberGroupIds(viewerId);
+        Set<Long> excluded = type == SearchType.GROUPS ? Set.of() : excludedAuthors(viewerId);
         Long group = null;
         Long author = null;
         if (type == SearchType.POSTS && query.group() != null) {
@@ -123,7 +125,7 @@ public class SearchService {
             author = found.get().id();
         }
         boolean posts = type == SearchType.POSTS;
-        Criteria criteria = new Criteria(type, terms, mine, excludedAuthors(viewerId), group, author,
+        Criteria criteria = new Criteria(type, terms, mine, excluded, group, author,
                 posts && query.hasLink(), posts ? startOf(query.before()) : null, posts ? startOf(query.after()) : null,
                 newest, type.byName() ? Math.min(window, NAME_WINDOW) : window);
         List<SearchEngine.Hit> hits = engine.find(criteria, after, limit);
