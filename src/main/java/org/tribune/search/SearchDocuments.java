@@ -96,14 +96,17 @@ class SearchDocuments {
                 .params(restricted, groupId).update();
     }
 
-    /** The documents of one kind with these ids. */
-    Map<Long, SearchDocument> byIds(SearchDocument.Kind kind, Collection<Long> ids) {
-        if (ids.isEmpty()) {
+    /** The documents of these keys, in one query whatever their kinds (a page of hits holds posts and comments). */
+    Map<SearchDocument.Key, SearchDocument> byKeys(Collection<SearchDocument.Key> keys) {
+        if (keys.isEmpty()) {
             return Map.of();
         }
-        return db.sql("select " + COLUMNS + " from search_document where kind = :kind and id in (:ids)")
-                .param("kind", kind.code()).param("ids", ids).query(SearchDocuments::document).list().stream()
-                .collect(Collectors.toMap(SearchDocument::id, d -> d));
+        return db.sql("select " + COLUMNS + " from search_document where kind in (:kinds) and id in (:ids)")
+                .param("kinds", keys.stream().map(k -> k.kind().code()).collect(Collectors.toSet()))
+                .param("ids", keys.stream().map(SearchDocument.Key::id).collect(Collectors.toSet()))
+                .query(SearchDocuments::document).list().stream()
+                .filter(d -> keys.contains(d.key())) // another kind's document of the same id is not asked for
+                .collect(Collectors.toMap(SearchDocument::key, d -> d));
     }
 
     /** Documents after {@code (kind, id)} in that order: for building a Lucene index from the table page by page. */

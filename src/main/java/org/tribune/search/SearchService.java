@@ -157,8 +157,9 @@ public class SearchService {
     }
 
     private List<SearchHit> posts(List<SearchEngine.Hit> hits, Highlights highlights, Long viewerId) {
-        Map<Long, SearchDocument> postDocs = documents.byIds(SearchDocument.Kind.POST, ids(hits, SearchDocument.Kind.POST));
-        Map<Long, SearchDocument> commentDocs = documents.byIds(SearchDocument.Kind.COMMENT, ids(hits, SearchDocument.Kind.COMMENT));
+        Map<SearchDocument.Key, SearchDocument> docs = documents.byKeys(hits.stream().map(SearchEngine.Hit::key).toList());
+        Map<Long, SearchDocument> postDocs = ofKind(docs, SearchDocument.Kind.POST);
+        Map<Long, SearchDocument> commentDocs = ofKind(docs, SearchDocument.Kind.COMMENT);
         // deleted or hidden since it was indexed: left out; out of the viewer's reach: its post is, below
         Map<Long, Comment> comments = new HashMap<>();
         posts.shownComments(commentDocs.keySet()).forEach(c -> comments.put(c.id(), c));
@@ -245,6 +246,10 @@ public class SearchService {
     private static String context(Account author, Group group) {
         String who = author == null ? "" : author.displayName() + " (@" + author.handle() + ")";
         return group == null ? who : who + " · " + group.name();
+    }
+
+    private static Map<Long, SearchDocument> ofKind(Map<SearchDocument.Key, SearchDocument> docs, SearchDocument.Kind kind) {
+        return docs.values().stream().filter(d -> d.kind() == kind).collect(Collectors.toMap(SearchDocument::id, d -> d));
     }
 
     private static List<Long> ids(Collection<SearchEngine.Hit> hits, SearchDocument.Kind kind) {
