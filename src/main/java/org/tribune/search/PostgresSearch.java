@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL's full-text search over {@code search_document}: the tsvectors the V25_2 trigger keeps (title weighted
  * above body, in the document's language, accents folded) matched by each term in both languages' analysis, ranked
  * by {@code ts_rank} among the newest matches ({@link Criteria#window()}); groups and people also by the start of
- * their name's words ({@code names}). The table is the
+ * their name's words ({@code names}). A phrase first narrows by the pairs of words its matches must hold
+ * ({@code word_pairs}, V33: GIN keeps no positions, so without them a phrase of two common words was checked row by
+ * row), then checks the phrase itself, so it finds exactly what the phrase alone finds. The table is the
  * index, shared by every node, so there is nothing to update after a commit.
  */
 class PostgresSearch implements SearchEngine {
