@@ -57,7 +57,8 @@ if [ "$REINDEX" = true ] || [ "$built" != t ]; then
 fi
 
 JAVA_OPTS=(-Xmx1g -Xms1g)
-[ "$JFR" = true ] && JAVA_OPTS+=(-XX:StartFlightRecording=filename=$RUN/server.jfr,settings=profile,delay=${WARMUP}s)
+# JFR: CPU samples, and every read from a socket (each answer of the database), to tell waiting from working.
+[ "$JFR" = true ] && JAVA_OPTS+=(-XX:StartFlightRecording=filename=$RUN/server.jfr,settings=profile,delay=${WARMUP}s,jdk.SocketRead#threshold=0ms)
 java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --logging.level.root=warn > "$RUN/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2> /dev/null || true' EXIT
@@ -102,8 +103,8 @@ ptsq() { echo "(phraseto_tsquery('tribune_french', '$1') || phraseto_tsquery('tr
 } 2>&1 | tee "$RUN/summary.md"
 if [ "$JFR" = true ]; then
   kill $SERVER; wait $SERVER 2> /dev/null || true
-  jfr print --events jdk.ExecutionSample "$RUN/server.jfr" > "$RUN/samples.txt" 2> /dev/null || true
   jfr view --width 200 hot-methods "$RUN/server.jfr" > "$RUN/hot-methods.txt" 2> /dev/null || true
-  echo "JFR: $RUN/server.jfr, hottest methods in $RUN/hot-methods.txt"
+  python3 bench/search/jfr_summary.py "$RUN/server.jfr" > "$RUN/profile.md" 2> /dev/null || true
+  echo "JFR: $RUN/server.jfr, hottest methods in $RUN/hot-methods.txt, time by frame in $RUN/profile.md"
 fi
 echo "results: $RUN/summary.md"

@@ -35,19 +35,21 @@ class IndexBuilds {
     }
 
     /**
-     * Starts a rebuild unless one is running (started less than {@code staleAfter} ago, which a node that died while
-     * rebuilding no longer holds): the new generation, or null when another is running.
+     * Starts a rebuild unless one is running (started or last progressed after {@code staleBefore}; one that made no
+     * progress since was left by a node that died): the new generation, or null when another is running.
      */
     Long start(Instant now, long total, Instant staleBefore) {
         int claimed = db.sql("update search_index_state set generation = generation + 1, total = ?, done = 0, "
-                        + "started_at = ?, finished_at = null where id = 1 "
-                        + "and (started_at is null or finished_at is not null or started_at < ?)")
-                .params(total, Timestamp.from(now), Timestamp.from(staleBefore)).update();
+                        + "started_at = ?, progressed_at = ?, finished_at = null where id = 1 "
+                        + "and (started_at is null or finished_at is not null or coalesce(progressed_at, started_at) < ?)")
+                .params(total, Timestamp.from(now), Timestamp.from(now), Timestamp.from(staleBefore)).update();
         return claimed == 0 ? null : generation();
     }
 
-    void progress(long generation, long done) {
-        db.sql("update search_index_state set done = ? where id = 1 and generation = ?").params(done, generation).update();
+    /** {@code done} documents written by now: the rebuild is alive. */
+    void progress(long generation, long done, Instant now) {
+        db.sql("update search_index_state set done = ?, progressed_at = ? where id = 1 and generation = ?")
+                .params(done, Timestamp.from(now), generation).update();
     }
 
     void finish(long generation, Instant now) {

@@ -19,7 +19,8 @@ import org.tribune.platform.Conflict;
  * Rebuilds the index from the posts, comments, groups and people themselves, in place: each document is written
  * again with a new generation, page by page in short transactions, and those of older generations (things gone
  * meanwhile) are removed at the end. Search keeps answering all along from the documents already there. One rebuild
- * at a time across all nodes (the state row is claimed); one that died is taken over after {@link #STALE}. The first
+ * at a time across all nodes (the state row is claimed); one that made no progress for {@link #STALE} (its node died)
+ * is taken over. The first
  * start of a database without a complete build (a new one, or one from before this index) rebuilds it by itself.
  */
 @Component
@@ -107,7 +108,7 @@ public class Reindex {
     private long build(long generation) {
         long started = System.nanoTime();
         long[] done = {0};
-        Runnable progress = () -> builds.progress(generation, done[0]);
+        Runnable progress = () -> builds.progress(generation, done[0], clock.instant());
         pages(sources::postsAfter, sources::ofPosts, p -> p.id(), done, progress);
         pages(sources::commentsAfter, sources::ofComments, c -> c.id(), done, progress);
         pages(sources::groupsAfter, list -> list.stream().map(SearchSources::ofGroup).toList(), g -> g.id(), done, progress);
@@ -118,7 +119,7 @@ public class Reindex {
             transactions.executeWithoutResult(s -> recheck(page));
         }
         transactions.executeWithoutResult(s -> {
-            builds.progress(generation, done[0]);
+            builds.progress(generation, done[0], clock.instant());
             builds.finish(generation, clock.instant());
         });
         log.info("Search index rebuilt: {} documents in {} ms", done[0], (System.nanoTime() - started) / 1_000_000);
