@@ -53,8 +53,10 @@ if [ "$REINDEX" = true ] || [ "$built" != t ]; then
   java -jar "$JAR" --tribune.search.reindex=true --server.port=0 --spring.main.banner-mode=off > "$RUN/reindex.log" 2>&1
   echo "index build: $(( $(date +%s) - start )) s for $("${PSQL[@]}" -c "select count(*) from search_document") documents; load average after $(load)" \
     | tee -a "$RUN/reindex.md"
-  "${PSQL[@]}" -c "vacuum analyze search_document"
 fi
+# Statistics for the planner, and the GIN indexes' pending entries merged (a bulk load leaves them in a list that
+# every search would read through); quick when nothing changed since the last time.
+"${PSQL[@]}" -c "vacuum analyze search_document"
 
 JAVA_OPTS=(-Xmx1g -Xms1g)
 # JFR: CPU samples, and every read from a socket (each answer of the database), to tell waiting from working.
