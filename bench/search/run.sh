@@ -77,7 +77,7 @@ explain() { # $1: label, $2: the where clause
   echo '```'
   "${PSQL[@]}" -c "explain (analyze, buffers, costs off, timing off, summary on) select kind, id from (select d.kind, d.id,
       d.created_at, d.document from search_document d where d.kind in ('comment', 'post') and $2
-      order by d.created_at desc, d.id desc limit 1000) w order by ts_rank(w.document, $3) desc limit 20" | grep -E 'Scan|Rows Removed|Heap Blocks|Buffers|Execution Time|Sort' | head -12
+      order by d.created_at desc, d.id desc limit 1000) w order by ts_rank(w.document, $3) desc limit 20" | grep -E 'Scan on|Scan using|Scan Backward|Rows Removed|Heap Blocks|Planning Time|Execution Time' 
   echo '```'
 }
 tsq() { echo "(plainto_tsquery('tribune_french', '$1') || plainto_tsquery('tribune_english', '$1'))"; }
