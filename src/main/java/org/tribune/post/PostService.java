@@ -34,7 +34,6 @@ import org.tribune.safety.SafetyService;
  */
 @Service
 public class PostService {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostService.class);
     public static final int TITLE_MAX = 300;
     public static final int BODY_MAX = 20_000;
     public static final int COMMENT_MAX = 5_000;
@@ -294,7 +293,7 @@ public class PostService {
             throw new Forbidden("safety.replies-closed");
         }
         String checked = pictures.isEmpty() || (body != null && !body.isBlank()) ? checkComment(body) : "";
-        String warning = checkWarning(contentWarning);
+        String warning = PostWarnings.checkWarning(contentWarning);
         Comment parent = null;
         if (parentId != null) {
             // A comment by someone across a block is absent to the replier, like a comment that does not exist.
@@ -521,7 +520,7 @@ public class PostService {
         }
         requireActive(editor);
         String checked = body == null && contentWarning != null ? comment.body() : checkComment(body);
-        String warning = contentWarning == null ? comment.contentWarning() : checkWarning(contentWarning);
+        String warning = contentWarning == null ? comment.contentWarning() : PostWarnings.checkWarning(contentWarning);
         Post post = posts.live(comment.postId()).orElseThrow(() -> new NotFound("comment"));
         GroupFilters.Screening hold = screening.screen(post.groupId(), editor.id(), post.id(), true, checked, warning);
         if (!checked.equals(comment.body())) {
@@ -530,7 +529,7 @@ public class PostService {
         }
         if (!java.util.Objects.equals(warning, comment.contentWarning())) {
             comments.warn(commentId, warning);
-            warningChanged(post.id(), commentId, warning);
+            PostWarnings.logChange(post.id(), commentId, warning);
         }
         if (hold != null && restrictions.hideComment(commentId, post.id(), clock.instant())) {
             screening.held(hold, commentId, post.id(), post.groupId(), editor.id());
@@ -636,71 +635,6 @@ public class PostService {
         return new Draft(title, body, link, warning == null || warning.isEmpty() ? null : warning);
     }
 
-    /** A content warning as kept: one line of at most {@value Post#WARNING_MAX} characters, null when empty. */
-    static String checkWarning(String warning) {
-        String kept = warning == null ? "" : warning.strip();
-        if (kept.length() > Post.WARNING_MAX || kept.contains("\n")) {
-            throw InvalidInput.of("contentWarning", "post.warning-too-long", Post.WARNING_MAX);
-        }
-        return kept.isEmpty() ? null : kept;
-    }
-
-    /**
-     * A moderator of the post's group puts a content warning on it (or changes it): the caller writes it to the
-     * public moderation log. Only for posts in a group the actor moderates.
-     */
-    @Transactional
-    public Post addWarning(Account moderator, long postId, String warning) {
-        Post post = read(postId, moderator.id());
-        if (post.groupId() == null || !moderators.moderates(post.groupId(), moderator.id())) {
-            throw new Forbidden("moderation.moderators-only");
-        }
-        String kept = checkWarning(warning);
-        if (kept == null) {
-            throw InvalidInput.of("contentWarning", "post.warning-required");
-        }
-        posts.warn(postId, kept);
-        if (!kept.equals(post.contentWarning())) {
-            events.publishEvent(new PostEvents.PostWarningChanged(postId, moderator.id(), post.contentWarning(), kept));
-        }
-        return posts.live(postId).orElseThrow(() -> new NotFound("post"));
-    }
-
-    /**
-     * The author puts a content warning on their post after publishing, changes it or removes it (blank). Each
-     * change is a revision of the post by its author, in its history like an edit (the wiki records it). A
-     * moderator's warning goes through {@link #addWarning} (and the public moderation log); the author may change
-     * that one too, as they may edit their text.
-     */
-    @Transactional
-    public Post changeWarning(Account author, long postId, String warning) {
-        Post post = read(postId, author.id());
-        if (post.authorId() != author.id()) {
-            throw new Forbidden("post.not-yours");
-        }
-        requireActive(author);
-        String kept = checkWarning(warning);
-        if (java.util.Objects.equals(kept, post.contentWarning())) {
-            return post;
-        }
-        GroupFilters.Screening hold = screening.screen(post.groupId(), author.id(), postId, false, post.title(),
-                post.body(), post.linkUrl(), post.linkSummary(), kept);
-        posts.warn(postId, kept);
-        warningChanged(postId, null, kept);
-        events.publishEvent(new PostEvents.PostWarningChanged(postId, author.id(), post.contentWarning(), kept));
-        if (hold != null && restrictions.hidePost(postId, clock.instant())) {
-            screening.held(hold, null, postId, post.groupId(), author.id());
-        }
-        events.publishEvent(new PostEvents.PostEdited(postId, author.id()));
-        return posts.live(postId).orElseThrow(() -> new NotFound("post"));
-    }
-
-    private static void warningChanged(long postId, Long commentId, String warning) {
-        // Ids only: the warning itself is in the post, and the log outlives an erasure.
-        log.info("content warning {} by its author on post {}{}", warning == null ? "removed" : "set", postId,
-                commentId == null ? "" : " comment " + commentId);
-    }
-
     /** The same rule as the preview fetcher's: http or https, a host, no user name, at most 2000 characters. */
     static boolean isWebLink(String link) {
         try {
@@ -722,7 +656,7 @@ public class PostService {
         return checked;
     }
 
-    private static void requireActive(Account account) {
+    static void requireActive(Account account) {
         if (account == null || account.state() != AccountState.ACTIVE) {
             throw new Forbidden("group.active-members-only");
         }

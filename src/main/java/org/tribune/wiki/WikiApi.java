@@ -48,10 +48,13 @@ class WikiApi {
     private final WikiService wiki;
     private final AccountService accounts;
     private final PostService posts;
+    private final org.tribune.post.PostWarnings warnings;
     private final PostReads reads;
     private final Problems problems;
 
-    WikiApi(WikiService wiki, AccountService accounts, PostService posts, PostReads reads, Problems problems) {
+    WikiApi(WikiService wiki, AccountService accounts, PostService posts, PostReads reads, Problems problems,
+            org.tribune.post.PostWarnings warnings) {
+        this.warnings = warnings;
         this.wiki = wiki;
         this.accounts = accounts;
         this.posts = posts;
@@ -130,7 +133,7 @@ class WikiApi {
         var current = posts.read(id, me.id());
         if (body.contentWarning() != null) {
             // The warning is the author's to set directly (moderators use POST /p/{id}/warning), as a revision of its own.
-            current = posts.changeWarning(me, id, body.contentWarning());
+            current = warnings.changeWarning(me, id, body.contentWarning());
             if (!body.changesText()) {
                 return PostJson.of(reads.item(current, me.id()));
             }

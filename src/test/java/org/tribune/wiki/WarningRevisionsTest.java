@@ -35,6 +35,8 @@ class WarningRevisionsTest {
     @Autowired
     PostService posts;
     @Autowired
+    org.tribune.post.PostWarnings warnings;
+    @Autowired
     ContentWarnings moderatorWarnings;
     @Autowired
     WikiService wiki;
@@ -60,11 +62,11 @@ class WarningRevisionsTest {
         groups.join(bob, slug, List.of());
         Post post = posts.publish(ana, group.id(), new PostService.Draft("The finale", "Everybody dies", null));
 
-        posts.changeWarning(ana, post.id(), "spoilers");
+        warnings.changeWarning(ana, post.id(), "spoilers");
         moderatorWarnings.warn(owner, post.id(), "spoilers for the finale");
-        assertThatThrownBy(() -> posts.changeWarning(bob, post.id(), "nothing to see")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> warnings.changeWarning(bob, post.id(), "nothing to see")).isInstanceOf(Forbidden.class);
         assertThatThrownBy(() -> moderatorWarnings.warn(bob, post.id(), "mine")).isInstanceOf(Forbidden.class);
-        posts.changeWarning(ana, post.id(), "spoilers for the finale"); // no change, no revision
+        warnings.changeWarning(ana, post.id(), "spoilers for the finale"); // no change, no revision
 
         List<Revision> revisions = history(post, bob);
         assertThat(revisions).extracting(Revision::seq).containsExactly(3, 2, 1);
@@ -83,7 +85,7 @@ class WarningRevisionsTest {
     void editsAndRevertsOfTheTextKeepTheWarningThePostHas() {
         Account ana = members.active("ana");
         Post post = posts.publish(ana, null, new PostService.Draft("The finale", "Everybody dies", null));
-        posts.changeWarning(ana, post.id(), "spoilers");
+        warnings.changeWarning(ana, post.id(), "spoilers");
 
         WikiService.Saved edited = wiki.propose(ana, Document.post(post.id()), new WikiService.Proposal(
                 new Content("The finale", "Everybody lives", null, null), "", null));
