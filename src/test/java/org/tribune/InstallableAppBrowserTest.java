@@ -65,9 +65,7 @@ class InstallableAppBrowserTest {
         Object scope = script("var done = arguments[arguments.length - 1];"
                 + "navigator.serviceWorker.ready.then(function (r) { done(r.scope); });");
         assertThat(scope).isEqualTo("http://localhost:" + port + "/");
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
-                chromium.driver().executeScript("return !!navigator.serviceWorker.controller"))
-                || reloaded());
+        awaitWorker();
         @SuppressWarnings("unchecked")
         List<String> kept = (List<String>) script("var done = arguments[arguments.length - 1];"
                 + "caches.keys().then(function (names) { return Promise.all(names.map(function (n) {"
