@@ -29,8 +29,8 @@ import org.tribune.trust.TrustLevels;
  * typing; the mail's verification link is the one thing opened by address, as a person opens it from their mail.
  *
  * <p>"Under two minutes" is counted, not timed (a test machine's speed says nothing of a person's): at one key a
- * second to move and act and three characters a second to type, the way is reported in seconds, with the keys of
- * each step.
+ * second to move and act and three characters a second to type, the way must take less than 120 seconds; it is
+ * reported with the keys of each step.
  */
 @IntegrationTest
 @Tag("browser")
@@ -153,21 +153,21 @@ class FirstDayBrowserTest {
         assertThat(chromium.path()).isEqualTo("/onboarding/groups");
         assertThat(chromium.lang()).isEqualTo("fr");
         keys.skipToContent();
-        int othersBefore = suggestionsBefore("group-" + slug);
-        keys.tabTo("#group-" + slug);
-        if (!chromium.field("group-" + slug).isSelected()) {
-            keys.space();
-        }
+        // The group the administrators offer first comes ticked, as the newcomer sees: the button before the list
+        // joins it, one Tab away, however many groups other tests have curated below it.
+        assertThat(chromium.field("group-" + slug).isSelected()).as("the default group comes ticked").isTrue();
         chromium.screenshot("02-groups");
-        keys.tabTo("main form button[type=submit]");
+        keys.tabTo(".onboarding-act button[type=submit]");
         keys.enter();
         assertThat(chromium.path()).isEqualTo("/onboarding/people");
         steps.put("language and groups", keys.presses());
         keys.skipToContent();
-        othersBefore += suggestionsBefore("person-" + neighbour.handle());
+        // People of the group just joined come first; the Tabs past anyone listed before her (there and back to the
+        // button before the list) are other tests' people, left out of the count.
+        int othersBefore = 2 * suggestionsBefore("person-" + neighbour.handle());
         keys.tabTo("#person-" + neighbour.handle());
         keys.space();
-        keys.tabTo("main form button[type=submit]");
+        keys.shiftTabTo(".onboarding-act button[type=submit]");
         keys.enter();
         assertThat(chromium.path()).isEqualTo("/onboarding/conduct");
         steps.put("people", keys.presses());
@@ -202,9 +202,9 @@ class FirstDayBrowserTest {
         double seconds = keysNeeded / KEYS_PER_SECOND + typed / CHARACTERS_PER_SECOND;
         System.out.printf("First day by keyboard: %d keys to move and act (%d more to pass other tests' suggestions), "
                 + "%d characters typed, about %.0f s%n", keysNeeded, othersBefore, typed, seconds);
-        // Alone, the way takes 64 keys (about 110 s); in the whole suite it has taken 76, twelve Tabs more in a place
-        // not yet found, so the two-minute bound is reported here with each step's keys rather than asserted.
         System.out.println("First day, keys by step: " + steps);
+        assertThat(seconds).as("the first day by keyboard, in seconds at the model's pace (keys by step: " + steps + ")")
+                .isLessThan(120);
         chromium.assertEverythingCameFromTribune();
     }
 }

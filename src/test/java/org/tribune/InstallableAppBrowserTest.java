@@ -65,9 +65,7 @@ class InstallableAppBrowserTest {
         Object scope = script("var done = arguments[arguments.length - 1];"
                 + "navigator.serviceWorker.ready.then(function (r) { done(r.scope); });");
         assertThat(scope).isEqualTo("http://localhost:" + port + "/");
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
-                chromium.driver().executeScript("return !!navigator.serviceWorker.controller"))
-                || reloaded());
+        awaitWorker();
         @SuppressWarnings("unchecked")
         List<String> kept = (List<String>) script("var done = arguments[arguments.length - 1];"
                 + "caches.keys().then(function (names) { return Promise.all(names.map(function (n) {"
@@ -84,6 +82,55 @@ class InstallableAppBrowserTest {
         assertThat(offline.toString()).contains("You are offline").contains("Pas de connexion").doesNotContain(ana.handle())
                 .doesNotContain("/logout");
         chromium.assertEverythingCameFromTribune();
+    }
+
+    /** Waits until the service worker controls the page (the first page a worker installs from is not controlled). */
+    private void awaitWorker() {
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
+                chromium.driver().executeScript("return !!navigator.serviceWorker.controller"))
+                || reloaded());
+    }
+
+    /**
+     * A real outage, not DevTools' emulation (which does not reach the worker's own requests): the browser talks to
+     * the server through a proxy, which is cut as a server that went away. Pages then come from the worker's offline
+     * page; once the proxy is back, pages load again and the live stream of a page left open reconnects by itself.
+     */
+    @Test
+    void whenTheServerIsUnreachableTheOfflinePageShowsAndEverythingComesBackAfter() throws Exception {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", port)) {
+            chromium = Chromium.start(proxy.port(), "app-outage-");
+            signIn(ana);
+            chromium.open("/groups");
+            awaitWorker();
+
+            proxy.cut();
+            chromium.open("/notifications");
+            assertThat(chromium.h1()).isEqualTo("You are offline");
+            assertThat(chromium.driver().getCurrentUrl()).endsWith("/notifications");
+            chromium.screenshot("offline");
+
+            proxy.restore();
+            chromium.open("/notifications");
+            assertThat(chromium.h1()).isNotEqualTo("You are offline");
+
+            // A page left open through an outage: its stream drops, fails while the server is away, and comes back.
+            chromium.open("/groups");
+            assertThat(chromium.driver().findElement(By.cssSelector(".unread-badge")).isDisplayed()).isFalse();
+            proxy.cut();
+            Thread.sleep(3000);
+            proxy.restore();
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (!chromium.driver().findElement(By.cssSelector(".unread-badge")).isDisplayed() && System.nanoTime() < deadline) {
+                follows.unfollow(bob, ana.handle());
+                follows.follow(bob, ana.handle());
+                Thread.sleep(500);
+            }
+            assertThat(chromium.driver().findElement(By.cssSelector(".unread-badge")).isDisplayed())
+                    .as("an event sent after the server came back reached the page left open").isTrue();
+        }
     }
 
     private boolean reloaded() {

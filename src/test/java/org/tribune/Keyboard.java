@@ -33,8 +33,21 @@ final class Keyboard {
      * @return the element that has the focus
      */
     WebElement tabTo(String selector) {
+        return moveTo(selector, false);
+    }
+
+    /** Presses Shift+Tab (one key of the count) until the focused element matches, as {@link #tabTo} forwards. */
+    WebElement shiftTabTo(String selector) {
+        return moveTo(selector, true);
+    }
+
+    private WebElement moveTo(String selector, boolean backwards) {
         for (int tabs = 1; tabs <= MOST_TABS; tabs++) {
-            new Actions(driver).sendKeys(Keys.TAB).perform();
+            if (backwards) {
+                new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            } else {
+                new Actions(driver).sendKeys(Keys.TAB).perform();
+            }
             presses++;
             Boolean matches = (Boolean) driver.executeScript(
                     "return document.activeElement !== null && document.activeElement.matches(arguments[0])", selector);
@@ -44,7 +57,7 @@ final class Keyboard {
                 return focused;
             }
         }
-        throw new AssertionError("Tab never reached " + selector + " on " + driver.getCurrentUrl() + " in " + MOST_TABS + " presses");
+        throw new AssertionError((backwards ? "Shift+Tab" : "Tab") + " never reached " + selector + " on " + driver.getCurrentUrl() + " in " + MOST_TABS + " presses");
     }
 
     /**

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
 import org.tribune.platform.Ids;
 import org.tribune.post.Post;
-import org.tribune.post.PostService;
+import org.tribune.post.PostWarnings;
 
 /**
  * Moderators put a content warning on a post in their group: the body folds behind it for every reader, the action
@@ -17,14 +17,14 @@ import org.tribune.post.PostService;
  */
 @Service
 public class ContentWarnings {
-    private final PostService posts;
+    private final PostWarnings posts;
     private final ModerationLog log;
     private final Moderators moderators;
     private final ApplicationEventPublisher events;
     private final Ids ids;
     private final Clock clock;
 
-    ContentWarnings(PostService posts, ModerationLog log, Moderators moderators, ApplicationEventPublisher events, Ids ids,
+    ContentWarnings(PostWarnings posts, ModerationLog log, Moderators moderators, ApplicationEventPublisher events, Ids ids,
             Clock clock) {
         this.posts = posts;
         this.log = log;

@@ -59,27 +59,45 @@ class EventNotifications {
                 notifications.record(mentioned, NotificationKind.MENTION, e.authorId(), e.groupId(), e.postId(), null)));
     }
 
-    /** The post's author hears of a comment, the parent's author of a reply, the mentioned of a mention: once each. */
-    @ApplicationModuleListener(id = "notification.commentAdded")
+    /**
+     * The post's author hears of a comment, the parent's author of a reply, the mentioned of a mention: once each.
+     * A comment held by a group's filter tells nobody until it is released (below).
+     */
+    @ApplicationModuleListener(id = "notification.commentAdded", condition = "!#e.held()")
     void on(PostEvents.CommentAdded e) {
+        handle(e, () -> aboutComment(e.commentId(), e.postId(), e.groupId(), e.authorId(), e.postAuthorId(),
+                e.parentAuthorId(), e.mentionedIds()));
+    }
+
+    /** Held new content a moderator released: told now as its publication would have. */
+    @ApplicationModuleListener(id = "notification.heldContentReleased")
+    void on(PostEvents.HeldContentReleased e) {
         handle(e, () -> {
-            Set<Long> told = new HashSet<>();
-            told.add(e.authorId());
-            if (e.parentAuthorId() != null && told.add(e.parentAuthorId())) {
-                notifications.record(e.parentAuthorId(), NotificationKind.REPLY_TO_COMMENT, e.authorId(), e.groupId(),
-                        e.postId(), e.commentId());
-            }
-            if (told.add(e.postAuthorId())) {
-                notifications.record(e.postAuthorId(), NotificationKind.COMMENT_ON_POST, e.authorId(), e.groupId(),
-                        e.postId(), e.commentId());
-            }
-            for (Long mentioned : e.mentionedIds()) {
-                if (told.add(mentioned)) {
-                    notifications.record(mentioned, NotificationKind.MENTION, e.authorId(), e.groupId(), e.postId(),
-                            e.commentId());
-                }
+            if (e.commentId() != null) {
+                aboutComment(e.commentId(), e.postId(), e.groupId(), e.authorId(), e.postAuthorId(), e.parentAuthorId(),
+                        e.mentionedIds());
+            } else {
+                e.mentionedIds().stream().filter(mentioned -> mentioned != e.authorId()).forEach(mentioned ->
+                        notifications.record(mentioned, NotificationKind.MENTION, e.authorId(), e.groupId(), e.postId(), null));
             }
         });
+    }
+
+    private void aboutComment(long commentId, long postId, Long groupId, long authorId, Long postAuthorId,
+            Long parentAuthorId, Set<Long> mentionedIds) {
+        Set<Long> told = new HashSet<>();
+        told.add(authorId);
+        if (parentAuthorId != null && told.add(parentAuthorId)) {
+            notifications.record(parentAuthorId, NotificationKind.REPLY_TO_COMMENT, authorId, groupId, postId, commentId);
+        }
+        if (postAuthorId != null && told.add(postAuthorId)) {
+            notifications.record(postAuthorId, NotificationKind.COMMENT_ON_POST, authorId, groupId, postId, commentId);
+        }
+        for (Long mentioned : mentionedIds) {
+            if (told.add(mentioned)) {
+                notifications.record(mentioned, NotificationKind.MENTION, authorId, groupId, postId, commentId);
+            }
+        }
     }
 
     @ApplicationModuleListener(id = "notification.postLiked")

@@ -120,28 +120,25 @@ public class OnboardingService {
     /**
      * People to follow: authors of recent posts in the member's groups and in active public groups who let members
      * find them ("let people find me"), are active, are not already followed, and are on neither side of a block or a
-     * mute with the member. Most recently active first.
+     * mute with the member. Those of the member's own groups first (the groups they just chose), then the others;
+     * most recently active first in each.
      */
     public List<Account> suggestedPeople(Account member) {
         requireMember(member);
-        Set<Long> sources = new HashSet<>(groups.memberGroupIds(member.id()));
-        sources.addAll(groups.activePublicGroupIdsFor(member.id(), clock.instant().minus(ACTIVE_WITHIN), 50));
-        if (sources.isEmpty()) {
+        Set<Long> own = new HashSet<>(groups.memberGroupIds(member.id()));
+        Set<Long> others = new HashSet<>(groups.activePublicGroupIdsFor(member.id(), clock.instant().minus(ACTIVE_WITHIN), 50));
+        others.removeAll(own);
+        if (own.isEmpty() && others.isEmpty()) {
             return List.of();
         }
         Set<Long> excluded = new HashSet<>(follows.followeeIds(member.id()));
         excluded.add(member.id());
         excluded.addAll(safety.hiddenAuthors(member.id()));
         excluded.addAll(safety.blockedEitherWay(member.id()));
+        // Asked apart, so that the busy public groups never push the member's own groups' people off the list.
         Map<Long, Account> authors = new LinkedHashMap<>();
-        for (PostItem item : posts.newest(new PostReads.Sources(sources, Set.of(), Set.of()), Long.MAX_VALUE,
-                POSTS_LOOKED_AT, member.id()).items()) {
-            Account author = item.author();
-            if (author != null && author.isActive() && !excluded.contains(author.id())
-                    && item.post().createdAt().isAfter(clock.instant().minus(ACTIVE_WITHIN))) {
-                authors.putIfAbsent(author.id(), author);
-            }
-        }
+        recentAuthors(own, member, excluded, authors);
+        recentAuthors(others, member, excluded, authors);
         Map<Long, PrivacySettings> privacy = accounts.privacy(authors.keySet());
         List<Account> people = new ArrayList<>();
         for (Account author : authors.values()) {
@@ -151,6 +148,21 @@ public class OnboardingService {
             }
         }
         return people;
+    }
+
+    /** Adds the active authors of recent posts in these groups, most recent first, to those already found. */
+    private void recentAuthors(Set<Long> groupIds, Account member, Set<Long> excluded, Map<Long, Account> found) {
+        if (groupIds.isEmpty()) {
+            return;
+        }
+        for (PostItem item : posts.newest(new PostReads.Sources(groupIds, Set.of(), Set.of()), Long.MAX_VALUE,
+                POSTS_LOOKED_AT, member.id()).items()) {
+            Account author = item.author();
+            if (author != null && author.isActive() && !excluded.contains(author.id())
+                    && item.post().createdAt().isAfter(clock.instant().minus(ACTIVE_WITHIN))) {
+                found.putIfAbsent(author.id(), author);
+            }
+        }
     }
 
     /** Follows those of the chosen people who were offered; anyone else named is ignored. */

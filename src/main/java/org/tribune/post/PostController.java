@@ -43,12 +43,14 @@ class PostController {
     private final MediaService media;
     private final org.tribune.safety.SafetyService safety;
     private final org.tribune.safety.WordFilters filters;
+    private final PostWarnings warnings;
 
     PostController(org.tribune.safety.SafetyService safety, org.tribune.safety.WordFilters filters, PostService posts,
             PostReads reads, AccountService accounts, GroupService groupService, GroupAccess groups,
             ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<PostWiki> wiki,
-            MediaService media) {
+            MediaService media, PostWarnings warnings) {
         this.media = media;
+        this.warnings = warnings;
         this.safety = safety;
         this.filters = filters;
         this.events = events;
@@ -165,7 +167,7 @@ class PostController {
     String changeWarning(Account me, @PathVariable long id, @RequestParam(defaultValue = "") String contentWarning,
             RedirectAttributes redirect) {
         try {
-            Post post = posts.changeWarning(me, id, contentWarning);
+            Post post = warnings.changeWarning(me, id, contentWarning);
             redirect.addFlashAttribute(JteViews.NOTICE, posts.isHidden(post.id()) ? "post.held-by-group-filter"
                     : post.contentWarning() == null ? "post.warning-removed" : "post.warning-saved");
         } catch (InvalidInput invalid) {

@@ -15,6 +15,13 @@ public final class PostEvents {
     public record PostEdited(long postId, long editorId) {
     }
 
+    /**
+     * A post's content warning changed ({@code null}: none), by its author or a moderator: the wiki keeps it as a
+     * revision by {@code editorId}.
+     */
+    public record PostWarningChanged(long postId, long editorId, String before, String after) {
+    }
+
     /** A post was recategorised: moved from one group to another. */
     public record PostMoved(long postId, long fromGroupId, long toGroupId, long moverId) {
     }
@@ -22,9 +29,26 @@ public final class PostEvents {
     public record PostDeleted(long postId, Long groupId) {
     }
 
-    /** A new comment; {@code parentAuthorId} is set for replies. */
+    /**
+     * A new comment; {@code parentAuthorId} is set for replies. A comment {@code held} by a group's filter tells
+     * nobody yet: see {@link HeldContentReleased}.
+     */
     public record CommentAdded(long commentId, long postId, Long groupId, long authorId, long postAuthorId,
-            Long parentCommentId, Long parentAuthorId, Set<Long> mentionedIds) {
+            Long parentCommentId, Long parentAuthorId, Set<Long> mentionedIds, boolean held) {
+        public CommentAdded(long commentId, long postId, Long groupId, long authorId, long postAuthorId,
+                Long parentCommentId, Long parentAuthorId, Set<Long> mentionedIds) {
+            this(commentId, postId, groupId, authorId, postAuthorId, parentCommentId, parentAuthorId, mentionedIds, false);
+        }
+    }
+
+    /**
+     * A moderator released a new post ({@code commentId} null) or comment that a group's filter held: what its
+     * publication would have told is told now. For a comment, {@code postAuthorId} hears of it and
+     * {@code parentAuthorId} (replies) of the reply; {@code mentionedIds} are those its text mentions now who may
+     * read it.
+     */
+    public record HeldContentReleased(Long commentId, long postId, Long groupId, long authorId, Long postAuthorId,
+            Long parentAuthorId, Set<Long> mentionedIds) {
     }
 
     /**

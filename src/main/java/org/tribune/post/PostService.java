@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +34,6 @@ import org.tribune.safety.SafetyService;
  */
 @Service
 public class PostService {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostService.class);
     public static final int TITLE_MAX = 300;
     public static final int BODY_MAX = 20_000;
     public static final int COMMENT_MAX = 5_000;
@@ -59,14 +57,18 @@ public class PostService {
     private final MediaService media;
     private final SafetyService safety;
     private final GroupScreening screening;
+    private final MentionAudience audience;
+    private final HeldNotices heldNotices;
 
     PostService(Posts posts, Comments comments, Likes likes, PostText text, GroupAccess groups, GroupService groupService,
             RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, Restrictions restrictions,
             ContentModerators moderators, MediaService media, SafetyService safety, GroupScreening screening,
-            @Value("${tribune.limits.posts-per-hour:30}") int postsPerHour,
+            MentionAudience audience, HeldNotices heldNotices, @Value("${tribune.limits.posts-per-hour:30}") int postsPerHour,
             @Value("${tribune.limits.comments-per-hour:120}") int commentsPerHour) {
         this.safety = safety;
         this.screening = screening;
+        this.audience = audience;
+        this.heldNotices = heldNotices;
         this.posts = posts;
         this.comments = comments;
         this.likes = likes;
@@ -132,12 +134,12 @@ public class PostService {
             groupService.recordActivity(group.id());
         }
         if (hold != null) {
-            restrictions.hidePost(post.id(), clock.instant());
+            restrictions.holdPost(post.id(), clock.instant());
             screening.held(hold, null, post.id(), groupId, author.id());
         }
-        // Held content mentions nobody: nobody but its author and the moderators can read it yet.
+        // Held content mentions nobody yet: nobody but its author and the moderators can read it (see HeldNotices).
         events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, author.id(),
-                hold == null ? mentionsVisibleIn(rendered, group) : Set.of()));
+                hold == null ? audience.of(rendered, group) : Set.of()));
         wantPreview(post.id(), post.linkUrl());
         return post;
     }
@@ -291,7 +293,7 @@ public class PostService {
             throw new Forbidden("safety.replies-closed");
         }
         String checked = pictures.isEmpty() || (body != null && !body.isBlank()) ? checkComment(body) : "";
-        String warning = checkWarning(contentWarning);
+        String warning = PostWarnings.checkWarning(contentWarning);
         Comment parent = null;
         if (parentId != null) {
             // A comment by someone across a block is absent to the replier, like a comment that does not exist.
@@ -313,11 +315,12 @@ public class PostService {
         }
         Group group = post.groupId() == null ? null : groups.group(post.groupId()).orElse(null);
         if (hold != null) {
-            restrictions.hideComment(comment.id(), postId, now);
+            restrictions.holdComment(comment.id(), postId, now);
             screening.held(hold, comment.id(), postId, post.groupId(), author.id());
         }
         events.publishEvent(new PostEvents.CommentAdded(comment.id(), postId, post.groupId(), author.id(), post.authorId(),
-                parentId, parent == null ? null : parent.authorId(), hold == null ? mentionsVisibleIn(rendered, group) : Set.of()));
+                parentId, parent == null ? null : parent.authorId(), hold == null ? audience.of(rendered, group) : Set.of(),
+                hold != null));
         return comment;
     }
 
@@ -423,26 +426,39 @@ public class PostService {
         return comments.byId(commentId).filter(c -> !c.deleted());
     }
 
-    /** Hides a post from everyone but its author and moderators (flags or a moderator decided). True if it changed. */
+    /**
+     * Hides a post from everyone but its author and moderators (flags or a moderator decided). True if it changed.
+     * Held new content stays hidden, and what its publication would have told never goes.
+     */
     @Transactional
     public boolean hide(long postId) {
-        return restrictions.hidePost(postId, clock.instant());
+        boolean hidden = restrictions.hidePost(postId, clock.instant());
+        restrictions.dropNoticesOnPost(postId);
+        return hidden;
     }
 
+    /** Shows a hidden post again; held new content then tells whom its publication would have (see {@link HeldNotices}). */
     @Transactional
     public boolean restore(long postId) {
-        return restrictions.restorePost(postId);
+        return posts.live(postId).map(heldNotices::restore).orElseGet(() -> restrictions.restorePost(postId));
     }
 
     @Transactional
     public boolean hideComment(long commentId) {
         Comment comment = comments.byId(commentId).orElseThrow(() -> new NotFound("comment"));
-        return restrictions.hideComment(commentId, comment.postId(), clock.instant());
+        boolean hidden = restrictions.hideComment(commentId, comment.postId(), clock.instant());
+        restrictions.dropNoticesOnComment(commentId);
+        return hidden;
     }
 
     @Transactional
     public boolean restoreComment(long commentId) {
-        return restrictions.restoreComment(commentId);
+        Optional<Comment> comment = comments.byId(commentId).filter(c -> !c.deleted());
+        Optional<Post> post = comment.flatMap(c -> posts.live(c.postId()));
+        if (comment.isEmpty() || post.isEmpty()) {
+            return restrictions.restoreComment(commentId);
+        }
+        return heldNotices.restore(comment.get(), post.get());
     }
 
     /** Closes a discussion to new comments; moderation decides who may (TL3+ and moderators). */
@@ -483,7 +499,7 @@ public class PostService {
         Post post = new Post(ids.next(), groupId, sharer.id(), "", said, rendered.html(), null, clock.instant(), null, 0, 0, null, null, null);
         posts.insert(post);
         restrictions.share(post.id(), original.id());
-        events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, sharer.id(), mentionsVisibleIn(rendered, group)));
+        events.publishEvent(new PostEvents.PostPublished(post.id(), groupId, sharer.id(), audience.of(rendered, group)));
         return post;
     }
 
@@ -504,7 +520,7 @@ public class PostService {
         }
         requireActive(editor);
         String checked = body == null && contentWarning != null ? comment.body() : checkComment(body);
-        String warning = contentWarning == null ? comment.contentWarning() : checkWarning(contentWarning);
+        String warning = contentWarning == null ? comment.contentWarning() : PostWarnings.checkWarning(contentWarning);
         Post post = posts.live(comment.postId()).orElseThrow(() -> new NotFound("comment"));
         GroupFilters.Screening hold = screening.screen(post.groupId(), editor.id(), post.id(), true, checked, warning);
         if (!checked.equals(comment.body())) {
@@ -513,7 +529,7 @@ public class PostService {
         }
         if (!java.util.Objects.equals(warning, comment.contentWarning())) {
             comments.warn(commentId, warning);
-            warningChanged(post.id(), commentId, warning);
+            PostWarnings.logChange(post.id(), commentId, warning);
         }
         if (hold != null && restrictions.hideComment(commentId, post.id(), clock.instant())) {
             screening.held(hold, commentId, post.id(), post.groupId(), editor.id());
@@ -595,17 +611,6 @@ public class PostService {
         return viewerId == null ? Set.of() : likes.likedComments(viewerId, of.stream().map(Comment::id).toList());
     }
 
-    /** Only people who can read the group hear that they were mentioned in it. */
-    private Set<Long> mentionsVisibleIn(PostText.Rendered rendered, Group group) {
-        Set<Long> visible = new HashSet<>();
-        for (Long id : rendered.mentions().values()) {
-            if (group == null || groups.canRead(group, id)) {
-                visible.add(id);
-            }
-        }
-        return visible;
-    }
-
     private static Draft check(Draft draft, boolean withPictures) {
         String title = draft.title() == null ? "" : draft.title().strip();
         String body = draft.body() == null ? "" : draft.body().strip();
@@ -630,67 +635,6 @@ public class PostService {
         return new Draft(title, body, link, warning == null || warning.isEmpty() ? null : warning);
     }
 
-    /** A content warning as kept: one line of at most {@value Post#WARNING_MAX} characters, null when empty. */
-    static String checkWarning(String warning) {
-        String kept = warning == null ? "" : warning.strip();
-        if (kept.length() > Post.WARNING_MAX || kept.contains("\n")) {
-            throw InvalidInput.of("contentWarning", "post.warning-too-long", Post.WARNING_MAX);
-        }
-        return kept.isEmpty() ? null : kept;
-    }
-
-    /**
-     * A moderator of the post's group puts a content warning on it (or changes it): the caller writes it to the
-     * public moderation log. Only for posts in a group the actor moderates.
-     */
-    @Transactional
-    public Post addWarning(Account moderator, long postId, String warning) {
-        Post post = read(postId, moderator.id());
-        if (post.groupId() == null || !moderators.moderates(post.groupId(), moderator.id())) {
-            throw new Forbidden("moderation.moderators-only");
-        }
-        String kept = checkWarning(warning);
-        if (kept == null) {
-            throw InvalidInput.of("contentWarning", "post.warning-required");
-        }
-        posts.warn(postId, kept);
-        return posts.live(postId).orElseThrow(() -> new NotFound("post"));
-    }
-
-    /**
-     * The author puts a content warning on their post after publishing, changes it or removes it (blank). Wiki
-     * revisions keep the title, body and link, not the warning: the change is written to the log instead. A
-     * moderator's warning goes through {@link #addWarning} (and the public moderation log); the author may change
-     * that one too, as they may edit their text.
-     */
-    @Transactional
-    public Post changeWarning(Account author, long postId, String warning) {
-        Post post = read(postId, author.id());
-        if (post.authorId() != author.id()) {
-            throw new Forbidden("post.not-yours");
-        }
-        requireActive(author);
-        String kept = checkWarning(warning);
-        if (java.util.Objects.equals(kept, post.contentWarning())) {
-            return post;
-        }
-        GroupFilters.Screening hold = screening.screen(post.groupId(), author.id(), postId, false, post.title(),
-                post.body(), post.linkUrl(), post.linkSummary(), kept);
-        posts.warn(postId, kept);
-        warningChanged(postId, null, kept);
-        if (hold != null && restrictions.hidePost(postId, clock.instant())) {
-            screening.held(hold, null, postId, post.groupId(), author.id());
-        }
-        events.publishEvent(new PostEvents.PostEdited(postId, author.id()));
-        return posts.live(postId).orElseThrow(() -> new NotFound("post"));
-    }
-
-    private static void warningChanged(long postId, Long commentId, String warning) {
-        // Ids only: the warning itself is in the post, and the log outlives an erasure.
-        log.info("content warning {} by its author on post {}{}", warning == null ? "removed" : "set", postId,
-                commentId == null ? "" : " comment " + commentId);
-    }
-
     /** The same rule as the preview fetcher's: http or https, a host, no user name, at most 2000 characters. */
     static boolean isWebLink(String link) {
         try {
@@ -712,7 +656,7 @@ public class PostService {
         return checked;
     }
 
-    private static void requireActive(Account account) {
+    static void requireActive(Account account) {
         if (account == null || account.state() != AccountState.ACTIVE) {
             throw new Forbidden("group.active-members-only");
         }

@@ -13,7 +13,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code post_hidden}, {@code comment_hidden} and {@code post_lock} tables: what moderation did to content. */
+/**
+ * The {@code post_hidden}, {@code comment_hidden} and {@code post_lock} tables: what moderation (or a group's filter)
+ * did to content, and whether the notifications of held new content wait for its release.
+ */
 @Repository
 class Restrictions {
     private final JdbcClient db;
@@ -25,6 +28,22 @@ class Restrictions {
     boolean hidePost(long postId, Instant at) {
         return db.sql("insert into post_hidden (post_id, hidden_at) values (?, ?) on conflict do nothing")
                 .params(postId, ts(at)).update() == 1;
+    }
+
+    /** Hides new content held by a filter: its notifications wait for its release ({@link #noticesWaitOnPost}). */
+    boolean holdPost(long postId, Instant at) {
+        return db.sql("insert into post_hidden (post_id, hidden_at, notices_wait) values (?, ?, true) on conflict do nothing")
+                .params(postId, ts(at)).update() == 1;
+    }
+
+    boolean noticesWaitOnPost(long postId) {
+        return db.sql("select count(*) from post_hidden where post_id = ? and notices_wait").param(postId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** What waited for a release never goes: a moderator hid the content for good reason. */
+    void dropNoticesOnPost(long postId) {
+        db.sql("update post_hidden set notices_wait = false where post_id = ? and notices_wait").param(postId).update();
     }
 
     boolean restorePost(long postId) {
@@ -42,6 +61,21 @@ class Restrictions {
     boolean hideComment(long commentId, long postId, Instant at) {
         return db.sql("insert into comment_hidden (comment_id, post_id, hidden_at) values (?, ?, ?) on conflict do nothing")
                 .params(commentId, postId, ts(at)).update() == 1;
+    }
+
+    boolean holdComment(long commentId, long postId, Instant at) {
+        return db.sql("insert into comment_hidden (comment_id, post_id, hidden_at, notices_wait) values (?, ?, ?, true) "
+                + "on conflict do nothing").params(commentId, postId, ts(at)).update() == 1;
+    }
+
+    boolean noticesWaitOnComment(long commentId) {
+        return db.sql("select count(*) from comment_hidden where comment_id = ? and notices_wait").param(commentId)
+                .query(Integer.class).single() > 0;
+    }
+
+    void dropNoticesOnComment(long commentId) {
+        db.sql("update comment_hidden set notices_wait = false where comment_id = ? and notices_wait").param(commentId)
+                .update();
     }
 
     boolean restoreComment(long commentId) {

@@ -19,7 +19,10 @@ public class AppendOnlyTrigger implements Trigger {
         throw new SQLException("wiki revisions are append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused");
     }
 
-    /** Columns 0–9 say who wrote what where and when (see V14); 10–14 are the text, which erasure may blank. */
+    /**
+     * Columns 0–9 say who wrote what where and when (see V14); 10–14 are the text, which erasure may blank, and so is
+     * 15, the content warning (V34).
+     */
     private static boolean onlyBlanksText(Object[] oldRow, Object[] newRow) {
         for (int i = 0; i < IDENTITY_COLUMNS; i++) {
             if (!java.util.Objects.equals(oldRow[i], newRow[i])) {
@@ -27,7 +30,7 @@ public class AppendOnlyTrigger implements Trigger {
             }
         }
         return "".equals(newRow[10]) && "".equals(newRow[11]) && "".equals(newRow[12]) && newRow[13] == null
-                && newRow[14] == null;
+                && newRow[14] == null && (newRow.length <= 15 || newRow[15] == null);
     }
 
     private static final int IDENTITY_COLUMNS = 10;

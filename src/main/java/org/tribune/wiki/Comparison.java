@@ -6,7 +6,7 @@ import java.util.List;
 /** Two revisions compared field by field; only the fields that exist in either are listed. */
 public record Comparison(Revision from, Revision to, List<Field> fields) {
 
-    /** One field's two sides; {@code name} is a message key suffix (title, body, link, link-summary). */
+    /** One field's two sides; {@code name} is a message key suffix (title, body, link, link-summary, content-warning). */
     public record Field(String name, WordDiff.Sides sides) {
     }
 
@@ -26,6 +26,9 @@ public record Comparison(Revision from, Revision to, List<Field> fields) {
         add(fields, prefix + "body", before.body(), after.body());
         add(fields, prefix + "link", before.link(), after.link());
         add(fields, prefix + "link-summary", before.linkSummary(), after.linkSummary());
+        if (prefix.isEmpty()) {
+            add(fields, "content-warning", before.contentWarning(), after.contentWarning());
+        }
         return fields;
     }
 

@@ -3,17 +3,29 @@ package org.tribune.wiki;
 import java.util.Objects;
 
 /**
- * What a revision holds. Posts use all four fields; a group's wiki page only {@code body}; other kinds use what
- * they need and leave the rest empty ({@code ""} for text, null for the link fields).
+ * What a revision holds. Posts use all five fields; a group's wiki page only {@code body}; other kinds use what
+ * they need and leave the rest empty ({@code ""} for text, null for the link fields and the warning). A post's
+ * {@code contentWarning} changes only through its own doors (its author, a moderator), each change a revision of its
+ * own: edits, reverts and rollbacks keep the warning the post has (see {@link #withWarning}).
  */
-public record Content(String title, String body, String link, String linkSummary) {
+public record Content(String title, String body, String link, String linkSummary, String contentWarning) {
     public Content {
         title = title == null ? "" : title;
         body = body == null ? "" : body;
     }
 
+    /** Content with no warning. */
+    public Content(String title, String body, String link, String linkSummary) {
+        this(title, body, link, linkSummary, null);
+    }
+
     public static Content ofBody(String body) {
         return new Content("", body, null, null);
+    }
+
+    /** The same text under this warning (null: none). */
+    public Content withWarning(String warning) {
+        return new Content(title, body, link, linkSummary, warning);
     }
 
     /**
@@ -25,10 +37,11 @@ public record Content(String title, String body, String link, String linkSummary
         String body = pick(base.body, theirs.body, mine.body);
         String link = pick(base.link, theirs.link, mine.link);
         String summary = pick(base.linkSummary, theirs.linkSummary, mine.linkSummary);
-        if (title == CLASH || body == CLASH || link == CLASH || summary == CLASH) {
+        String warning = pick(base.contentWarning, theirs.contentWarning, mine.contentWarning);
+        if (title == CLASH || body == CLASH || link == CLASH || summary == CLASH || warning == CLASH) {
             return null;
         }
-        return new Content(title, body, link, summary);
+        return new Content(title, body, link, summary, warning);
     }
 
     private static final String CLASH = new String("both changed"); // compared by identity, never shown

@@ -22,7 +22,8 @@ class Forgetting {
      * revision is the post as they wrote it, and later ones by others still quote it.
      */
     void blankRevisionsOfPostsBy(long authorId) {
-        db.sql("update wiki_revision set summary = '', title = '', body = '', link_url = null, link_summary = null "
+        db.sql("update wiki_revision set summary = '', title = '', body = '', link_url = null, link_summary = null, "
+                        + "content_warning = null "
                         + "where kind = ? and document_id in (select c.document_id from wiki_revision c "
                         + "where c.kind = ? and c.change_type = ? and c.editor_id = ?)")
                 .params(PostDocuments.KIND, PostDocuments.KIND, Change.CREATE.name(), authorId).update();

@@ -38,8 +38,13 @@ class PostDocuments implements WikiKind {
             return Optional.empty();
         }
         return Optional.of(new WikiDocument(Document.post(postId), post.title(), "/p/" + postId, post.groupId(),
-                post.authorId(), post.createdAt(), new Content(post.title(), post.body(), post.linkUrl(), post.linkSummary()),
+                post.authorId(), post.createdAt(), content(post),
                 takesPart(post.groupId(), viewer), moderates(post.groupId(), viewer)));
+    }
+
+    /** What the post holds now, warning included. */
+    static Content content(Post post) {
+        return new Content(post.title(), post.body(), post.linkUrl(), post.linkSummary(), post.contentWarning());
     }
 
     boolean takesPart(Long groupId, Account viewer) {

@@ -22,7 +22,7 @@ import org.tribune.platform.Conflict;
 @Repository
 class Revisions {
     private static final String COLUMNS = "r.id, r.kind, r.document_id, r.seq, r.base_id, r.editor_id, r.created_at, "
-            + "r.change_type, r.restores_id, r.pending, r.summary, r.title, r.body, r.link_url, r.link_summary, v.decision";
+            + "r.change_type, r.restores_id, r.pending, r.summary, r.title, r.body, r.link_url, r.link_summary, r.content_warning, v.decision";
 
     private final JdbcClient db;
 
@@ -46,7 +46,8 @@ class Revisions {
         Revision revision = new Revision(rs.getLong("id"), new Document(rs.getString("kind"), rs.getLong("document_id")),
                 rs.getInt("seq"), baseId, rs.getLong("editor_id"), instant(rs, "created_at"),
                 Change.valueOf(rs.getString("change_type")), restoresId, pending, rs.getString("summary"),
-                new Content(rs.getString("title"), rs.getString("body"), rs.getString("link_url"), rs.getString("link_summary")));
+                new Content(rs.getString("title"), rs.getString("body"), rs.getString("link_url"), rs.getString("link_summary"),
+                        rs.getString("content_warning")));
         return new Stored(revision, status);
     }
 
@@ -58,11 +59,12 @@ class Revisions {
     boolean insert(Revision r) {
         try {
             return db.sql("insert into wiki_revision (id, kind, document_id, seq, base_id, editor_id, created_at, change_type, "
-                            + "restores_id, pending, summary, title, body, link_url, link_summary) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                            + "restores_id, pending, summary, title, body, link_url, link_summary, content_warning) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
                     .params(r.id(), r.document().kind(), r.document().id(), r.seq(), r.baseId(), r.editorId(),
                             ts(r.createdAt()), r.change().name(), r.restoresId(), r.submittedPending(), r.summary(),
-                            r.content().title(), r.content().body(), r.content().link(), r.content().linkSummary())
+                            r.content().title(), r.content().body(), r.content().link(), r.content().linkSummary(),
+                            r.content().contentWarning())
                     .update() == 1;
         } catch (DuplicateKeyException e) {
             return false;

@@ -48,10 +48,13 @@ class WikiApi {
     private final WikiService wiki;
     private final AccountService accounts;
     private final PostService posts;
+    private final org.tribune.post.PostWarnings warnings;
     private final PostReads reads;
     private final Problems problems;
 
-    WikiApi(WikiService wiki, AccountService accounts, PostService posts, PostReads reads, Problems problems) {
+    WikiApi(WikiService wiki, AccountService accounts, PostService posts, PostReads reads, Problems problems,
+            org.tribune.post.PostWarnings warnings) {
+        this.warnings = warnings;
         this.wiki = wiki;
         this.accounts = accounts;
         this.posts = posts;
@@ -60,9 +63,10 @@ class WikiApi {
     }
 
     @Schema(name = "PostContent")
-    record ContentJson(String title, String body, @Schema(nullable = true) String link, @Schema(nullable = true) String linkSummary) {
+    record ContentJson(String title, String body, @Schema(nullable = true) String link, @Schema(nullable = true) String linkSummary,
+            @Schema(nullable = true, description = "The content warning the post had at this revision") String contentWarning) {
         static ContentJson of(org.tribune.wiki.Content c) {
-            return new ContentJson(c.title(), c.body(), c.link(), c.linkSummary());
+            return new ContentJson(c.title(), c.body(), c.link(), c.linkSummary(), c.contentWarning());
         }
     }
 
@@ -79,7 +83,7 @@ class WikiApi {
             @Schema(description = "Edit summary; required when the post is not yours") String summary,
             @Schema(description = "The revision you started from; on a stale base the answer is 409 with both versions") String baseRevisionId,
             @Schema(nullable = true, maxLength = 200, description = "The post's author only: the content warning the body "
-                    + "is folded behind; left out or null keeps it, empty removes it. Not part of the revisions") String contentWarning) {
+                    + "is folded behind; left out or null keeps it, empty removes it. Each change is a revision of its own") String contentWarning) {
         boolean changesText() {
             return title != null || body != null || link != null || linkSummary != null;
         }
@@ -128,8 +132,8 @@ class WikiApi {
     PostJson patch(Account me, @PathVariable long id, @RequestBody EditRequest body) {
         var current = posts.read(id, me.id());
         if (body.contentWarning() != null) {
-            // The warning is the author's to set directly (moderators use POST /p/{id}/warning): no revision needed.
-            current = posts.changeWarning(me, id, body.contentWarning());
+            // The warning is the author's to set directly (moderators use POST /p/{id}/warning), as a revision of its own.
+            current = warnings.changeWarning(me, id, body.contentWarning());
             if (!body.changesText()) {
                 return PostJson.of(reads.item(current, me.id()));
             }

@@ -67,6 +67,7 @@ class WikiPersonalData implements PersonalData {
             m.put("body", r.content().body());
             m.put("link", r.content().link());
             m.put("linkSummary", r.content().linkSummary());
+            m.put("contentWarning", r.content().contentWarning());
             return m;
         }).toList());
         out.records(TALK.name(), talks.byAuthor(accountId).stream().map(t -> Map.<String, Object>of("id", Long.toString(t.id()),

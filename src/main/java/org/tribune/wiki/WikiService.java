@@ -224,11 +224,12 @@ public class WikiService {
         Rights rights = requireEdit(doc, editor);
         WikiKind kind = kinds.get(ref.kind());
         start(doc);
-        Content mine = kind.check(proposal.content());
         String summary = summary(proposal.summary(), doc.ownerId() != null && doc.ownerId() != editor.id());
         Optional<Revision> head = headOf(ref);
         Long headId = head.map(Revision::id).orElse(null);
         Content current = head.map(Revision::content).orElse(doc.current());
+        // An edit changes the text, never the warning, which has its own doors (see Content).
+        Content mine = kind.check(proposal.content()).withWarning(current.contentWarning());
         Long baseId = proposal.baseRevisionId() == null ? headId : proposal.baseRevisionId();
         Content toSave = mine;
         if (!Objects.equals(baseId, headId)) {
@@ -289,7 +290,9 @@ public class WikiService {
     private Saved restore(Account editor, WikiDocument doc, Rights rights, Revision target, Change change, String summary) {
         Document ref = doc.ref();
         Optional<Revision> head = headOf(ref);
-        if (head.map(h -> h.id() == target.id() || h.content().equals(target.content())).orElse(false)) {
+        // A revert brings back the text, under the warning the document has now (see Content).
+        Content restored = target.content().withWarning(head.map(Revision::content).orElse(doc.current()).contentWarning());
+        if (head.map(h -> h.id() == target.id() || h.content().equals(restored)).orElse(false)) {
             throw new Conflict("wiki.already-current");
         }
         if (revisions.revertsSince(editor.id(), ref, clock.instant().minus(DAY)) >= revertsPerDay) {
@@ -303,7 +306,7 @@ public class WikiService {
         }
         requireDailyAllowance(editor);
         Long headId = head.map(Revision::id).orElse(null);
-        Revision revision = save(ref, headId, editor, change, target.id(), false, summary(summary, false), target.content());
+        Revision revision = save(ref, headId, editor, change, target.id(), false, summary(summary, false), restored);
         goLive(kind, revision, headId);
         return new Saved(revision, true);
     }
@@ -421,9 +424,27 @@ public class WikiService {
         return revisions.head(ref).flatMap(id -> revisions.byId(ref, id)).map(Revisions.Stored::revision);
     }
 
+    /**
+     * A change its owner made live through a door of its own (a post's content warning, by its author or a
+     * moderator): a revision of its own by whoever made it, in the history and the diffs like an edit. {@code before}
+     * describes the document as it was, for its lazy first revision.
+     */
+    @Transactional
+    void recordLiveChange(WikiDocument before, long editorId, Content after) {
+        start(before);
+        Long headId = revisions.head(before.ref()).orElse(null);
+        Revision revision = save(before.ref(), headId, editorId, Change.EDIT, null, false, "", after);
+        revisions.moveHead(ids.next(), before.ref(), revision.id(), headId, clock.instant());
+    }
+
     private Revision save(Document ref, Long baseId, Account editor, Change change, Long restoresId, boolean pending,
             String summary, Content content) {
-        Revision revision = new Revision(ids.next(), ref, revisions.lastSeq(ref) + 1, baseId, editor.id(), clock.instant(),
+        return save(ref, baseId, editor.id(), change, restoresId, pending, summary, content);
+    }
+
+    private Revision save(Document ref, Long baseId, long editorId, Change change, Long restoresId, boolean pending,
+            String summary, Content content) {
+        Revision revision = new Revision(ids.next(), ref, revisions.lastSeq(ref) + 1, baseId, editorId, clock.instant(),
                 change, restoresId, pending, summary, content);
         if (!revisions.insert(revision)) {
             throw new Conflict("wiki.edit-raced");

@@ -152,6 +152,31 @@ class OnboardingTest {
     }
 
     @Test
+    void peopleOfTheGroupsJustJoinedComeBeforeThoseOfBusierPublicGroups() {
+        Account owner = members.active("own");
+        Group chosen = group(owner, "Chosen");
+        Group busy = group(owner, "Busy");
+        Account neighbour = members.active("nbr");
+        groups.join(neighbour, chosen.slug(), List.of());
+        posts.publish(neighbour, chosen.id(), new PostService.Draft(null, "Hello from the chosen group", null));
+        Account stranger = members.active("str");
+        groups.join(stranger, busy.slug(), List.of());
+        // The stranger wrote last, in a public group the newcomer did not join.
+        posts.publish(stranger, busy.id(), new PostService.Draft(null, "Hello from a busy group", null));
+        Account newcomer = members.active("new");
+        groups.join(newcomer, chosen.slug(), List.of());
+
+        List<String> offered = onboarding.suggestedPeople(newcomer).stream().map(Account::handle).toList();
+        assertThat(offered).contains(neighbour.handle(), stranger.handle());
+        assertThat(offered.indexOf(neighbour.handle())).as("the chosen group's people first")
+                .isLessThan(offered.indexOf(stranger.handle()));
+        String screen = signedIn(newcomer).get("/onboarding/people").body();
+        assertThat(screen.indexOf("<button type=\"submit\""))
+                .as("a button before the list, so the way to it does not grow with the list")
+                .isPositive().isLessThan(screen.indexOf("id=\"person-"));
+    }
+
+    @Test
     void agreeingToTheCodeOfConductIsRecordedWithItsDateExportedAndErased() {
         Account eve = members.active("eve");
         WebClient browser = signedIn(eve);

@@ -40,6 +40,8 @@ class AuthorContentWarningTest {
     @Autowired
     PostService posts;
     @Autowired
+    org.tribune.post.PostWarnings warnings;
+    @Autowired
     SafetyService safety;
     @Autowired
     GroupService groups;
@@ -62,16 +64,16 @@ class AuthorContentWarningTest {
         Account bob = members.active("bob");
         Post post = posts.publish(ana, null, new PostService.Draft("The finale", "Everybody dies", null));
 
-        assertThat(posts.changeWarning(ana, post.id(), "  spoilers  ").contentWarning()).isEqualTo("spoilers");
-        assertThat(posts.changeWarning(ana, post.id(), "spoilers for the finale").contentWarning()).isEqualTo("spoilers for the finale");
-        assertThatThrownBy(() -> posts.changeWarning(bob, post.id(), "mine")).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> posts.changeWarning(ana, post.id(), "x".repeat(201))).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> posts.changeWarning(ana, post.id(), "two\nlines")).isInstanceOf(InvalidInput.class);
+        assertThat(warnings.changeWarning(ana, post.id(), "  spoilers  ").contentWarning()).isEqualTo("spoilers");
+        assertThat(warnings.changeWarning(ana, post.id(), "spoilers for the finale").contentWarning()).isEqualTo("spoilers for the finale");
+        assertThatThrownBy(() -> warnings.changeWarning(bob, post.id(), "mine")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> warnings.changeWarning(ana, post.id(), "x".repeat(201))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> warnings.changeWarning(ana, post.id(), "two\nlines")).isInstanceOf(InvalidInput.class);
         assertThat(posts.read(post.id(), bob.id()).contentWarning()).isEqualTo("spoilers for the finale");
-        assertThat(posts.changeWarning(ana, post.id(), " ").contentWarning()).isNull();
+        assertThat(warnings.changeWarning(ana, post.id(), " ").contentWarning()).isNull();
         // Across a block the post is absent, so the door answers as for a missing post.
         safety.block(ana, bob.handle());
-        assertThatThrownBy(() -> posts.changeWarning(bob, post.id(), "x")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> warnings.changeWarning(bob, post.id(), "x")).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -151,9 +153,9 @@ class AuthorContentWarningTest {
         Post post = posts.publish(ana, group.id(), new PostService.Draft("", "Quiet", null));
         filters.add(owner, group.slug(), "forbidden", "REFUSE");
         filters.add(owner, group.slug(), "questionable", "HOLD");
-        assertThatThrownBy(() -> posts.changeWarning(ana, post.id(), "forbidden things")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> warnings.changeWarning(ana, post.id(), "forbidden things")).isInstanceOf(InvalidInput.class);
         assertThat(posts.read(post.id(), ana.id()).contentWarning()).isNull();
-        posts.changeWarning(ana, post.id(), "questionable things");
+        warnings.changeWarning(ana, post.id(), "questionable things");
         assertThat(posts.isHidden(post.id())).isTrue();
     }
 }

@@ -2,6 +2,9 @@ package org.tribune.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,9 @@ import org.tribune.moderation.ModerationAction;
 import org.tribune.moderation.ModerationService;
 import org.tribune.moderation.QueueItem;
 import org.tribune.moderation.TargetKind;
+import org.tribune.notification.NotificationEntry;
+import org.tribune.notification.NotificationKind;
+import org.tribune.notification.Notifications;
 import org.tribune.platform.InvalidInput;
 import org.tribune.platform.NotFound;
 import org.tribune.post.Comment;
@@ -51,6 +57,8 @@ class GroupFiltersTest {
     ModerationService moderation;
     @Autowired
     org.tribune.account.AccountService accounts;
+    @Autowired
+    Notifications notifications;
 
     Group group(Account owner, String visibility) {
         String slug = ("gf-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
@@ -124,6 +132,54 @@ class GroupFiltersTest {
         moderation.decide(owner, TargetKind.POST, held.id(), false, "none", "");
         assertThat(posts.read(held.id(), reader.id()).id()).isEqualTo(held.id());
         assertThat(moderation.queue(owner)).noneMatch(i -> i.post().id() == held.id());
+    }
+
+    /** What this person was told about this post (and comment, or the post itself when null), in either box. */
+    List<NotificationEntry> told(Account person, NotificationKind kind, long postId, Long commentId) {
+        List<NotificationEntry> entries = new java.util.ArrayList<>(notifications.page(person.id(), null, false).entries());
+        entries.addAll(notifications.page(person.id(), null, true).entries());
+        return entries.stream().filter(e -> e.kind() == kind && java.util.Objects.equals(e.postId(), postId)
+                && java.util.Objects.equals(e.commentId(), commentId)).toList();
+    }
+
+    @Test
+    void heldNewContentTellsNobodyUntilAModeratorReleasesItAndNeverOnceRemoved() {
+        Account owner = members.active("own");
+        Account author = members.active("aut");
+        Account mentioned = members.active("men");
+        Group group = group(owner, "PUBLIC");
+        groups.join(author, group.slug(), List.of());
+        groups.join(mentioned, group.slug(), List.of());
+        filters.add(owner, group.slug(), "Casino", "HOLD");
+        Post ownersPost = posts.publish(owner, group.id(), text("Garden news", "The roses are out"));
+        Comment clean = posts.comment(mentioned, ownersPost.id(), "Lovely roses", null);
+
+        Post held = posts.publish(author, group.id(), text("Casino night", "Come along @" + mentioned.handle()));
+        Post removed = posts.publish(author, group.id(), text("Casino again", "Still coming @" + mentioned.handle() + "?"));
+        Comment heldReply = posts.comment(author, ownersPost.id(), "casino after, @" + mentioned.handle() + "?", clean.id());
+        assertThat(posts.isHidden(held.id())).isTrue();
+        assertThat(posts.hiddenComments(ownersPost.id())).contains(heldReply.id());
+        // While they wait, nobody hears of them: not the mentioned, not the post's author, not the parent's author.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() ->
+                told(mentioned, NotificationKind.MENTION, held.id(), null).isEmpty()
+                        && told(mentioned, NotificationKind.MENTION, ownersPost.id(), heldReply.id()).isEmpty()
+                        && told(mentioned, NotificationKind.REPLY_TO_COMMENT, ownersPost.id(), heldReply.id()).isEmpty()
+                        && told(owner, NotificationKind.COMMENT_ON_POST, ownersPost.id(), heldReply.id()).isEmpty());
+
+        // Released: told now, once each.
+        moderation.decide(owner, TargetKind.POST, held.id(), false, "none", "");
+        moderation.decide(owner, TargetKind.COMMENT, heldReply.id(), false, "none", "");
+        await().atMost(Duration.ofSeconds(10)).until(() -> told(mentioned, NotificationKind.MENTION, held.id(), null).size() == 1
+                && told(mentioned, NotificationKind.REPLY_TO_COMMENT, ownersPost.id(), heldReply.id()).size() == 1
+                && told(owner, NotificationKind.COMMENT_ON_POST, ownersPost.id(), heldReply.id()).size() == 1);
+        assertThat(told(mentioned, NotificationKind.MENTION, ownersPost.id(), heldReply.id()))
+                .as("the reply's author is told once, of the reply").isEmpty();
+
+        // Removed: never told, not even when it is shown again later (as an appeal's reversal does).
+        moderation.decide(owner, TargetKind.POST, removed.id(), true, "spam", "");
+        assertThat(posts.restore(removed.id())).isTrue();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() ->
+                told(mentioned, NotificationKind.MENTION, removed.id(), null).isEmpty());
     }
 
     @Test
