@@ -60,8 +60,13 @@ class WikiRecordsIntegrationTest {
         // Erasure may blank the text, and nothing else: changing who wrote it along the way is refused.
         assertThatThrownBy(() -> db.sql("update wiki_revision set summary = '', title = '', body = '', link_url = null, "
                 + "link_summary = null, editor_id = editor_id + 1 where id = ?").param(id).update()).isInstanceOf(Exception.class);
-        assertThat(db.sql("update wiki_revision set summary = '', title = '', body = '', link_url = null, link_summary = null "
-                + "where id = ?").param(id).update()).isEqualTo(1);
+        // Its content warning is guarded like its text: changed in place, refused; blanked with the rest, allowed.
+        assertThatThrownBy(() -> db.sql("update wiki_revision set content_warning = 'rewritten' where id = ?").param(id).update())
+                .isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> db.sql("update wiki_revision set summary = '', title = '', body = '', link_url = null, "
+                + "link_summary = null, content_warning = 'rewritten' where id = ?").param(id).update()).isInstanceOf(Exception.class);
+        assertThat(db.sql("update wiki_revision set summary = '', title = '', body = '', link_url = null, link_summary = null, "
+                + "content_warning = null where id = ?").param(id).update()).isEqualTo(1);
         assertThat(db.sql("select editor_id from wiki_revision where id = ?").param(id).query(Long.class).single()).isEqualTo(ana.id());
     }
 
