@@ -2,6 +2,8 @@ package org.tribune.platform.session;
 
 import java.util.function.Consumer;
 
+import org.tribune.platform.cluster.Broadcast;
+
 /**
  * How the nodes tell each other that a session changed or ended, so that none serves its own copy afterwards; and
  * whether this node may trust its copies at all (not while it may have missed news).
@@ -23,43 +25,41 @@ interface SessionNews {
     /** False while news may be lost: every read then goes to the store. */
     boolean trusted();
 
-    /** One node on its own (the embedded database): nobody to tell, nothing to miss. */
-    SessionNews ALONE = new SessionNews() {
-        @Override
-        public void changed(String sessionId) {
-        }
+    /**
+     * Changes each time trust is lost or regained: a session read from the store under one epoch is not kept under
+     * another.
+     */
+    long epoch();
 
-        @Override
-        public void onChanged(Consumer<String> sessionId) {
-        }
+    /** The news carried by the cluster broadcast (in memory on one node, by the live bus between several). */
+    static SessionNews over(Broadcast broadcast) {
+        return new SessionNews() {
+            @Override
+            public void changed(String sessionId) {
+                broadcast.publish(TOPIC, sessionId);
+            }
 
-        @Override
-        public void onResync(Runnable resync) {
-        }
+            @Override
+            public void onChanged(Consumer<String> sessionId) {
+                broadcast.subscribe(TOPIC, sessionId);
+            }
 
-        @Override
-        public boolean trusted() {
-            return true;
-        }
-    };
+            @Override
+            public void onResync(Runnable resync) {
+                broadcast.onResync(resync);
+            }
 
-    /** Several nodes and no way to hear each other: keep no copies. */
-    SessionNews UNHEARD = new SessionNews() {
-        @Override
-        public void changed(String sessionId) {
-        }
+            @Override
+            public boolean trusted() {
+                return broadcast.trusted();
+            }
 
-        @Override
-        public void onChanged(Consumer<String> sessionId) {
-        }
+            @Override
+            public long epoch() {
+                return broadcast.epoch();
+            }
+        };
+    }
 
-        @Override
-        public void onResync(Runnable resync) {
-        }
-
-        @Override
-        public boolean trusted() {
-            return false;
-        }
-    };
+    String TOPIC = "sessions";
 }

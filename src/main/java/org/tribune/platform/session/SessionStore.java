@@ -12,6 +12,7 @@ import org.springframework.session.config.annotation.web.http.EnableSpringHttpSe
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tribune.platform.Database;
+import org.tribune.platform.cluster.Broadcast;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -43,7 +44,7 @@ class SessionStore {
                 .build();
         CaffeineCacheMetrics.monitor(meters, copies, "sessions");
         return new StoredSessions(new SessionRows(db, database.isPostgres()), copies, news,
-                new TransactionTemplate(transactions), clock, timeout, touchEvery);
+                new TransactionTemplate(transactions), clock, timeout, touchEvery, meters);
     }
 
     /** Roughly the bytes a copy holds: its attributes, ids and the map around them. */
@@ -52,13 +53,9 @@ class SessionStore {
                 .mapToInt(e -> 64 + 2 * e.getKey().length() + e.getValue().length).sum();
     }
 
-    /**
-     * One node on the embedded database has nobody to tell. Several nodes without a way to tell each other keep no
-     * copies at all: every read goes to the database.
-     */
     @Bean
-    SessionNews sessionNews(Database database) {
-        return database.isPostgres() ? SessionNews.UNHEARD : SessionNews.ALONE;
+    SessionNews sessionNews(Broadcast broadcast) {
+        return SessionNews.over(broadcast);
     }
 
     @Bean

@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Web sessions in the database, read from this node's memory and written only when they change, so that a signed-in
  * page costs no more than an API call. A request that changes nothing writes nothing; the last access is written at
@@ -47,9 +50,17 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
     /** Counts the copies dropped, so that a read racing with a change does not keep what it read before it. */
     private final AtomicLong drops = new AtomicLong();
 
+    private final Counter reads;
+    private final Counter writes;
+
     StoredSessions(SessionRows rows, Cache<String, SessionSnapshot> copies, SessionNews news,
-            TransactionTemplate transactions, Clock clock, Duration maxInactive, Duration touchEvery) {
+            TransactionTemplate transactions, Clock clock, Duration maxInactive, Duration touchEvery,
+            MeterRegistry meters) {
         this.rows = rows;
+        this.reads = Counter.builder("tribune.sessions.store").tag("operation", "read")
+                .description("sessions read from the database (not from this node's copies)").register(meters);
+        this.writes = Counter.builder("tribune.sessions.store").tag("operation", "write")
+                .description("sessions created, changed, touched or ended in the database").register(meters);
         this.copies = copies;
         this.news = news;
         this.transactions = transactions;
@@ -81,6 +92,8 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             }
         }
         long dropsBefore = drops.get();
+        long epoch = news.epoch();
+        reads.increment();
         Optional<SessionSnapshot> stored = rows.byId(id);
         if (stored.isEmpty()) {
             return null;
@@ -91,8 +104,9 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         }
         if (trusted) {
             copies.put(id, stored.get());
-            if (drops.get() != dropsBefore) {
-                copies.invalidate(id); // changed or ended while it was being read: the next read asks again
+            if (drops.get() != dropsBefore || news.epoch() != epoch) {
+                // Changed or ended while it was being read, or news may have been lost meanwhile: ask again next time.
+                copies.invalidate(id);
             }
         }
         return StoredSession.of(stored.get(), this::deserialize);
@@ -108,6 +122,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             attributes.values().removeIf(Objects::isNull);
             SessionSnapshot created = new SessionSnapshot(loaded.primaryId(), session.getId(), loaded.creation(), now,
                     session.getMaxInactiveInterval(), principals.resolveIndexValueFor(session), attributes);
+            writes.increment();
             transactions.executeWithoutResult(status -> {
                 rows.insert(created, created.expiry(touchEvery));
                 attributes.forEach((name, bytes) -> rows.putAttribute(created.primaryId(), name, bytes));
@@ -124,6 +139,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         }
         SessionSnapshot written = new SessionSnapshot(loaded.primaryId(), session.getId(), loaded.creation(), now,
                 session.getMaxInactiveInterval(), principal, Map.of());
+        writes.increment();
         boolean present = Boolean.TRUE.equals(transactions.execute(status -> {
             if (!rows.update(written.primaryId(), written.id(), now, written.maxInactive(), written.expiry(touchEvery),
                     principal)) {
@@ -157,6 +173,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
 
     @Override
     public void deleteById(String id) {
+        writes.increment();
         rows.delete(id);
         announce(id);
     }
