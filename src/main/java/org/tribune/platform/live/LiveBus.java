@@ -13,13 +13,29 @@ public interface LiveBus {
 
     void publish(LiveMessage message);
 
-    /** Called once, at start, by the channel of this node. */
+    /**
+     * Called at start by the channel of this node (and by {@link org.tribune.platform.cluster.Broadcast}): every
+     * consumer given receives every message heard.
+     */
     void subscribe(Consumer<LiveMessage> deliver);
 
     /**
-     * Called once, at start, by the channel of this node: a bus between nodes runs {@code resync} each time it listens
-     * again after losing its connection, since what was published meanwhile never reached this node.
+     * Called at start by the channel of this node (and by the broadcast): a bus between nodes runs each {@code resync}
+     * each time it listens again after losing its connection, since what was published meanwhile never reached this
+     * node.
      */
     default void onReconnect(Runnable resync) {
+    }
+
+    /**
+     * A bus between nodes runs {@code lost} as soon as it notices its connection is gone: from then until
+     * {@link #onReconnect} has run, messages from other nodes may be missed (caches stop trusting what they hold).
+     */
+    default void onLost(Runnable lost) {
+    }
+
+    /** Whether messages from every other node reach this one now; always true on one node. */
+    default boolean isConnected() {
+        return true;
     }
 }

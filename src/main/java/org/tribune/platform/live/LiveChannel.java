@@ -185,16 +185,16 @@ public class LiveChannel implements SmartLifecycle {
 
     /** One node: messages go straight to this node's connections. */
     static final class LocalBus implements LiveBus {
-        private volatile Consumer<LiveMessage> deliver = message -> { };
+        private final List<Consumer<LiveMessage>> deliver = new CopyOnWriteArrayList<>();
 
         @Override
         public void publish(LiveMessage message) {
-            deliver.accept(message);
+            deliver.forEach(d -> d.accept(message));
         }
 
         @Override
         public void subscribe(Consumer<LiveMessage> deliver) {
-            this.deliver = deliver;
+            this.deliver.add(deliver);
         }
     }
 }

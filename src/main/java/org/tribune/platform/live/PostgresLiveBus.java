@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -44,14 +46,17 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
-    private volatile Consumer<LiveMessage> deliver = message -> { };
-    private volatile Runnable resync = () -> { };
+    private final List<Consumer<LiveMessage>> deliver = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resync = new CopyOnWriteArrayList<>();
+    private final List<Runnable> lost = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile boolean listening;
     private volatile Connection listener;
     private volatile int backendPid;
     private volatile Thread thread;
     private final AtomicInteger attempts = new AtomicInteger();
+    /** Whether this bus listened before: listening again (after an outage, or a stop and start) is a reconnection. */
+    private volatile boolean listenedBefore;
 
     PostgresLiveBus(DataSource pool, String url, String user, String password) {
         this.pool = pool;
@@ -72,7 +77,7 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
         String payload = LiveWire.encode(message);
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
             log.warn("live message {} too big for NOTIFY; delivered on this node only", message.event());
-            deliver.accept(message);
+            deliver.forEach(d -> d.accept(message));
             return;
         }
         try (Connection connection = pool.getConnection()) {
@@ -92,12 +97,22 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
 
     @Override
     public void subscribe(Consumer<LiveMessage> deliver) {
-        this.deliver = deliver;
+        this.deliver.add(deliver);
     }
 
     @Override
     public void onReconnect(Runnable resync) {
-        this.resync = resync;
+        this.resync.add(resync);
+    }
+
+    @Override
+    public void onLost(Runnable lost) {
+        this.lost.add(lost);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return listening;
     }
 
     /** Whether the listening connection is up, for tests and health. */
@@ -111,7 +126,6 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     }
 
     private void listen() {
-        boolean listenedBefore = false;
         Instant lostAt = null;
         Duration retry = FIRST_RETRY;
         while (running) {
@@ -161,7 +175,10 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
                     log.debug("live bus still cannot reach PostgreSQL: {}", e.getMessage());
                 }
             } finally {
-                listening = false;
+                if (listening) {
+                    listening = false;
+                    runEach(lost, "could not mark caches untrusted after losing the bus");
+                }
                 listener = null;
             }
             if (!pause(retry)) {
@@ -178,18 +195,31 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     }
 
     private void runResync() {
-        try {
-            resync.run();
-        } catch (RuntimeException e) {
-            log.warn("could not bring live pages up to date after reconnecting: {}", e.getMessage());
+        runEach(resync, "could not bring live pages up to date after reconnecting");
+    }
+
+    private static void runEach(List<Runnable> hooks, String failure) {
+        for (Runnable hook : hooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                log.warn("{}: {}", failure, e.getMessage());
+            }
         }
     }
 
     private void handOver(String payload) {
         try {
-            deliver.accept(LiveWire.decode(payload));
+            LiveMessage message = LiveWire.decode(payload);
+            for (Consumer<LiveMessage> consumer : deliver) {
+                try {
+                    consumer.accept(message);
+                } catch (RuntimeException e) {
+                    log.warn("dropped a live message that could not be delivered: {}", e.getMessage());
+                }
+            }
         } catch (RuntimeException e) {
-            log.warn("dropped a live message that could not be delivered: {}", e.getMessage());
+            log.warn("dropped a live message that could not be read: {}", e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.tribune.platform.live;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -23,8 +25,9 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
 
     private final JedisPooled pool;
     private final java.net.URI uri;
-    private volatile Consumer<LiveMessage> deliver = message -> { };
-    private volatile Runnable resync = () -> { };
+    private final List<Consumer<LiveMessage>> deliver = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resync = new CopyOnWriteArrayList<>();
+    private final List<Runnable> lostHooks = new CopyOnWriteArrayList<>();
     private final AtomicBoolean publishFailing = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile Subscriber subscriber;
@@ -48,22 +51,34 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
                 log.warn("could not publish live messages through Redis ({}); delivering them on this node only until"
                         + " it is back", e.getMessage());
             }
-            try {
-                deliver.accept(message);
-            } catch (RuntimeException undeliverable) {
-                log.debug("dropped a live message that could not be delivered: {}", undeliverable.getMessage());
+            for (Consumer<LiveMessage> consumer : deliver) {
+                try {
+                    consumer.accept(message);
+                } catch (RuntimeException undeliverable) {
+                    log.debug("dropped a live message that could not be delivered: {}", undeliverable.getMessage());
+                }
             }
         }
     }
 
     @Override
     public void onReconnect(Runnable resync) {
-        this.resync = resync;
+        this.resync.add(resync);
+    }
+
+    @Override
+    public void onLost(Runnable lost) {
+        this.lostHooks.add(lost);
     }
 
     @Override
     public void subscribe(Consumer<LiveMessage> deliver) {
-        this.deliver = deliver;
+        this.deliver.add(deliver);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return isListening();
     }
 
     boolean isListening() {
@@ -85,10 +100,19 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
 
         @Override
         public void onMessage(String channel, String payload) {
+            LiveMessage message;
             try {
-                deliver.accept(LiveWire.decode(payload));
+                message = LiveWire.decode(payload);
             } catch (RuntimeException e) {
-                log.warn("dropped a live message that could not be delivered: {}", e.getMessage());
+                log.warn("dropped a live message that could not be read: {}", e.getMessage());
+                return;
+            }
+            for (Consumer<LiveMessage> consumer : deliver) {
+                try {
+                    consumer.accept(message);
+                } catch (RuntimeException e) {
+                    log.warn("dropped a live message that could not be delivered: {}", e.getMessage());
+                }
             }
         }
     }
@@ -99,7 +123,8 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
         while (running) {
             try (Jedis connection = new Jedis(uri)) {
                 Subscriber current = new Subscriber(() -> {
-                    if (subscribedBefore.getAndSet(true) && lost.getAndSet(false)) {
+                    boolean before = subscribedBefore.getAndSet(true);
+                    if (lost.getAndSet(false) && before) {
                         log.info("live bus subscribed to Redis again; pages open on this node are brought up to date");
                         runResync();
                     }
@@ -109,6 +134,9 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
             } catch (RuntimeException e) {
                 if (running && !lost.getAndSet(true)) {
                     log.warn("live bus lost its Redis connection ({}); reconnecting every second", e.getMessage());
+                    if (subscribedBefore.get()) {
+                        runEach(lostHooks, "could not mark caches untrusted after losing Redis");
+                    }
                 }
             }
             try {
@@ -120,10 +148,16 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
     }
 
     private void runResync() {
-        try {
-            resync.run();
-        } catch (RuntimeException e) {
-            log.warn("could not bring live pages up to date after Redis came back: {}", e.getMessage());
+        runEach(resync, "could not bring live pages up to date after Redis came back");
+    }
+
+    private static void runEach(List<Runnable> hooks, String failure) {
+        for (Runnable hook : hooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                log.warn("{}: {}", failure, e.getMessage());
+            }
         }
     }
 

@@ -1,0 +1,227 @@
+package org.tribune.platform.cluster;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import io.micrometer.core.instrument.Counter;
+
+/**
+ * One per-node cache of values by id, kept coherent on every node: {@link #evict} drops a value here at once, again
+ * after the surrounding transaction commits, and on every other node through the {@link Broadcast}. While this node
+ * may have missed evictions (the bus is down, or back but not yet resynchronised) every read goes to the database
+ * and nothing is kept ({@link Broadcast#trusted}).
+ *
+ * <p>A value read from the database while the same id was evicted (or across a loss of trust) is returned but not kept,
+ * so a slow reader never puts back what a writer has just changed. Values are bounded by weight (about their bytes).
+ */
+public final class NodeCache<V> {
+    private static final int STRIPES = 1024;
+
+    private final String name;
+    private final Cache<Long, V> cache;
+    private final Broadcast broadcast;
+    private final boolean enabled;
+    private final Counter bypassed;
+    /** Evictions per stripe of ids: a load that saw a change of its stripe's count does not keep what it read. */
+    private final AtomicLongArray evictions = new AtomicLongArray(STRIPES);
+
+    NodeCache(String name, Cache<Long, V> cache, Broadcast broadcast, boolean enabled, Counter bypassed) {
+        this.name = name;
+        this.cache = cache;
+        this.broadcast = broadcast;
+        this.enabled = enabled;
+        this.bypassed = bypassed;
+        broadcast.subscribe(topic(), this::heard);
+        broadcast.onResync(this::clear);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The value of {@code id}, read with {@code load} when not held (or not trusted). Null values are not kept. */
+    public V get(long id, LongFunction<V> load) {
+        if (!usable()) {
+            return load.apply(id);
+        }
+        V held = cache.getIfPresent(id);
+        if (held != null) {
+            return held;
+        }
+        long epoch = broadcast.epoch();
+        long seen = evictions.get(stripe(id));
+        V value = load.apply(id);
+        if (value != null && keepable(epoch, seen, id)) {
+            cache.asMap().putIfAbsent(id, value);
+            if (!keepable(epoch, seen, id)) {
+                cache.invalidate(id);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * The values of these ids, reading those not held with {@code load} in one go (ids it leaves out have no value and
+     * are not kept).
+     */
+    public Map<Long, V> getAll(Collection<Long> ids, Function<Set<Long>, Map<Long, V>> load) {
+        if (!usable()) {
+            return load.apply(Set.copyOf(ids));
+        }
+        Map<Long, V> found = new java.util.HashMap<>(cache.getAllPresent(ids));
+        if (found.size() == ids.size()) {
+            return found;
+        }
+        Set<Long> missing = new java.util.HashSet<>(ids);
+        missing.removeAll(found.keySet());
+        long epoch = broadcast.epoch();
+        Map<Long, Long> seen = new java.util.HashMap<>();
+        missing.forEach(id -> seen.put(id, evictions.get(stripe(id))));
+        Map<Long, V> loaded = load.apply(missing);
+        loaded.forEach((id, value) -> {
+            Long before = seen.get(id);
+            if (value != null && before != null && keepable(epoch, before, id)) {
+                cache.asMap().putIfAbsent(id, value);
+                if (!keepable(epoch, before, id)) {
+                    cache.invalidate(id);
+                }
+            }
+        });
+        found.putAll(loaded);
+        return found;
+    }
+
+    /** The value held here, if any and trusted: for callers that read something cheaper when it is not held. */
+    public V peek(long id) {
+        return usable() ? cache.getIfPresent(id) : null;
+    }
+
+    /** Drops these ids' values on every node: here at once and again after commit, elsewhere after commit. */
+    public void evict(long... ids) {
+        List<Long> list = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            list.add(id);
+        }
+        evict(list);
+    }
+
+    public void evict(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        drop(ids);
+        afterCommit(() -> {
+            drop(ids);
+            publish(ids);
+        });
+    }
+
+    /** Drops every value on every node (a change whose reach is not worth working out). */
+    public void evictAll() {
+        clear();
+        afterCommit(() -> {
+            clear();
+            broadcast.publish(topic(), "*");
+        });
+    }
+
+    /** Drops everything held on this node only: after the bus was cut, and in tests. */
+    public void clear() {
+        for (int i = 0; i < STRIPES; i++) {
+            evictions.incrementAndGet(i);
+        }
+        cache.invalidateAll();
+    }
+
+    /** Values held on this node. */
+    public long size() {
+        return cache.estimatedSize();
+    }
+
+    private boolean usable() {
+        if (!enabled) {
+            return false;
+        }
+        if (!broadcast.trusted()) {
+            bypassed.increment();
+            return false;
+        }
+        return true;
+    }
+
+    private boolean keepable(long epoch, long seen, long id) {
+        return broadcast.epoch() == epoch && evictions.get(stripe(id)) == seen && broadcast.trusted();
+    }
+
+    private void drop(Collection<Long> ids) {
+        for (Long id : ids) {
+            evictions.incrementAndGet(stripe(id));
+        }
+        cache.invalidateAll(ids);
+    }
+
+    private void publish(Collection<Long> ids) {
+        StringBuilder payload = new StringBuilder();
+        for (Long id : ids) {
+            if (payload.length() > Broadcast.MAX_PAYLOAD - 24) {
+                broadcast.publish(topic(), payload.toString());
+                payload.setLength(0);
+            }
+            if (!payload.isEmpty()) {
+                payload.append(',');
+            }
+            payload.append(id);
+        }
+        broadcast.publish(topic(), payload.toString());
+    }
+
+    private void heard(String payload) {
+        if (payload.equals("*")) {
+            clear();
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String id : payload.split(",")) {
+            try {
+                ids.add(Long.parseLong(id));
+            } catch (NumberFormatException ignored) {
+                clear(); // not ours to understand: safest is to forget everything
+                return;
+            }
+        }
+        drop(ids);
+    }
+
+    private String topic() {
+        return "cache." + name;
+    }
+
+    private static int stripe(long id) {
+        return (int) ((id ^ (id >>> 32)) * 0x9E3779B9L >>> 22) & (STRIPES - 1);
+    }
+
+    /** Runs after the surrounding transaction commits (at once when there is none); nothing when it rolls back. */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}
