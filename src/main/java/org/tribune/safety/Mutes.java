@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Mutes {
     private final JdbcClient db;
+    private final Shields shields;
 
-    Mutes(JdbcClient db) {
+    Mutes(JdbcClient db, Shields shields) {
         this.db = db;
+        this.shields = shields;
     }
 
     record Row(long mutedId, Instant since, Instant until) {
@@ -23,6 +25,7 @@ class Mutes {
 
     /** Mutes, or changes how long an existing mute lasts. */
     void put(long muterId, long mutedId, Instant at, Instant until) {
+        shields.forget(muterId);
         int changed = db.sql("update safety_mute set until = ? where muter_id = ? and muted_id = ?")
                 .params(ts(until), muterId, mutedId).update();
         if (changed == 0) {
@@ -32,6 +35,7 @@ class Mutes {
     }
 
     boolean remove(long muterId, long mutedId) {
+        shields.forget(muterId);
         return db.sql("delete from safety_mute where muter_id = ? and muted_id = ?").params(muterId, mutedId).update() == 1;
     }
 
@@ -57,5 +61,6 @@ class Mutes {
 
     void eraseAll(long accountId) {
         db.sql("delete from safety_mute where muter_id = ? or muted_id = ?").params(accountId, accountId).update();
+        shields.forgetAll();
     }
 }
