@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.tribune.platform.live.LiveBus;
 import org.tribune.platform.live.LiveMessage;
@@ -39,10 +38,6 @@ public class Broadcast {
     private final List<Runnable> resyncs = new CopyOnWriteArrayList<>();
     private final AtomicLong epoch = new AtomicLong();
     private volatile boolean resyncPending;
-
-    Broadcast(ObjectProvider<LiveBus> buses) {
-        this(buses.getObject());
-    }
 
     Broadcast(LiveBus bus) {
         this.bus = bus;
