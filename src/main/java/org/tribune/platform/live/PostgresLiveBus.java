@@ -55,6 +55,8 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     private volatile int backendPid;
     private volatile Thread thread;
     private final AtomicInteger attempts = new AtomicInteger();
+    /** Whether this bus listened before: listening again (after an outage, or a stop and start) is a reconnection. */
+    private volatile boolean listenedBefore;
 
     PostgresLiveBus(DataSource pool, String url, String user, String password) {
         this.pool = pool;
@@ -124,7 +126,6 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     }
 
     private void listen() {
-        boolean listenedBefore = false;
         Instant lostAt = null;
         Duration retry = FIRST_RETRY;
         while (running) {
