@@ -33,8 +33,12 @@ class Accounts {
 
     Accounts(JdbcClient db, NodeCaches caches) {
         this.db = db;
-        this.shown = caches.create("accounts", 32, a -> 200 + 2 * (a.handle().length() + a.email().length()
-                + a.displayName().length() + (a.bio() == null ? 0 : a.bio().length())));
+        this.shown = caches.create("accounts", 32, a -> 200 + 2 * (length(a.handle()) + length(a.email())
+                + length(a.displayName()) + length(a.bio()) + length(a.avatar())));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     static String key(String handleOrEmail) {
@@ -101,18 +105,20 @@ class Accounts {
 
     /** Freezes an active or waiting account until {@code dueAt}; false when it is in any other state. */
     boolean close(long id, Instant dueAt, boolean deleteContent) {
-        shown.evict(id);
-        return db.sql("update account set state_before_closing = state, state = 'CLOSING', deletion_due_at = ?, "
+        boolean result = db.sql("update account set state_before_closing = state, state = 'CLOSING', deletion_due_at = ?, "
                         + "deletion_deletes_content = ? where id = ? and state in ('ACTIVE', 'WAITING')")
                 .params(ts(dueAt), deleteContent, id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     /** Undoes {@link #close}; false when the account was not closing. */
     boolean reopen(long id) {
-        shown.evict(id);
-        return db.sql("update account set state = coalesce(state_before_closing, 'ACTIVE'), state_before_closing = null, "
+        boolean result = db.sql("update account set state = coalesce(state_before_closing, 'ACTIVE'), state_before_closing = null, "
                         + "deletion_due_at = null, deletion_deletes_content = null where id = ? and state = 'CLOSING'")
                 .param(id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     Optional<Instant> deletionDueAt(long id) {
@@ -135,7 +141,6 @@ class Accounts {
      * person: handle, address, name, bio, password and avatar are replaced.
      */
     void anonymise(long id) {
-        shown.evict(id);
         String placeholder = "former-" + Long.toString(id, 36);
         db.sql("update account set handle = ?, handle_key = ?, email = ?, email_key = ?, password_hash = '!', "
                         + "display_name = '', bio = '', state = 'DELETED', role = 'MEMBER', state_before_suspension = null, "
@@ -143,6 +148,7 @@ class Accounts {
                         + "avatar_file = null, time_zone = 'UTC' where id = ?")
                 .params(placeholder, placeholder, placeholder + "@deleted.invalid", placeholder + "@deleted.invalid", id)
                 .update();
+        shown.evict(id);
     }
 
     void retireHandle(String handle, Instant at) {
@@ -156,8 +162,8 @@ class Accounts {
     }
 
     void updateAvatar(long id, String file) {
-        shown.evict(id);
         db.sql("update account set avatar_file = ? where id = ?").params(file, id).update();
+        shown.evict(id);
     }
 
     /** Accounts whose picture is a file of an earlier version (a name without "/"), a batch at a time. */
@@ -169,9 +175,10 @@ class Accounts {
 
     /** Replaces an earlier version's picture, unless it changed meanwhile (another node, or its owner). */
     boolean replaceEarlierAvatar(long id, String earlier, String file) {
-        shown.evict(id);
-        return db.sql("update account set avatar_file = ? where id = ? and avatar_file = ?").params(file, id, earlier)
+        boolean result = db.sql("update account set avatar_file = ? where id = ? and avatar_file = ?").params(file, id, earlier)
                 .update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     record EarlierAvatar(long accountId, String file) {
@@ -201,55 +208,59 @@ class Accounts {
     }
 
     void updatePasswordHash(long id, String hash) {
-        shown.evict(id);
         db.sql("update account set password_hash = ? where id = ?").params(hash, id).update();
+        shown.evict(id);
     }
 
     /** Marks the address verified; true only for the first verification, so a link works once. */
     boolean markVerified(long id, String email, AccountState newState, Instant at) {
-        shown.evict(id);
-        return db.sql("update account set state = ?, verified_at = ? where id = ? and email_key = ? and state = 'UNVERIFIED'")
+        boolean result = db.sql("update account set state = ?, verified_at = ? where id = ? and email_key = ? and state = 'UNVERIFIED'")
                 .params(newState.name(), ts(at), id, key(email)).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     /** WAITING becomes ACTIVE; true only for the call that changed it. */
     boolean admit(long id) {
+        boolean result = db.sql("update account set state = 'ACTIVE' where id = ? and state = 'WAITING'").param(id).update() == 1;
         shown.evict(id);
-        return db.sql("update account set state = 'ACTIVE' where id = ? and state = 'WAITING'").param(id).update() == 1;
+        return result;
     }
 
     void updateEmail(long id, String email) {
-        shown.evict(id);
         db.sql("update account set email = ?, email_key = ? where id = ?").params(email, key(email), id).update();
+        shown.evict(id);
     }
 
     void updateProfile(long id, String displayName, String bio) {
-        shown.evict(id);
         db.sql("update account set display_name = ?, bio = ? where id = ?").params(displayName, bio, id).update();
+        shown.evict(id);
     }
 
     void updatePreferences(long id, String locale, String timeZone) {
-        shown.evict(id);
         db.sql("update account set locale = ?, time_zone = ? where id = ?").params(locale, timeZone, id).update();
+        shown.evict(id);
     }
 
     /** Suspends, remembering the state to restore; false if it was already suspended or deleted. */
     boolean suspend(long id) {
-        shown.evict(id);
-        return db.sql("update account set state_before_suspension = state, state = 'SUSPENDED' "
+        boolean result = db.sql("update account set state_before_suspension = state, state = 'SUSPENDED' "
                         + "where id = ? and state not in ('SUSPENDED', 'DELETED')").param(id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     /** Restores the state an account had before its suspension; false if it was not suspended. */
     boolean unsuspend(long id) {
-        shown.evict(id);
-        return db.sql("update account set state = coalesce(state_before_suspension, 'ACTIVE'), state_before_suspension = null "
+        boolean result = db.sql("update account set state = coalesce(state_before_suspension, 'ACTIVE'), state_before_suspension = null "
                         + "where id = ? and state = 'SUSPENDED'").param(id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     void updateRole(long id, Role role) {
-        shown.evict(id);
         db.sql("update account set role = ? where id = ?").params(role.name(), id).update();
+        shown.evict(id);
     }
 
     /** Active accounts that moderate the whole site (moderators and administrators). */

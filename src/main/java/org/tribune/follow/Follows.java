@@ -25,15 +25,17 @@ class Follows {
 
     /** Adds a follow; false if it already existed. Atomic, so two requests racing make one follow. */
     boolean add(long followerId, long followeeId, Instant at) {
-        followees.evict(followerId);
-        return db.sql("insert into follow (follower_id, followee_id, created_at) values (?, ?, ?) on conflict do nothing")
+        boolean result = db.sql("insert into follow (follower_id, followee_id, created_at) values (?, ?, ?) on conflict do nothing")
                 .params(followerId, followeeId, Timestamp.from(at)).update() == 1;
+        followees.evict(followerId);
+        return result;
     }
 
     boolean remove(long followerId, long followeeId) {
-        followees.evict(followerId);
-        return db.sql("delete from follow where follower_id = ? and followee_id = ?")
+        boolean result = db.sql("delete from follow where follower_id = ? and followee_id = ?")
                 .params(followerId, followeeId).update() == 1;
+        followees.evict(followerId);
+        return result;
     }
 
     boolean exists(long followerId, long followeeId) {

@@ -36,7 +36,7 @@ class Groups {
 
     /** About the bytes a group holds on the heap. */
     static int weight(Group g) {
-        int text = g.slug().length() + g.name().length() + g.description().length()
+        int text = g.slug().length() + g.name().length() + (g.description() == null ? 0 : g.description().length())
                 + g.joinQuestions().stream().mapToInt(String::length).sum();
         return 160 + 2 * text;
     }

@@ -42,14 +42,16 @@ class Memberships {
 
     /** Adds a member; false if they already were one. */
     boolean add(long groupId, long accountId, GroupRole role, Instant since) {
-        groupsOfMember.evict(accountId);
-        return db.sql("insert into group_member (group_id, account_id, role, since) values (?, ?, ?, ?) on conflict do nothing")
+        boolean result = db.sql("insert into group_member (group_id, account_id, role, since) values (?, ?, ?, ?) on conflict do nothing")
                 .params(groupId, accountId, role.name(), ts(since)).update() == 1;
+        groupsOfMember.evict(accountId);
+        return result;
     }
 
     boolean remove(long groupId, long accountId) {
+        boolean result = db.sql("delete from group_member where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
         groupsOfMember.evict(accountId);
-        return db.sql("delete from group_member where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
+        return result;
     }
 
     /** The person left every group behind this class (their account erased). */

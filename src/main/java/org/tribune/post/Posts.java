@@ -47,7 +47,9 @@ class Posts {
         return text == null ? 0 : text.length();
     }
 
-    /** The post changed: forget it, and the lists of newest posts it is in (it may have come, gone or moved). */
+    /**
+     * The post changed (called after the write: evicting before it would let a reader put back the old row between
+     * the two): forget it, and the lists of newest posts it is in (it may have come, gone or moved). */
     private void changed(long id, boolean inLists) {
         byId.evict(id);
         if (inLists) {
@@ -87,8 +89,9 @@ class Posts {
 
     /** Sets or changes the post's content warning (a moderator adding one); true if the post is live. */
     boolean warn(long id, String warning) {
+        boolean result = db.sql("update post set content_warning = ? where id = ? and deleted_at is null").params(warning, id).update() == 1;
         changed(id, false);
-        return db.sql("update post set content_warning = ? where id = ? and deleted_at is null").params(warning, id).update() == 1;
+        return result;
     }
 
     Optional<Post> live(long id) {
@@ -112,35 +115,37 @@ class Posts {
     }
 
     void update(long id, String title, String body, String bodyHtml, String linkUrl, String linkSummary, Instant at) {
-        changed(id, false);
         db.sql("update post set title = ?, body = ?, body_html = ?, link_url = ?, link_summary = ?, edited_at = ? "
                         + "where id = ? and deleted_at is null")
                 .params(title, body, bodyHtml, linkUrl, linkSummary, ts(at), id).update();
+        changed(id, false);
     }
 
     void moveTo(long id, long groupId) {
-        changed(id, true); // from the group it leaves
+        Optional<Post> before = live(id);
         db.sql("update post set group_id = ? where id = ? and deleted_at is null").params(groupId, id).update();
-        newest.forgetGroup(groupId);
+        before.ifPresent(p -> newest.forgetGroup(p.groupId())); // the group it left
+        changed(id, true);
     }
 
     /** Deletes the text for good and hides the post; true only for the first deletion. */
     boolean delete(long id, Instant at) {
-        changed(id, true);
-        return db.sql("update post set deleted_at = ?, title = '', body = '', body_html = '', link_url = null, link_summary = null "
-                        + "where id = ? and deleted_at is null")
+        boolean deleted = db.sql("update post set deleted_at = ?, title = '', body = '', body_html = '', link_url = null, "
+                        + "link_summary = null where id = ? and deleted_at is null")
                 .params(ts(at), id).update() == 1;
+        changed(id, true); // the row keeps its group and author
+        return deleted;
     }
 
     void addComments(long id, int delta, Instant at) {
-        changed(id, false);
         db.sql("update post set comment_count = comment_count + ?, last_comment_at = coalesce(?, last_comment_at) where id = ?")
                 .params(delta, ts(at), id).update();
+        changed(id, false);
     }
 
     void addLikes(long id, int delta) {
-        changed(id, false);
         db.sql("update post set like_count = like_count + ? where id = ?").params(delta, id).update();
+        changed(id, false);
     }
 
     /**

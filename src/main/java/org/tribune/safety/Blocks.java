@@ -31,15 +31,18 @@ class Blocks {
         if (exists(blockerId, blockedId)) {
             return false;
         }
-        shields.forget(blockerId, blockedId);
-        return db.sql("insert into safety_block (blocker_id, blocked_id, created_at, ended_following, ended_followed) "
+        boolean added = db.sql("insert into safety_block (blocker_id, blocked_id, created_at, ended_following, ended_followed) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(blockerId, blockedId, ts(at), endedFollowing, endedFollowed).update() == 1;
+        shields.forget(blockerId, blockedId);
+        return added;
     }
 
     boolean remove(long blockerId, long blockedId) {
+        boolean removed = db.sql("delete from safety_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId)
+                .update() == 1;
         shields.forget(blockerId, blockedId);
-        return db.sql("delete from safety_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update() == 1;
+        return removed;
     }
 
     boolean exists(long blockerId, long blockedId) {

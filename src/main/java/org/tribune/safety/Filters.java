@@ -45,21 +45,22 @@ class Filters {
     }
 
     void insert(WordFilter f) {
-        byPerson.evict(f.accountId());
         db.sql("insert into safety_filter (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
                 .params(f.id(), f.accountId(), f.phrase(), contexts(f.contexts()), f.action().name(), ts(f.until()), ts(f.createdAt()))
                 .update();
+        byPerson.evict(f.accountId());
     }
 
     void update(WordFilter f) {
-        byPerson.evict(f.accountId());
         db.sql("update safety_filter set phrase = ?, contexts = ?, action = ?, until = ? where id = ? and account_id = ?")
                 .params(f.phrase(), contexts(f.contexts()), f.action().name(), ts(f.until()), f.id(), f.accountId()).update();
+        byPerson.evict(f.accountId());
     }
 
     boolean delete(long accountId, long id) {
+        boolean result = db.sql("delete from safety_filter where id = ? and account_id = ?").params(id, accountId).update() == 1;
         byPerson.evict(accountId);
-        return db.sql("delete from safety_filter where id = ? and account_id = ?").params(id, accountId).update() == 1;
+        return result;
     }
 
     Optional<WordFilter> byId(long accountId, long id) {
@@ -78,7 +79,7 @@ class Filters {
     }
 
     void eraseAll(long accountId) {
-        byPerson.evict(accountId);
         db.sql("delete from safety_filter where account_id = ?").param(accountId).update();
+        byPerson.evict(accountId);
     }
 }

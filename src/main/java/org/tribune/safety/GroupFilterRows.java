@@ -33,14 +33,15 @@ class GroupFilterRows {
     }
 
     void insert(GroupFilter f) {
-        byGroup.evict(f.groupId());
         db.sql("insert into safety_group_filter (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
                 .params(f.id(), f.groupId(), f.phrase(), f.action().name(), ts(f.createdAt())).update();
+        byGroup.evict(f.groupId());
     }
 
     boolean delete(long groupId, long id) {
+        boolean result = db.sql("delete from safety_group_filter where id = ? and group_id = ?").params(id, groupId).update() == 1;
         byGroup.evict(groupId);
-        return db.sql("delete from safety_group_filter where id = ? and group_id = ?").params(id, groupId).update() == 1;
+        return result;
     }
 
     /** The group's filters, newest first. */

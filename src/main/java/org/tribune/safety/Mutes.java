@@ -25,18 +25,19 @@ class Mutes {
 
     /** Mutes, or changes how long an existing mute lasts. */
     void put(long muterId, long mutedId, Instant at, Instant until) {
-        shields.forget(muterId);
         int changed = db.sql("update safety_mute set until = ? where muter_id = ? and muted_id = ?")
                 .params(ts(until), muterId, mutedId).update();
         if (changed == 0) {
             db.sql("insert into safety_mute (muter_id, muted_id, created_at, until) values (?, ?, ?, ?)")
                     .params(muterId, mutedId, ts(at), ts(until)).update();
         }
+        shields.forget(muterId);
     }
 
     boolean remove(long muterId, long mutedId) {
+        boolean result = db.sql("delete from safety_mute where muter_id = ? and muted_id = ?").params(muterId, mutedId).update() == 1;
         shields.forget(muterId);
-        return db.sql("delete from safety_mute where muter_id = ? and muted_id = ?").params(muterId, mutedId).update() == 1;
+        return result;
     }
 
     boolean active(long muterId, long mutedId, Instant now) {

@@ -112,7 +112,10 @@ public final class NodeCache<V> {
         return usable() ? cache.getIfPresent(id) : null;
     }
 
-    /** Drops these ids' values on every node: here at once and again after commit, elsewhere after commit. */
+    /**
+     * Drops these ids' values on every node: here at once and again after commit, elsewhere after commit. Call it
+     * after the write: outside a transaction, a reader between an eviction and the write would keep the old value.
+     */
     public void evict(long... ids) {
         List<Long> list = new ArrayList<>(ids.length);
         for (long id : ids) {
