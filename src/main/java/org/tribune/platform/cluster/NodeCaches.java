@@ -44,7 +44,7 @@ public class NodeCaches {
             @Override
             public void subscribe(java.util.function.Consumer<org.tribune.platform.live.LiveMessage> deliver) {
             }
-        }), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), off);
+        }, Runnable::run), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), off);
     }
 
     /**
