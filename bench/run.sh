@@ -193,6 +193,33 @@ live_heap() {
   done
 }
 
+# The per-node caches at the end of a run, from /actuator/prometheus: entries, hit rate, reads that bypassed them.
+cache_report() {
+  [ -n "${BASE:-}" ] || return 0
+  curl -sf "$BASE/actuator/prometheus" > "$RUN/prometheus.txt" || { say "(no /actuator/prometheus to read the caches from)"; return 0; }
+  say ""
+  say "### caches at the end of the run (this node)"
+  say ""
+  python3 - "$RUN/prometheus.txt" <<'PY' | tee -a "$SUMMARY"
+import re, sys
+caches = {}
+for line in open(sys.argv[1]):
+    m = re.match(r'(cache_gets_total|cache_size|cache_evictions_total|tribune_cache_bypassed_total)\{([^}]*)\} (\S+)', line)
+    if not m:
+        continue
+    labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group(2)))
+    c = caches.setdefault(labels.get("cache", "?"), {})
+    key = m.group(1) + (":" + labels["result"] if "result" in labels else "")
+    c[key] = c.get(key, 0) + float(m.group(3))
+print("| cache | entries | hits | misses | hit rate | evicted for size | bypassed (bus down) |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+for name, c in sorted(caches.items()):
+    hits, misses = c.get("cache_gets_total:hit", 0), c.get("cache_gets_total:miss", 0)
+    rate = f"{100 * hits / (hits + misses):.1f}%" if hits + misses else "-"
+    print(f"| {name} | {c.get('cache_size', 0):.0f} | {hits:.0f} | {misses:.0f} | {rate} | {c.get('cache_evictions_total', 0):.0f} | {c.get('tribune_cache_bypassed_total', 0):.0f} |")
+PY
+}
+
 STEP=0
 step() { # name, then the command to measure
   local name=$1; shift
@@ -268,5 +295,6 @@ case "$cmd" in
     step "mix, open model at $RATE arrivals/s" gatling MixSimulation -Drate="$RATE" -Dduration="$DURATION" -Dramp=10 ;;
   *) echo "unknown command $cmd (all, mix, endpoint, pgbench, live, startup)" >&2; exit 2 ;;
 esac
+cache_report
 say ""
 say "Results in $RUN"

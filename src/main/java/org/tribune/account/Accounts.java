@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code account} and {@code display_name_change} tables. */
 @Repository
@@ -23,9 +25,20 @@ class Accounts {
     private static final RowMapper<Account> ACCOUNT = Accounts::account;
 
     private final JdbcClient db;
+    /**
+     * Accounts by id on this node, for lists of posts and people ({@link #byIds}); evicted by every write below.
+     * {@link #byId} (who is signing in, who acts) always reads the database.
+     */
+    private final NodeCache<Account> shown;
 
-    Accounts(JdbcClient db) {
+    Accounts(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.shown = caches.create("accounts", 32, a -> 200 + 2 * (length(a.handle()) + length(a.email())
+                + length(a.displayName()) + length(a.bio()) + length(a.avatar())));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     static String key(String handleOrEmail) {
@@ -70,7 +83,9 @@ class Accounts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.sql("select " + COLUMNS + " from account where id in (:ids)").param("ids", ids).query(ACCOUNT).list();
+        return List.copyOf(shown.getAll(ids, missing -> db.sql("select " + COLUMNS + " from account where id in (:ids)")
+                .param("ids", missing).query(ACCOUNT).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Account::id, a -> a))).values());
     }
 
     Optional<Account> byEmail(String email) {
@@ -90,16 +105,20 @@ class Accounts {
 
     /** Freezes an active or waiting account until {@code dueAt}; false when it is in any other state. */
     boolean close(long id, Instant dueAt, boolean deleteContent) {
-        return db.sql("update account set state_before_closing = state, state = 'CLOSING', deletion_due_at = ?, "
+        boolean result = db.sql("update account set state_before_closing = state, state = 'CLOSING', deletion_due_at = ?, "
                         + "deletion_deletes_content = ? where id = ? and state in ('ACTIVE', 'WAITING')")
                 .params(ts(dueAt), deleteContent, id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     /** Undoes {@link #close}; false when the account was not closing. */
     boolean reopen(long id) {
-        return db.sql("update account set state = coalesce(state_before_closing, 'ACTIVE'), state_before_closing = null, "
+        boolean result = db.sql("update account set state = coalesce(state_before_closing, 'ACTIVE'), state_before_closing = null, "
                         + "deletion_due_at = null, deletion_deletes_content = null where id = ? and state = 'CLOSING'")
                 .param(id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     Optional<Instant> deletionDueAt(long id) {
@@ -129,6 +148,7 @@ class Accounts {
                         + "avatar_file = null, time_zone = 'UTC' where id = ?")
                 .params(placeholder, placeholder, placeholder + "@deleted.invalid", placeholder + "@deleted.invalid", id)
                 .update();
+        shown.evict(id);
     }
 
     void retireHandle(String handle, Instant at) {
@@ -143,6 +163,7 @@ class Accounts {
 
     void updateAvatar(long id, String file) {
         db.sql("update account set avatar_file = ? where id = ?").params(file, id).update();
+        shown.evict(id);
     }
 
     /** Accounts whose picture is a file of an earlier version (a name without "/"), a batch at a time. */
@@ -154,8 +175,10 @@ class Accounts {
 
     /** Replaces an earlier version's picture, unless it changed meanwhile (another node, or its owner). */
     boolean replaceEarlierAvatar(long id, String earlier, String file) {
-        return db.sql("update account set avatar_file = ? where id = ? and avatar_file = ?").params(file, id, earlier)
+        boolean result = db.sql("update account set avatar_file = ? where id = ? and avatar_file = ?").params(file, id, earlier)
                 .update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     record EarlierAvatar(long accountId, String file) {
@@ -186,45 +209,58 @@ class Accounts {
 
     void updatePasswordHash(long id, String hash) {
         db.sql("update account set password_hash = ? where id = ?").params(hash, id).update();
+        shown.evict(id);
     }
 
     /** Marks the address verified; true only for the first verification, so a link works once. */
     boolean markVerified(long id, String email, AccountState newState, Instant at) {
-        return db.sql("update account set state = ?, verified_at = ? where id = ? and email_key = ? and state = 'UNVERIFIED'")
+        boolean result = db.sql("update account set state = ?, verified_at = ? where id = ? and email_key = ? and state = 'UNVERIFIED'")
                 .params(newState.name(), ts(at), id, key(email)).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     /** WAITING becomes ACTIVE; true only for the call that changed it. */
     boolean admit(long id) {
-        return db.sql("update account set state = 'ACTIVE' where id = ? and state = 'WAITING'").param(id).update() == 1;
+        boolean result = db.sql("update account set state = 'ACTIVE' where id = ? and state = 'WAITING'").param(id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     void updateEmail(long id, String email) {
         db.sql("update account set email = ?, email_key = ? where id = ?").params(email, key(email), id).update();
+        shown.evict(id);
     }
 
     void updateProfile(long id, String displayName, String bio) {
         db.sql("update account set display_name = ?, bio = ? where id = ?").params(displayName, bio, id).update();
+        shown.evict(id);
     }
 
     void updatePreferences(long id, String locale, String timeZone) {
         db.sql("update account set locale = ?, time_zone = ? where id = ?").params(locale, timeZone, id).update();
+        shown.evict(id);
     }
 
     /** Suspends, remembering the state to restore; false if it was already suspended or deleted. */
     boolean suspend(long id) {
-        return db.sql("update account set state_before_suspension = state, state = 'SUSPENDED' "
+        boolean result = db.sql("update account set state_before_suspension = state, state = 'SUSPENDED' "
                         + "where id = ? and state not in ('SUSPENDED', 'DELETED')").param(id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     /** Restores the state an account had before its suspension; false if it was not suspended. */
     boolean unsuspend(long id) {
-        return db.sql("update account set state = coalesce(state_before_suspension, 'ACTIVE'), state_before_suspension = null "
+        boolean result = db.sql("update account set state = coalesce(state_before_suspension, 'ACTIVE'), state_before_suspension = null "
                         + "where id = ? and state = 'SUSPENDED'").param(id).update() == 1;
+        shown.evict(id);
+        return result;
     }
 
     void updateRole(long id, Role role) {
         db.sql("update account set role = ? where id = ?").params(role.name(), id).update();
+        shown.evict(id);
     }
 
     /** Active accounts that moderate the whole site (moderators and administrators). */

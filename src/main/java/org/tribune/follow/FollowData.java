@@ -23,8 +23,10 @@ class FollowData implements PersonalData {
 
     private final JdbcClient db;
     private final AccountService accounts;
+    private final Follows follows;
 
-    FollowData(JdbcClient db, AccountService accounts) {
+    FollowData(JdbcClient db, AccountService accounts, Follows follows) {
+        this.follows = follows;
         this.db = db;
         this.accounts = accounts;
     }
@@ -77,5 +79,6 @@ class FollowData implements PersonalData {
     @Override
     public void erase(long accountId, Erasure erasure) {
         db.sql("delete from follow where follower_id = ? or followee_id = ?").params(accountId, accountId).update();
+        follows.forgetAll();
     }
 }

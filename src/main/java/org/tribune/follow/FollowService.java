@@ -113,7 +113,7 @@ public class FollowService {
 
     /** Everyone this account follows, whatever their state: the feed decides what of theirs to show. */
     public Set<Long> followeeIds(long followerId) {
-        return Set.copyOf(follows.allFolloweesOf(followerId));
+        return follows.allFolloweesOf(followerId);
     }
 
     /**

@@ -108,7 +108,7 @@ public class GroupAccess {
 
     /** The groups whose posts belong in the account's home feed. */
     public Set<Long> memberGroupIds(long accountId) {
-        return Set.copyOf(memberships.groupIdsOf(accountId));
+        return memberships.groupIdsOf(accountId);
     }
 
     /** Of these groups, the ones the viewer may read. */
@@ -116,8 +116,20 @@ public class GroupAccess {
         return readableGroups(groupIds, viewerId).keySet();
     }
 
-    /** Of these groups, the ones the viewer may read (as {@link #canRead}), by id, in one query. */
+    /**
+     * Of these groups, the ones the viewer may read (as {@link #canRead}), by id. The groups come from this node's
+     * cache; whether the viewer is a member of the private and hidden ones among them is asked of the database every
+     * time (one query, only when there are such groups), so that no one removed from a group reads it on any node.
+     */
     public Map<Long, Group> readableGroups(Collection<Long> groupIds, Long viewerId) {
-        return groups.readableByIds(Set.copyOf(groupIds), viewerId).stream().collect(Collectors.toMap(Group::id, g -> g));
+        Map<Long, Group> found = groups(Set.copyOf(groupIds));
+        Set<Long> closed = found.values().stream().filter(g -> !g.isPublic()).map(Group::id).collect(Collectors.toSet());
+        if (closed.isEmpty()) {
+            return found;
+        }
+        Set<Long> member = viewerId == null ? Set.of() : memberships.memberOf(viewerId, closed);
+        Map<Long, Group> readable = new java.util.HashMap<>(found);
+        closed.stream().filter(id -> !member.contains(id)).forEach(readable::remove);
+        return readable;
     }
 }

@@ -26,9 +26,13 @@ class GroupData implements PersonalData {
     static final DataCategory INVITATIONS = new DataCategory("group-invitations");
 
     private final JdbcClient db;
+    private final Memberships memberships;
+    private final Groups groups;
 
-    GroupData(JdbcClient db) {
+    GroupData(JdbcClient db, Memberships memberships, Groups groups) {
         this.db = db;
+        this.memberships = memberships;
+        this.groups = groups;
     }
 
     @Override
@@ -90,5 +94,7 @@ class GroupData implements PersonalData {
         db.sql("delete from group_join_request where account_id = ?").param(accountId).update();
         db.sql("delete from group_ban where account_id = ?").param(accountId).update();
         db.sql("delete from group_invitation where account_id = ? or invited_by = ?").params(accountId, accountId).update();
+        memberships.forget(accountId);
+        groups.forgetAll();
     }
 }

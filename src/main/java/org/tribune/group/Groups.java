@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code topic_group} table. */
 @Repository
@@ -24,9 +26,19 @@ class Groups {
     static final RowMapper<Group> GROUP = Groups::group;
 
     private final JdbcClient db;
+    /** Groups by id, on this node: every feed reads them, few change (evicted by each write below). */
+    private final NodeCache<Group> byId;
 
-    Groups(JdbcClient db) {
+    Groups(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.byId = caches.create("groups", 16, Groups::weight);
+    }
+
+    /** About the bytes a group holds on the heap. */
+    static int weight(Group g) {
+        int text = g.slug().length() + g.name().length() + (g.description() == null ? 0 : g.description().length())
+                + g.joinQuestions().stream().mapToInt(String::length).sum();
+        return 160 + 2 * text;
     }
 
     static String key(String slug) {
@@ -61,10 +73,17 @@ class Groups {
                         group.joinPolicy().name(), String.join("\n", group.joinQuestions()),
                         group.moderatorsOnlyPosting(), group.id())
                 .update();
+        byId.evict(group.id());
     }
 
     void setDefault(long id, boolean isDefault) {
         db.sql("update topic_group set is_default = ? where id = ?").params(isDefault, id).update();
+        byId.evict(id);
+    }
+
+    /** Groups changed behind this class (an erased account leaving every group): forget them all. */
+    void forgetAll() {
+        byId.evictAll();
     }
 
     boolean slugTaken(String slug) {
@@ -76,7 +95,9 @@ class Groups {
     }
 
     Optional<Group> byId(long id) {
-        return db.sql("select " + COLUMNS + " from topic_group g where g.id = ?").param(id).query(GROUP).optional();
+        return Optional.ofNullable(byId.get(id,
+                key -> db.sql("select " + COLUMNS + " from topic_group g where g.id = ?").param(key).query(GROUP).optional()
+                        .orElse(null)));
     }
 
     /** Groups with ids above {@code afterId}, in id order: for rebuilding the search index. */
@@ -89,17 +110,9 @@ class Groups {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.sql("select " + COLUMNS + " from topic_group g where g.id in (:ids)").param("ids", ids).query(GROUP).list();
-    }
-
-    /** Of these groups, those the viewer may read: public ones, and the others they are a member of. */
-    List<Group> readableByIds(Collection<Long> ids, Long viewerId) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return db.sql("select " + COLUMNS + " from topic_group g where g.id in (:ids) and (g.visibility = 'PUBLIC' "
-                        + "or exists (select 1 from group_member m where m.group_id = g.id and m.account_id = :viewer))")
-                .param("ids", ids).param("viewer", viewerId == null ? -1L : viewerId).query(GROUP).list();
+        return List.copyOf(byId.getAll(ids, missing -> db.sql("select " + COLUMNS + " from topic_group g where g.id in (:ids)")
+                .param("ids", missing).query(GROUP).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Group::id, g -> g))).values());
     }
 
     void setCurated(long id, boolean curated) {
@@ -154,10 +167,12 @@ class Groups {
 
     void addMembers(long id, int delta) {
         db.sql("update topic_group set member_count = member_count + ? where id = ?").params(delta, id).update();
+        byId.evict(id);
     }
 
     void touch(long id, Instant at) {
         db.sql("update topic_group set last_activity_at = ? where id = ? and last_activity_at < ?")
                 .params(ts(at), id, ts(at)).update();
+        byId.evict(id);
     }
 }

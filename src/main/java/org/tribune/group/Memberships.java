@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /**
  * The {@code group_member}, {@code group_join_request}, {@code group_ban} and {@code group_invitation} tables.
@@ -22,9 +24,15 @@ class Memberships {
     static final String SEPARATOR = "\u001e";
 
     private final JdbcClient db;
+    /**
+     * Each person's groups, on this node: which sources their home feed walks. Not a privacy decision on its own:
+     * reading a private group's posts re-checks membership in the database ({@link #memberOf}).
+     */
+    private final NodeCache<java.util.Set<Long>> groupsOfMember;
 
-    Memberships(JdbcClient db) {
+    Memberships(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.groupsOfMember = caches.create("member-groups", 16, ids -> 32 + 24 * ids.size());
     }
 
     Optional<Membership> of(long groupId, long accountId) {
@@ -34,12 +42,30 @@ class Memberships {
 
     /** Adds a member; false if they already were one. */
     boolean add(long groupId, long accountId, GroupRole role, Instant since) {
-        return db.sql("insert into group_member (group_id, account_id, role, since) values (?, ?, ?, ?) on conflict do nothing")
+        boolean result = db.sql("insert into group_member (group_id, account_id, role, since) values (?, ?, ?, ?) on conflict do nothing")
                 .params(groupId, accountId, role.name(), ts(since)).update() == 1;
+        groupsOfMember.evict(accountId);
+        return result;
     }
 
     boolean remove(long groupId, long accountId) {
-        return db.sql("delete from group_member where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
+        boolean result = db.sql("delete from group_member where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
+        groupsOfMember.evict(accountId);
+        return result;
+    }
+
+    /** The person left every group behind this class (their account erased). */
+    void forget(long accountId) {
+        groupsOfMember.evict(accountId);
+    }
+
+    /** Of these groups, those the person is a member of now, asked of the database (a privacy decision). */
+    java.util.Set<Long> memberOf(long accountId, java.util.Collection<Long> groupIds) {
+        if (groupIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(db.sql("select group_id from group_member where account_id = :account and group_id in (:ids)")
+                .param("account", accountId).param("ids", groupIds).query(Long.class).list());
     }
 
     void setRole(long groupId, long accountId, GroupRole role) {
@@ -87,8 +113,9 @@ class Memberships {
                 .params(groupId, role.name(), except).query(MEMBERSHIP).optional();
     }
 
-    List<Long> groupIdsOf(long accountId) {
-        return db.sql("select group_id from group_member where account_id = ?").param(accountId).query(Long.class).list();
+    java.util.Set<Long> groupIdsOf(long accountId) {
+        return groupsOfMember.get(accountId, id -> java.util.Set.copyOf(
+                db.sql("select group_id from group_member where account_id = ?").param(id).query(Long.class).list()));
     }
 
     // join requests

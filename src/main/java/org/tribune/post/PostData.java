@@ -34,8 +34,10 @@ class PostData implements PersonalData {
     private final JdbcClient db;
     private final AccountService accounts;
     private final Clock clock;
+    private final Posts posts;
 
-    PostData(JdbcClient db, AccountService accounts, Clock clock) {
+    PostData(JdbcClient db, AccountService accounts, Clock clock, Posts posts) {
+        this.posts = posts;
         this.db = db;
         this.accounts = accounts;
         this.clock = clock;
@@ -132,6 +134,7 @@ class PostData implements PersonalData {
                     + "where author_id = ?").params(now, accountId).update();
         }
         accounts.byId(accountId).ifPresent(a -> forgetMentions(a.handle()));
+        posts.forgetAll();
     }
 
     /** Mentions of the handle, in anyone's posts and comments, become mentions of nobody. */

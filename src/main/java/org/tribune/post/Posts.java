@@ -15,6 +15,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code post} table. Deleted posts stay as rows without text, so ids and counts stay consistent. */
 @Repository
@@ -25,9 +27,45 @@ class Posts {
     private static final String P_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1p.");
 
     private final JdbcClient db;
+    /** Live posts by id, with their counts, on this node: every feed shows them (evicted by each write below). */
+    private final NodeCache<Post> byId;
+    private final NewestPosts newest;
 
-    Posts(JdbcClient db) {
+    Posts(JdbcClient db, NodeCaches caches, NewestPosts newest) {
         this.db = db;
+        this.newest = newest;
+        this.byId = caches.create("posts", 96, Posts::weight);
+    }
+
+    /** About the bytes a post holds on the heap (its texts twice: the source and the rendered HTML). */
+    static int weight(Post p) {
+        return 200 + 2 * (length(p.title()) + length(p.body()) + length(p.bodyHtml()) + length(p.linkUrl())
+                + length(p.linkSummary()) + length(p.contentWarning()));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    /**
+     * The post changed (called after the write: evicting before it would let a reader put back the old row between
+     * the two): forget it, and the lists of newest posts it is in (it may have come, gone or moved). */
+    private void changed(long id, boolean inLists) {
+        byId.evict(id);
+        if (inLists) {
+            db.sql("select group_id, author_id from post where id = ?").param(id).query((rs, n) -> {
+                long group = rs.getLong("group_id");
+                newest.forgetGroup(rs.wasNull() ? null : group);
+                newest.forgetAuthor(rs.getLong("author_id"));
+                return id;
+            }).list();
+        }
+    }
+
+    /** Posts changed behind this class (an erased account's): forget every cached post and list. */
+    void forgetAll() {
+        byId.evictAll();
+        newest.forgetAll();
     }
 
     private static Post post(ResultSet rs, int row) throws SQLException {
@@ -45,15 +83,20 @@ class Posts {
                 .params(post.id(), post.groupId(), post.authorId(), post.title(), post.body(), post.bodyHtml(),
                         post.linkUrl(), ts(post.createdAt()), post.contentWarning())
                 .update();
+        newest.forgetGroup(post.groupId());
+        newest.forgetAuthor(post.authorId());
     }
 
     /** Sets or changes the post's content warning (a moderator adding one); true if the post is live. */
     boolean warn(long id, String warning) {
-        return db.sql("update post set content_warning = ? where id = ? and deleted_at is null").params(warning, id).update() == 1;
+        boolean result = db.sql("update post set content_warning = ? where id = ? and deleted_at is null").params(warning, id).update() == 1;
+        changed(id, false);
+        return result;
     }
 
     Optional<Post> live(long id) {
-        return db.sql("select " + COLUMNS + " from post where id = ? and deleted_at is null").param(id).query(POST).optional();
+        return Optional.ofNullable(byId.get(id, key -> db.sql("select " + COLUMNS + " from post where id = ? and deleted_at is null")
+                .param(key).query(POST).optional().orElse(null)));
     }
 
     /** Live posts with ids above {@code afterId}, in id order: for rebuilding the search index page by page. */
@@ -66,34 +109,43 @@ class Posts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.sql("select " + COLUMNS + " from post where id in (:ids) and deleted_at is null")
-                .param("ids", ids).query(POST).list();
+        return List.copyOf(byId.getAll(ids, missing -> db.sql("select " + COLUMNS + " from post where id in (:ids) and deleted_at is null")
+                .param("ids", missing).query(POST).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Post::id, p -> p))).values());
     }
 
     void update(long id, String title, String body, String bodyHtml, String linkUrl, String linkSummary, Instant at) {
         db.sql("update post set title = ?, body = ?, body_html = ?, link_url = ?, link_summary = ?, edited_at = ? "
                         + "where id = ? and deleted_at is null")
                 .params(title, body, bodyHtml, linkUrl, linkSummary, ts(at), id).update();
+        changed(id, false);
     }
 
     void moveTo(long id, long groupId) {
+        Optional<Post> before = live(id);
         db.sql("update post set group_id = ? where id = ? and deleted_at is null").params(groupId, id).update();
+        before.ifPresent(p -> newest.forgetGroup(p.groupId())); // the group it left
+        changed(id, true);
     }
 
     /** Deletes the text for good and hides the post; true only for the first deletion. */
     boolean delete(long id, Instant at) {
-        return db.sql("update post set deleted_at = ?, title = '', body = '', body_html = '', link_url = null, link_summary = null "
-                        + "where id = ? and deleted_at is null")
+        boolean deleted = db.sql("update post set deleted_at = ?, title = '', body = '', body_html = '', link_url = null, "
+                        + "link_summary = null where id = ? and deleted_at is null")
                 .params(ts(at), id).update() == 1;
+        changed(id, true); // the row keeps its group and author
+        return deleted;
     }
 
     void addComments(long id, int delta, Instant at) {
         db.sql("update post set comment_count = comment_count + ?, last_comment_at = coalesce(?, last_comment_at) where id = ?")
                 .params(delta, ts(at), id).update();
+        changed(id, false);
     }
 
     void addLikes(long id, int delta) {
         db.sql("update post set like_count = like_count + ? where id = ?").params(delta, id).update();
+        changed(id, false);
     }
 
     /**
@@ -113,6 +165,19 @@ class Posts {
      * once per group.
      */
     List<Post> newest(Collection<Long> groupIds, Collection<Long> profileAuthorIds, Collection<Long> anyPostAuthorIds,
+            Collection<Long> hiddenAuthors, long before, int limit) {
+        Optional<List<Long>> remembered = newest.newest(groupIds, profileAuthorIds, anyPostAuthorIds, Set.copyOf(hiddenAuthors),
+                before, limit);
+        if (remembered.isPresent()) {
+            List<Post> found = new ArrayList<>(live(remembered.get()));
+            found.sort((a, b) -> Long.compare(b.id(), a.id()));
+            return found;
+        }
+        return newestFromDatabase(groupIds, profileAuthorIds, anyPostAuthorIds, hiddenAuthors, before, limit);
+    }
+
+    /** {@link #newest}, always asked of the database: past the cached lists, and to prove the two agree. */
+    List<Post> newestFromDatabase(Collection<Long> groupIds, Collection<Long> profileAuthorIds, Collection<Long> anyPostAuthorIds,
             Collection<Long> hiddenAuthors, long before, int limit) {
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();

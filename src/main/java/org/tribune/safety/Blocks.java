@@ -16,9 +16,11 @@ import org.tribune.follow.FollowCounts;
 @Repository
 class Blocks {
     private final JdbcClient db;
+    private final Shields shields;
 
-    Blocks(JdbcClient db) {
+    Blocks(JdbcClient db, Shields shields) {
         this.db = db;
+        this.shields = shields;
     }
 
     /** A stored block: whom, since when. */
@@ -29,13 +31,18 @@ class Blocks {
         if (exists(blockerId, blockedId)) {
             return false;
         }
-        return db.sql("insert into safety_block (blocker_id, blocked_id, created_at, ended_following, ended_followed) "
+        boolean added = db.sql("insert into safety_block (blocker_id, blocked_id, created_at, ended_following, ended_followed) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(blockerId, blockedId, ts(at), endedFollowing, endedFollowed).update() == 1;
+        shields.forget(blockerId, blockedId);
+        return added;
     }
 
     boolean remove(long blockerId, long blockedId) {
-        return db.sql("delete from safety_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update() == 1;
+        boolean removed = db.sql("delete from safety_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId)
+                .update() == 1;
+        shields.forget(blockerId, blockedId);
+        return removed;
     }
 
     boolean exists(long blockerId, long blockedId) {
@@ -55,15 +62,17 @@ class Blocks {
                 .query((rs, n) -> new Row(rs.getLong("blocker_id"), rs.getLong("blocked_id"), instant(rs, "created_at"))).list();
     }
 
-    /**
-     * Everyone the viewer must not see in feeds, threads and notifications, in one statement: people they blocked,
-     * people who blocked them, and people they muted whose mute has not run out.
-     */
-    Set<Long> hiddenFrom(long viewerId, Instant now) {
-        return new HashSet<>(db.sql("select blocked_id as id from safety_block where blocker_id = :viewer "
-                        + "union select blocker_id from safety_block where blocked_id = :viewer "
-                        + "union select muted_id from safety_mute where muter_id = :viewer and (until is null or until > :now)")
-                .param("viewer", viewerId).param("now", ts(now)).query(Long.class).list());
+    /** What the viewer is shielded from: blocks either way and mutes (expired ones left out), from this node's cache. */
+    Shields.Shield shieldOf(long viewerId, Instant now) {
+        return shields.of(viewerId, id -> new Shields.Shield(Set.copyOf(eitherWayOf(id)), mutedUntil(id, now)));
+    }
+
+    private java.util.Map<Long, Instant> mutedUntil(long viewerId, Instant now) {
+        java.util.Map<Long, Instant> until = new java.util.HashMap<>();
+        db.sql("select muted_id, until from safety_mute where muter_id = ? and (until is null or until > ?)")
+                .params(viewerId, ts(now))
+                .query((rs, n) -> until.put(rs.getLong("muted_id"), instant(rs, "until"))).list();
+        return java.util.Collections.unmodifiableMap(until);
     }
 
     /** People the viewer blocked and people who blocked them. */
@@ -93,5 +102,6 @@ class Blocks {
 
     void eraseAll(long accountId) {
         db.sql("delete from safety_block where blocker_id = ? or blocked_id = ?").params(accountId, accountId).update();
+        shields.forgetAll();
     }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code safety_filter} table; contexts are stored as a comma-separated list of names. */
 @Repository
@@ -21,9 +23,13 @@ class Filters {
     private static final String COLUMNS = "id, account_id, phrase, contexts, action, until, created_at";
 
     private final JdbcClient db;
+    /** Each person's filters, on this node: every feed page applies them (evicted by each write below). */
+    private final NodeCache<List<WordFilter>> byPerson;
 
-    Filters(JdbcClient db) {
+    Filters(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.byPerson = caches.create("word-filters", 8,
+                list -> 32 + list.stream().mapToInt(f -> 120 + 2 * f.phrase().length()).sum());
     }
 
     private static WordFilter filter(ResultSet rs, int row) throws SQLException {
@@ -42,15 +48,19 @@ class Filters {
         db.sql("insert into safety_filter (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
                 .params(f.id(), f.accountId(), f.phrase(), contexts(f.contexts()), f.action().name(), ts(f.until()), ts(f.createdAt()))
                 .update();
+        byPerson.evict(f.accountId());
     }
 
     void update(WordFilter f) {
         db.sql("update safety_filter set phrase = ?, contexts = ?, action = ?, until = ? where id = ? and account_id = ?")
                 .params(f.phrase(), contexts(f.contexts()), f.action().name(), ts(f.until()), f.id(), f.accountId()).update();
+        byPerson.evict(f.accountId());
     }
 
     boolean delete(long accountId, long id) {
-        return db.sql("delete from safety_filter where id = ? and account_id = ?").params(id, accountId).update() == 1;
+        boolean result = db.sql("delete from safety_filter where id = ? and account_id = ?").params(id, accountId).update() == 1;
+        byPerson.evict(accountId);
+        return result;
     }
 
     Optional<WordFilter> byId(long accountId, long id) {
@@ -60,8 +70,8 @@ class Filters {
 
     /** All of the person's filters, expired ones too, newest first. */
     List<WordFilter> of(long accountId) {
-        return db.sql("select " + COLUMNS + " from safety_filter where account_id = ? order by id desc").param(accountId)
-                .query(Filters::filter).list();
+        return byPerson.get(accountId, id -> List.copyOf(db.sql("select " + COLUMNS
+                + " from safety_filter where account_id = ? order by id desc").param(id).query(Filters::filter).list()));
     }
 
     long count(long accountId) {
@@ -70,5 +80,6 @@ class Filters {
 
     void eraseAll(long accountId) {
         db.sql("delete from safety_filter where account_id = ?").param(accountId).update();
+        byPerson.evict(accountId);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code safety_group_filter} table. */
 @Repository
@@ -16,9 +18,13 @@ class GroupFilterRows {
     private static final String COLUMNS = "id, group_id, phrase, action, created_at";
 
     private final JdbcClient db;
+    /** Each group's filters, on this node: every post and comment in the group is screened by them. */
+    private final NodeCache<List<GroupFilter>> byGroup;
 
-    GroupFilterRows(JdbcClient db) {
+    GroupFilterRows(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.byGroup = caches.create("group-filters", 4,
+                list -> 32 + list.stream().mapToInt(f -> 100 + 2 * f.phrase().length()).sum());
     }
 
     private static GroupFilter filter(ResultSet rs, int row) throws SQLException {
@@ -29,16 +35,19 @@ class GroupFilterRows {
     void insert(GroupFilter f) {
         db.sql("insert into safety_group_filter (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
                 .params(f.id(), f.groupId(), f.phrase(), f.action().name(), ts(f.createdAt())).update();
+        byGroup.evict(f.groupId());
     }
 
     boolean delete(long groupId, long id) {
-        return db.sql("delete from safety_group_filter where id = ? and group_id = ?").params(id, groupId).update() == 1;
+        boolean result = db.sql("delete from safety_group_filter where id = ? and group_id = ?").params(id, groupId).update() == 1;
+        byGroup.evict(groupId);
+        return result;
     }
 
     /** The group's filters, newest first. */
     List<GroupFilter> of(long groupId) {
-        return db.sql("select " + COLUMNS + " from safety_group_filter where group_id = ? order by id desc").param(groupId)
-                .query(GroupFilterRows::filter).list();
+        return byGroup.get(groupId, id -> List.copyOf(db.sql("select " + COLUMNS
+                + " from safety_group_filter where group_id = ? order by id desc").param(id).query(GroupFilterRows::filter).list()));
     }
 
     long count(long groupId) {

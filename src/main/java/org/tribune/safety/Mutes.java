@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Mutes {
     private final JdbcClient db;
+    private final Shields shields;
 
-    Mutes(JdbcClient db) {
+    Mutes(JdbcClient db, Shields shields) {
         this.db = db;
+        this.shields = shields;
     }
 
     record Row(long mutedId, Instant since, Instant until) {
@@ -29,10 +31,13 @@ class Mutes {
             db.sql("insert into safety_mute (muter_id, muted_id, created_at, until) values (?, ?, ?, ?)")
                     .params(muterId, mutedId, ts(at), ts(until)).update();
         }
+        shields.forget(muterId);
     }
 
     boolean remove(long muterId, long mutedId) {
-        return db.sql("delete from safety_mute where muter_id = ? and muted_id = ?").params(muterId, mutedId).update() == 1;
+        boolean result = db.sql("delete from safety_mute where muter_id = ? and muted_id = ?").params(muterId, mutedId).update() == 1;
+        shields.forget(muterId);
+        return result;
     }
 
     boolean active(long muterId, long mutedId, Instant now) {
@@ -57,5 +62,6 @@ class Mutes {
 
     void eraseAll(long accountId) {
         db.sql("delete from safety_mute where muter_id = ? or muted_id = ?").params(accountId, accountId).update();
+        shields.forgetAll();
     }
 }

@@ -68,12 +68,16 @@ public class SafetyService {
      * visitor. Ask once per request and keep the answer for that request.
      */
     public Set<Long> hiddenAuthors(Long viewerId) {
-        return viewerId == null ? Set.of() : Set.copyOf(blocks.hiddenFrom(viewerId, clock.instant()));
+        if (viewerId == null) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        return blocks.shieldOf(viewerId, now).hiddenAt(now);
     }
 
     /** People the viewer blocked or was blocked by: what must look absent to them, and they to it. Empty for visitors. */
     public Set<Long> blockedEitherWay(Long viewerId) {
-        return viewerId == null ? Set.of() : Set.copyOf(blocks.eitherWayOf(viewerId));
+        return viewerId == null ? Set.of() : blocks.shieldOf(viewerId, clock.instant()).blockedEitherWay();
     }
 
     /** Whether either of the two blocked the other. */

@@ -40,7 +40,7 @@ class PasswordLoginTest {
         final String hash;
 
         OneAccount(String hash) {
-            super(null);
+            super(null, org.tribune.platform.cluster.NodeCaches.none());
             this.hash = hash;
         }
 

@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.tribune.platform.live.LiveBus;
 import org.tribune.platform.live.LiveMessage;
@@ -17,7 +20,8 @@ import org.tribune.platform.live.LiveMessage;
 /**
  * Short messages by topic to every node, carried by the live bus between nodes (PostgreSQL LISTEN/NOTIFY or Redis
  * pub/sub; in memory on one node). {@link #publish} hands the message to this node's subscribers at once, in the
- * caller's thread, and to the other nodes' subscribers as soon as the bus carries it (a few milliseconds).
+ * caller's thread, and to the other nodes' subscribers as soon as the bus carries it (a few milliseconds), sent in
+ * the order published.
  *
  * <p>Delivery between nodes is at most once: while the bus is cut, what other nodes publish never arrives here. So
  * the broadcast says whether this node may rely on having heard everything ({@link #trusted}): not while the bus is
@@ -38,9 +42,20 @@ public class Broadcast {
     private final List<Runnable> resyncs = new CopyOnWriteArrayList<>();
     private final AtomicLong epoch = new AtomicLong();
     private volatile boolean resyncPending;
+    /**
+     * Sends to the other nodes, one message after the other, off the caller's thread: a publish after commit runs
+     * while the transaction still holds its connection, and a NOTIFY needs another (a pool of n would starve).
+     */
+    private final Executor sender;
 
+    @Autowired
     Broadcast(LiveBus bus) {
+        this(bus, Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("cluster-broadcast").factory()));
+    }
+
+    Broadcast(LiveBus bus, Executor sender) {
         this.bus = bus;
+        this.sender = sender;
         bus.subscribe(this::heard);
         bus.onLost(this::lost);
         bus.onReconnect(this::resync);
@@ -52,7 +67,14 @@ public class Broadcast {
             throw new IllegalArgumentException("broadcast payload over " + MAX_PAYLOAD + " characters on " + topic);
         }
         deliver(topic, payload);
-        bus.publish(new LiveMessage(0, EVENT, Map.of("node", node, "topic", topic, "payload", payload)));
+        LiveMessage message = new LiveMessage(0, EVENT, Map.of("node", node, "topic", topic, "payload", payload));
+        sender.execute(() -> {
+            try {
+                bus.publish(message);
+            } catch (RuntimeException e) {
+                log.warn("broadcast on {} not sent to the other nodes: {}", topic, e.getMessage());
+            }
+        });
     }
 
     /** {@code handler} receives every payload published on {@code topic}, by any node, this one included. */

@@ -22,7 +22,8 @@ import io.micrometer.core.instrument.Counter;
  * may have missed evictions (the bus is down, or back but not yet resynchronised) every read goes to the database
  * and nothing is kept ({@link Broadcast#trusted}).
  *
- * <p>A value read from the database while the same id was evicted (or across a loss of trust) is returned but not kept,
+ * <p>A value read from the database while the same id was evicted (or across a loss of trust), or inside a transaction
+ * that may write (it could roll back), is returned but not kept,
  * so a slow reader never puts back what a writer has just changed. Values are bounded by weight (about their bytes).
  */
 public final class NodeCache<V> {
@@ -76,14 +77,18 @@ public final class NodeCache<V> {
      * are not kept).
      */
     public Map<Long, V> getAll(Collection<Long> ids, Function<Set<Long>, Map<Long, V>> load) {
-        if (!usable()) {
-            return load.apply(Set.copyOf(ids));
+        Set<Long> wanted = Set.copyOf(ids);
+        if (wanted.isEmpty()) {
+            return Map.of();
         }
-        Map<Long, V> found = new java.util.HashMap<>(cache.getAllPresent(ids));
-        if (found.size() == ids.size()) {
+        if (!usable()) {
+            return load.apply(wanted);
+        }
+        Map<Long, V> found = new java.util.HashMap<>(cache.getAllPresent(wanted));
+        if (found.size() == wanted.size()) {
             return found;
         }
-        Set<Long> missing = new java.util.HashSet<>(ids);
+        Set<Long> missing = new java.util.HashSet<>(wanted);
         missing.removeAll(found.keySet());
         long epoch = broadcast.epoch();
         Map<Long, Long> seen = new java.util.HashMap<>();
@@ -107,7 +112,10 @@ public final class NodeCache<V> {
         return usable() ? cache.getIfPresent(id) : null;
     }
 
-    /** Drops these ids' values on every node: here at once and again after commit, elsewhere after commit. */
+    /**
+     * Drops these ids' values on every node: here at once and again after commit, elsewhere after commit. Call it
+     * after the write: outside a transaction, a reader between an eviction and the write would keep the old value.
+     */
     public void evict(long... ids) {
         List<Long> list = new ArrayList<>(ids.length);
         for (long id : ids) {
@@ -161,7 +169,15 @@ public final class NodeCache<V> {
     }
 
     private boolean keepable(long epoch, long seen, long id) {
-        return broadcast.epoch() == epoch && evictions.get(stripe(id)) == seen && broadcast.trusted();
+        return broadcast.epoch() == epoch && evictions.get(stripe(id)) == seen && broadcast.trusted() && !writing();
+    }
+
+    /**
+     * Inside a transaction that may write, what is read may not be committed yet (or ever): it is returned, not kept.
+     */
+    private static boolean writing() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
     }
 
     private void drop(Collection<Long> ids) {

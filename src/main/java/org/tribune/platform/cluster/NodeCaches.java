@@ -23,11 +23,28 @@ public class NodeCaches {
     private final Broadcast broadcast;
     private final MeterRegistry meters;
     private final Environment environment;
+    private final java.util.List<NodeCache<?>> made = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     NodeCaches(Broadcast broadcast, MeterRegistry meters, Environment environment) {
         this.broadcast = broadcast;
         this.meters = meters;
         this.environment = environment;
+    }
+
+    /** Caches that keep nothing: every read goes to the database (for code built outside an application context). */
+    public static NodeCaches none() {
+        org.springframework.core.env.StandardEnvironment off = new org.springframework.core.env.StandardEnvironment();
+        off.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("no-caches",
+                java.util.Map.of("tribune.cache.enabled", "false")));
+        return new NodeCaches(new Broadcast(new org.tribune.platform.live.LiveBus() {
+            @Override
+            public void publish(org.tribune.platform.live.LiveMessage message) {
+            }
+
+            @Override
+            public void subscribe(java.util.function.Consumer<org.tribune.platform.live.LiveMessage> deliver) {
+            }
+        }, Runnable::run), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), off);
     }
 
     /**
@@ -45,7 +62,19 @@ public class NodeCaches {
         CaffeineCacheMetrics.monitor(meters, cache, name);
         Counter bypassed = Counter.builder("tribune.cache.bypassed").tag("cache", name)
                 .description("reads sent to the database because this node may have missed evictions").register(meters);
-        return new NodeCache<>(name, cache, broadcast, enabled, bypassed);
+        NodeCache<V> made = new NodeCache<>(name, cache, broadcast, enabled, bypassed);
+        this.made.add(made);
+        return made;
+    }
+
+    /** Drops everything every cache holds on this node: after the database was changed behind the application's back. */
+    public void clearHere() {
+        made.forEach(NodeCache::clear);
+    }
+
+    /** The caches made so far, for metrics and tests. */
+    public java.util.List<NodeCache<?>> all() {
+        return java.util.List.copyOf(made);
     }
 
     public Broadcast broadcast() {

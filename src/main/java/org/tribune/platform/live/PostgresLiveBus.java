@@ -177,7 +177,7 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
             } finally {
                 if (listening) {
                     listening = false;
-                    runEach(lost, "could not mark caches untrusted after losing the bus");
+                    Hooks.runEach(lost, log, "could not mark caches untrusted after losing the bus");
                 }
                 listener = null;
             }
@@ -195,17 +195,7 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     }
 
     private void runResync() {
-        runEach(resync, "could not bring live pages up to date after reconnecting");
-    }
-
-    private static void runEach(List<Runnable> hooks, String failure) {
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                log.warn("{}: {}", failure, e.getMessage());
-            }
-        }
+        Hooks.runEach(resync, log, "could not bring live pages up to date after reconnecting");
     }
 
     private void handOver(String payload) {

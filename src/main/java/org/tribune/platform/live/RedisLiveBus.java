@@ -135,7 +135,7 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
                 if (running && !lost.getAndSet(true)) {
                     log.warn("live bus lost its Redis connection ({}); reconnecting every second", e.getMessage());
                     if (subscribedBefore.get()) {
-                        runEach(lostHooks, "could not mark caches untrusted after losing Redis");
+                        Hooks.runEach(lostHooks, log, "could not mark caches untrusted after losing Redis");
                     }
                 }
             }
@@ -148,17 +148,7 @@ final class RedisLiveBus implements LiveBus, AutoCloseable {
     }
 
     private void runResync() {
-        runEach(resync, "could not bring live pages up to date after Redis came back");
-    }
-
-    private static void runEach(List<Runnable> hooks, String failure) {
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                log.warn("{}: {}", failure, e.getMessage());
-            }
-        }
+        Hooks.runEach(resync, log, "could not bring live pages up to date after Redis came back");
     }
 
     @Override

@@ -14,8 +14,8 @@ class BroadcastTest {
     private final TwoNodeBus bus = new TwoNodeBus();
     private final TwoNodeBus.Node busA = bus.node();
     private final TwoNodeBus.Node busB = bus.node();
-    private final Broadcast a = new Broadcast(busA);
-    private final Broadcast b = new Broadcast(busB);
+    private final Broadcast a = new Broadcast(busA, Runnable::run);
+    private final Broadcast b = new Broadcast(busB, Runnable::run);
 
     @Test
     void aMessageIsHeardOnceOnEveryNodeThePublisherIncluded() {

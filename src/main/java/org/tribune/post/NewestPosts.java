@@ -1,0 +1,130 @@
+package org.tribune.post;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
+
+/**
+ * The newest live post ids of each group and of each author (at most {@link #window} per source), on this node: a feed
+ * page is a merge of its sources' lists, answered without the database whenever the lists reach far enough back to
+ * give exactly what {@link Posts#newest} would. {@link Posts} evicts a source on each publish, deletion and move.
+ */
+@Component
+class NewestPosts {
+    /** One live post as a feed's merge needs it: where it is and who wrote it (group 0: on the author's profile). */
+    record Entry(long id, long authorId, long groupId) {
+    }
+
+    /** A source's newest posts, newest first; {@code complete} when the source holds no others. */
+    record Newest(List<Entry> entries, boolean complete) {
+        long floor() {
+            return entries.isEmpty() ? Long.MAX_VALUE : entries.getLast().id();
+        }
+    }
+
+    private final JdbcClient db;
+    private final int window;
+    private final NodeCache<Newest> inGroup;
+    private final NodeCache<Newest> byAuthor;
+
+    NewestPosts(JdbcClient db, NodeCaches caches, @Value("${tribune.cache.newest-window:200}") int window) {
+        this.db = db;
+        this.window = window;
+        this.inGroup = caches.create("newest-in-group", 32, n -> 48 + 40 * n.entries().size());
+        this.byAuthor = caches.create("newest-by-author", 64, n -> 48 + 40 * n.entries().size());
+    }
+
+    void forgetGroup(Long groupId) {
+        if (groupId != null) {
+            inGroup.evict(groupId);
+        }
+    }
+
+    void forgetAuthor(long authorId) {
+        byAuthor.evict(authorId);
+    }
+
+    /** Posts changed behind the feed's back (an erased account's, everywhere): forget every list. */
+    void forgetAll() {
+        inGroup.evictAll();
+        byAuthor.evictAll();
+    }
+
+    /**
+     * The ids {@link Posts#newest} gives for these sources, newest first, when the cached lists answer it exactly;
+     * empty when one of them does not reach back far enough (the caller asks the database).
+     */
+    Optional<List<Long>> newest(Collection<Long> groupIds, Collection<Long> profileAuthorIds,
+            Collection<Long> anyPostAuthorIds, Set<Long> hiddenAuthors, long before, int limit) {
+        TreeSet<Long> found = new TreeSet<>(java.util.Comparator.reverseOrder());
+        // Below the floor of a list cut short, the source may hold posts we do not know: the answer must stay above it.
+        long unknownBelowOrAt = Long.MIN_VALUE;
+        for (Long group : groupIds) {
+            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(group(group), before, limit, found,
+                    e -> !hiddenAuthors.contains(e.authorId())));
+        }
+        for (Long author : profileAuthorIds) {
+            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(author(author), before, limit, found, e -> e.groupId() == 0));
+        }
+        for (Long author : anyPostAuthorIds) {
+            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(author(author), before, limit, found, e -> true));
+        }
+        List<Long> newest = new ArrayList<>(limit);
+        for (Long id : found) {
+            if (newest.size() == limit) {
+                break;
+            }
+            newest.add(id);
+        }
+        if (unknownBelowOrAt != Long.MIN_VALUE && (newest.size() < limit || newest.getLast() <= unknownBelowOrAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(newest);
+    }
+
+    /**
+     * Adds the source's first {@code limit} kept entries below {@code before}; returns the floor under which the source
+     * may hold more kept entries we do not know (MIN_VALUE when none: the list is complete or gave all that is needed).
+     */
+    private static long walk(Newest newest, long before, int limit, Set<Long> found, java.util.function.Predicate<Entry> kept) {
+        int taken = 0;
+        for (Entry e : newest.entries()) {
+            if (e.id() >= before || !kept.test(e)) {
+                continue;
+            }
+            found.add(e.id());
+            if (++taken == limit) {
+                return Long.MIN_VALUE;
+            }
+        }
+        return newest.complete() ? Long.MIN_VALUE : newest.floor();
+    }
+
+    private Newest group(long groupId) {
+        return inGroup.get(groupId, id -> load("group_id = ?", id, "group_id"));
+    }
+
+    private Newest author(long authorId) {
+        return byAuthor.get(authorId, id -> load("author_id = ?", id, "author_id"));
+    }
+
+    private Newest load(String where, long id, String column) {
+        List<Entry> entries = db.sql("select id, author_id, group_id from post where " + where
+                        + " and deleted_at is null order by " + column + " desc, id desc limit ?")
+                .params(id, window)
+                .query((rs, n) -> {
+                    long group = rs.getLong("group_id");
+                    return new Entry(rs.getLong("id"), rs.getLong("author_id"), rs.wasNull() ? 0 : group);
+                }).list();
+        return new Newest(List.copyOf(entries), entries.size() < window);
+    }
+}

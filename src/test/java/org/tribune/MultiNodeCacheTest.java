@@ -1,0 +1,176 @@
+package org.tribune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.MapPropertySource;
+import org.tribune.account.Account;
+import org.tribune.account.Members;
+import org.tribune.feed.FeedEntry;
+import org.tribune.feed.FeedService;
+import org.tribune.group.Group;
+import org.tribune.group.GroupAccess;
+import org.tribune.group.GroupForm;
+import org.tribune.group.GroupService;
+import org.tribune.platform.cluster.Broadcast;
+import org.tribune.platform.live.LiveBus;
+import org.tribune.post.Post;
+import org.tribune.post.PostItem;
+import org.tribune.post.PostReads;
+import org.tribune.post.PostService;
+
+/**
+ * Two nodes sharing one PostgreSQL database, each with its own caches: what changes on A (an edit, a deletion, a
+ * removal from a private group) is seen on B within one second, and while B's bus is cut B does not trust its caches,
+ * then clears them before trusting them again. Runs in the PostgreSQL execution of the suite.
+ */
+@Tag("multinode")
+class MultiNodeCacheTest {
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    private static ConfigurableApplicationContext a;
+    private static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        assumeTrue(TestDatabase.isPostgres(), "several nodes need PostgreSQL; proved in the postgres-test run");
+        Map<String, Object> database = TestDatabase.settings(true);
+        a = node("ca", database);
+        b = node("cb", database);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext node(String name, Map<String, Object> database) {
+        Map<String, Object> settings = new HashMap<>(database);
+        settings.put("server.port", 0);
+        settings.put("spring.datasource.hikari.maximum-pool-size", 4);
+        settings.put("spring.datasource.hikari.pool-name", "node-" + name);
+        settings.put("tribune.base-url", "http://127.0.0.1");
+        settings.put("tribune.media.storage", "database");
+        settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test-node-" + name);
+        return new SpringApplicationBuilder(TribuneApplication.class)
+                .initializers(new TestSettings(), context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("node-" + name, settings)))
+                .run();
+    }
+
+    private static Group group(Account owner, String visibility) {
+        String slug = ("mc-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
+        return a.getBean(GroupService.class).create(owner,
+                new GroupForm(slug, "Cached " + visibility, "", "en", visibility, "OPEN", List.of(), false));
+    }
+
+    /** The group's first page as the reader gets it on B (through B's caches). */
+    private static List<Post> onB(Group group, Account reader) {
+        return b.getBean(PostReads.class).newest(new PostReads.Sources(Set.of(group.id()), Set.of(), Set.of()), Long.MAX_VALUE,
+                20, reader.id()).items().stream().map(PostItem::post).toList();
+    }
+
+    /** How long until {@code seen} holds, failing past a few seconds. */
+    private static Duration until(BooleanSupplier seen) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(5);
+        while (!seen.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("seen within 5 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Test
+    void anEditAndADeletionOnAAreSeenOnBWithinOneSecond() throws Exception {
+        Members members = a.getBean(Members.class);
+        Account writer = members.active("mce");
+        Account reader = members.active("mcr");
+        Group group = group(writer, "PUBLIC");
+        PostService postsOnA = a.getBean(PostService.class);
+        Post post = postsOnA.publish(writer, group.id(), new PostService.Draft("", "First words", null));
+        assertThat(until(() -> onB(group, reader).stream().anyMatch(p -> p.id() == post.id()))).isLessThan(ONE_SECOND);
+        onB(group, reader); // now held in B's caches
+
+        postsOnA.applyAcceptedRevision(post.id(), writer.id(), new PostService.Text("", "Second words", null, null));
+        Duration edit = until(() -> onB(group, reader).getFirst().body().equals("Second words"));
+        System.out.printf("MultiNodeCacheTest: edit on A seen on B after %d ms%n", edit.toMillis());
+        assertThat(edit).isLessThan(ONE_SECOND);
+
+        postsOnA.delete(writer, post.id());
+        Duration deletion = until(() -> onB(group, reader).isEmpty());
+        System.out.printf("MultiNodeCacheTest: deletion on A seen on B after %d ms%n", deletion.toMillis());
+        assertThat(deletion).isLessThan(ONE_SECOND);
+    }
+
+    @Test
+    void someoneRemovedFromAPrivateGroupOnAIsRefusedItsPostsOnBWithinOneSecond() throws Exception {
+        Members members = a.getBean(Members.class);
+        Account owner = members.active("mco");
+        Account reader = members.active("mcm");
+        Group closed = group(owner, "PRIVATE");
+        a.getBean(GroupService.class).join(reader, closed.slug(), List.of());
+        Post post = a.getBean(PostService.class).publish(owner, closed.id(), new PostService.Draft("", "Members only", null));
+        FeedService feedOnB = b.getBean(FeedService.class);
+        assertThat(until(() -> feedOnB.home(reader, null).entries().stream().map(FeedEntry::item)
+                .anyMatch(i -> i.post().id() == post.id()))).isLessThan(ONE_SECOND);
+        assertThat(b.getBean(GroupAccess.class).memberGroupIds(reader.id())).contains(closed.id());
+
+        a.getBean(GroupService.class).remove(owner, closed.slug(), reader.handle());
+
+        Duration refused = until(() -> onB(closed, reader).isEmpty() && feedOnB.home(reader, null).entries().stream()
+                .noneMatch(e -> e.item().post().id() == post.id()));
+        System.out.printf("MultiNodeCacheTest: removal on A refused on B after %d ms%n", refused.toMillis());
+        assertThat(refused).isLessThan(ONE_SECOND);
+        assertThat(until(() -> !b.getBean(GroupAccess.class).memberGroupIds(reader.id()).contains(closed.id())))
+                .as("B's cache of the reader's groups").isLessThan(ONE_SECOND);
+        assertThat(onB(closed, owner)).as("the owner still reads it").extracting(Post::id).containsExactly(post.id());
+    }
+
+    @Test
+    void whileItsBusIsCutBTrustsNoCacheAndClearsThemBeforeTrustingThemAgain() throws Exception {
+        Members members = a.getBean(Members.class);
+        Account writer = members.active("mcb");
+        Account reader = members.active("mcc");
+        Group group = group(writer, "PUBLIC");
+        PostService postsOnA = a.getBean(PostService.class);
+        Post post = postsOnA.publish(writer, group.id(), new PostService.Draft("", "Before the cut", null));
+        assertThat(until(() -> onB(group, reader).stream().anyMatch(p -> p.id() == post.id()))).isLessThan(ONE_SECOND);
+        Broadcast broadcastOnB = b.getBean(Broadcast.class);
+        SmartLifecycle busOfB = (SmartLifecycle) b.getBean(LiveBus.class);
+        try {
+            busOfB.stop();
+            assertThat(broadcastOnB.trusted()).as("B may miss what A publishes").isFalse();
+
+            // A's evictions cannot reach B now: B must read the database, not what it held.
+            postsOnA.applyAcceptedRevision(post.id(), writer.id(), new PostService.Text("", "During the cut", null, null));
+            assertThat(onB(group, reader).getFirst().body()).isEqualTo("During the cut");
+            Post second = postsOnA.publish(writer, group.id(), new PostService.Draft("", "Also during the cut", null));
+            assertThat(onB(group, reader)).extracting(Post::id).containsExactly(second.id(), post.id());
+        } finally {
+            busOfB.start();
+        }
+        assertThat(until(broadcastOnB::trusted)).as("trusted again once resynchronised").isLessThan(Duration.ofSeconds(5));
+        assertThat(onB(group, reader).getFirst().body()).isEqualTo("Also during the cut");
+        postsOnA.applyAcceptedRevision(post.id(), writer.id(), new PostService.Text("", "After the cut", null, null));
+        assertThat(until(() -> onB(group, reader).get(1).body().equals("After the cut"))).isLessThan(ONE_SECOND);
+    }
+}
