@@ -2,7 +2,9 @@ package org.tribune.post;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,17 +68,22 @@ class NewestPosts {
     Optional<List<Long>> newest(Collection<Long> groupIds, Collection<Long> profileAuthorIds,
             Collection<Long> anyPostAuthorIds, Set<Long> hiddenAuthors, long before, int limit) {
         TreeSet<Long> found = new TreeSet<>(java.util.Comparator.reverseOrder());
+        // Lists not held are read together, a few statements for a whole feed rather than one per source.
+        Map<Long, Newest> groups = inGroup.getAll(groupIds, missing -> loadAll("group_id", missing));
+        Set<Long> authorIds = new java.util.HashSet<>(profileAuthorIds);
+        authorIds.addAll(anyPostAuthorIds);
+        Map<Long, Newest> authors = byAuthor.getAll(authorIds, missing -> loadAll("author_id", missing));
         // Below the floor of a list cut short, the source may hold posts we do not know: the answer must stay above it.
         long unknownBelowOrAt = Long.MIN_VALUE;
         for (Long group : groupIds) {
-            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(group(group), before, limit, found,
+            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(groups.get(group), before, limit, found,
                     e -> !hiddenAuthors.contains(e.authorId())));
         }
         for (Long author : profileAuthorIds) {
-            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(author(author), before, limit, found, e -> e.groupId() == 0));
+            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(authors.get(author), before, limit, found, e -> e.groupId() == 0));
         }
         for (Long author : anyPostAuthorIds) {
-            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(author(author), before, limit, found, e -> true));
+            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(authors.get(author), before, limit, found, e -> true));
         }
         List<Long> newest = new ArrayList<>(limit);
         for (Long id : found) {
@@ -109,22 +116,37 @@ class NewestPosts {
         return newest.complete() ? Long.MIN_VALUE : newest.floor();
     }
 
-    private Newest group(long groupId) {
-        return inGroup.get(groupId, id -> load("group_id = ?", id, "group_id"));
-    }
+    /** Sources read in one statement at most: each is a branch of a union, walked down its own index. */
+    private static final int SOURCES_PER_STATEMENT = 64;
 
-    private Newest author(long authorId) {
-        return byAuthor.get(authorId, id -> load("author_id = ?", id, "author_id"));
-    }
-
-    private Newest load(String where, long id, String column) {
-        List<Entry> entries = db.sql("select id, author_id, group_id from post where " + where
-                        + " and deleted_at is null order by " + column + " desc, id desc limit ?")
-                .params(id, window)
-                .query((rs, n) -> {
-                    long group = rs.getLong("group_id");
-                    return new Entry(rs.getLong("id"), rs.getLong("author_id"), rs.wasNull() ? 0 : group);
-                }).list();
-        return new Newest(List.copyOf(entries), entries.size() < window);
+    /**
+     * The newest lists of these sources ({@code column}: group_id or author_id), one statement per
+     * {@link #SOURCES_PER_STATEMENT}: each source is its own branch, so each still walks its index backwards and
+     * stops after {@link #window} rows, however many posts the source holds.
+     */
+    private Map<Long, Newest> loadAll(String column, Set<Long> sources) {
+        Map<Long, List<Entry>> read = new HashMap<>();
+        sources.forEach(source -> read.put(source, new ArrayList<>()));
+        List<Long> ids = List.copyOf(sources);
+        for (int from = 0; from < ids.size(); from += SOURCES_PER_STATEMENT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + SOURCES_PER_STATEMENT));
+            String branch = "(select id, author_id, group_id from post where " + column + " = ? and deleted_at is null "
+                    + "order by " + column + " desc, id desc limit " + window + ")";
+            List<Object> params = new ArrayList<>(chunk);
+            db.sql(String.join(" union all ", java.util.Collections.nCopies(chunk.size(), branch)))
+                    .params(params)
+                    .query((rs, n) -> {
+                        long group = rs.getLong("group_id");
+                        Entry entry = new Entry(rs.getLong("id"), rs.getLong("author_id"), rs.wasNull() ? 0 : group);
+                        read.get(column.equals("group_id") ? entry.groupId() : entry.authorId()).add(entry);
+                        return entry;
+                    }).list();
+        }
+        Map<Long, Newest> lists = new HashMap<>();
+        read.forEach((source, entries) -> {
+            entries.sort(java.util.Comparator.comparingLong(Entry::id).reversed());
+            lists.put(source, new Newest(List.copyOf(entries), entries.size() < window));
+        });
+        return lists;
     }
 }
