@@ -122,6 +122,27 @@ class MultiNodeCacheTest {
     }
 
     @Test
+    void aPostHiddenOnAIsGoneFromFeedsOnBWithinOneSecondAndBackWhenRestored() throws Exception {
+        Members members = a.getBean(Members.class);
+        Account writer = members.active("mch");
+        Account reader = members.active("mcv");
+        Group group = group(writer, "PUBLIC");
+        PostService postsOnA = a.getBean(PostService.class);
+        Post post = postsOnA.publish(writer, group.id(), new PostService.Draft("", "Soon hidden", null));
+        assertThat(until(() -> onB(group, reader).stream().anyMatch(p -> p.id() == post.id()))).isLessThan(ONE_SECOND);
+        onB(group, reader); // its restrictions (none) now held in B's caches
+
+        postsOnA.hide(post.id());
+        Duration hidden = until(() -> onB(group, reader).stream().noneMatch(p -> p.id() == post.id()));
+        System.out.printf("MultiNodeCacheTest: hiding on A seen on B after %d ms%n", hidden.toMillis());
+        assertThat(hidden).isLessThan(ONE_SECOND);
+        assertThat(onB(group, writer)).as("its author still sees it").extracting(Post::id).contains(post.id());
+
+        postsOnA.restore(post.id());
+        assertThat(until(() -> onB(group, reader).stream().anyMatch(p -> p.id() == post.id()))).isLessThan(ONE_SECOND);
+    }
+
+    @Test
     void someoneRemovedFromAPrivateGroupOnAIsRefusedItsPostsOnBWithinOneSecond() throws Exception {
         Members members = a.getBean(Members.class);
         Account owner = members.active("mco");

@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /**
  * The {@code post_hidden}, {@code comment_hidden} and {@code post_lock} tables: what moderation (or a group's filter)
@@ -20,20 +22,35 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Restrictions {
     private final JdbcClient db;
+    /**
+     * What moderation did to each post read in a feed, and the original of a share, on this node: every feed page
+     * asks it of all its posts, and almost all of them have nothing (an empty entry is kept too). Evicted by every
+     * write below, on every node (see {@link NodeCache}).
+     */
+    private final NodeCache<Restriction> byPost;
 
-    Restrictions(JdbcClient db) {
+    Restrictions(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.byPost = caches.create("restrictions", 16, r -> 32);
+    }
+
+    /** One post's restrictions; {@code originalId} 0 when it is not a share. */
+    private record Restriction(boolean hidden, boolean locked, long originalId) {
     }
 
     boolean hidePost(long postId, Instant at) {
-        return db.sql("insert into post_hidden (post_id, hidden_at) values (?, ?) on conflict do nothing")
+        boolean hidden = db.sql("insert into post_hidden (post_id, hidden_at) values (?, ?) on conflict do nothing")
                 .params(postId, ts(at)).update() == 1;
+        byPost.evict(postId);
+        return hidden;
     }
 
     /** Hides new content held by a filter: its notifications wait for its release ({@link #noticesWaitOnPost}). */
     boolean holdPost(long postId, Instant at) {
-        return db.sql("insert into post_hidden (post_id, hidden_at, notices_wait) values (?, ?, true) on conflict do nothing")
+        boolean held = db.sql("insert into post_hidden (post_id, hidden_at, notices_wait) values (?, ?, true) on conflict do nothing")
                 .params(postId, ts(at)).update() == 1;
+        byPost.evict(postId);
+        return held;
     }
 
     boolean noticesWaitOnPost(long postId) {
@@ -47,7 +64,9 @@ class Restrictions {
     }
 
     boolean restorePost(long postId) {
-        return db.sql("delete from post_hidden where post_id = ?").param(postId).update() == 1;
+        boolean restored = db.sql("delete from post_hidden where post_id = ?").param(postId).update() == 1;
+        byPost.evict(postId);
+        return restored;
     }
 
     Set<Long> hiddenPosts(Collection<Long> postIds) {
@@ -97,12 +116,16 @@ class Restrictions {
     }
 
     boolean lock(long postId, Instant at) {
-        return db.sql("insert into post_lock (post_id, locked_at) values (?, ?) on conflict do nothing")
+        boolean locked = db.sql("insert into post_lock (post_id, locked_at) values (?, ?) on conflict do nothing")
                 .params(postId, ts(at)).update() == 1;
+        byPost.evict(postId);
+        return locked;
     }
 
     boolean unlock(long postId) {
-        return db.sql("delete from post_lock where post_id = ?").param(postId).update() == 1;
+        boolean unlocked = db.sql("delete from post_lock where post_id = ?").param(postId).update() == 1;
+        byPost.evict(postId);
+        return unlocked;
     }
 
     Set<Long> locked(Collection<Long> postIds) {
@@ -115,6 +138,7 @@ class Restrictions {
 
     void share(long postId, long originalId) {
         db.sql("insert into post_share (post_id, original_id) values (?, ?)").params(postId, originalId).update();
+        byPost.evict(postId);
     }
 
     /** Share post id → original post id, for those of these posts that are shares. */
@@ -127,27 +151,46 @@ class Restrictions {
         return found;
     }
 
-    /** What moderation did to these posts, and which of them are shares, in one round trip. */
+    /** What moderation did to these posts, and which of them are shares: from this node's memory, else in one round trip. */
     Found of(Collection<Long> postIds) {
         Set<Long> hidden = new HashSet<>();
         Set<Long> locked = new HashSet<>();
         Map<Long, Long> originals = new HashMap<>();
-        if (!postIds.isEmpty()) {
-            db.sql("select post_id, 'H' as what, 0 as original_id from post_hidden where post_id in (:ids) "
-                            + "union all select post_id, 'L', 0 from post_lock where post_id in (:ids) "
-                            + "union all select post_id, 'S', original_id from post_share where post_id in (:ids)")
-                    .param("ids", postIds)
-                    .query((rs, n) -> {
-                        long post = rs.getLong(1);
-                        switch (rs.getString(2)) {
-                            case "H" -> hidden.add(post);
-                            case "L" -> locked.add(post);
-                            default -> originals.put(post, rs.getLong(3));
-                        }
-                        return post;
-                    }).list();
-        }
+        byPost.getAll(postIds, this::read).forEach((post, r) -> {
+            if (r.hidden()) {
+                hidden.add(post);
+            }
+            if (r.locked()) {
+                locked.add(post);
+            }
+            if (r.originalId() != 0) {
+                originals.put(post, r.originalId());
+            }
+        });
         return new Found(hidden, locked, originals);
+    }
+
+    private Map<Long, Restriction> read(Set<Long> postIds) {
+        Set<Long> hidden = new HashSet<>();
+        Set<Long> locked = new HashSet<>();
+        Map<Long, Long> originals = new HashMap<>();
+        db.sql("select post_id, 'H' as what, 0 as original_id from post_hidden where post_id in (:ids) "
+                        + "union all select post_id, 'L', 0 from post_lock where post_id in (:ids) "
+                        + "union all select post_id, 'S', original_id from post_share where post_id in (:ids)")
+                .param("ids", postIds)
+                .query((rs, n) -> {
+                    long post = rs.getLong(1);
+                    switch (rs.getString(2)) {
+                        case "H" -> hidden.add(post);
+                        case "L" -> locked.add(post);
+                        default -> originals.put(post, rs.getLong(3));
+                    }
+                    return post;
+                }).list();
+        Map<Long, Restriction> read = new HashMap<>();
+        postIds.forEach(post -> read.put(post, new Restriction(hidden.contains(post), locked.contains(post),
+                originals.getOrDefault(post, 0L))));
+        return read;
     }
 
     /** Hidden and locked posts among those asked about, and share → original for the shares among them. */
