@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,10 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.env.MapPropertySource;
 import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.feed.FeedEntry;
@@ -63,17 +60,7 @@ class MultiNodeCacheTest {
     }
 
     private static ConfigurableApplicationContext node(String name, Map<String, Object> database) {
-        Map<String, Object> settings = new HashMap<>(database);
-        settings.put("server.port", 0);
-        settings.put("spring.datasource.hikari.maximum-pool-size", 4);
-        settings.put("spring.datasource.hikari.pool-name", "node-" + name);
-        settings.put("tribune.base-url", "http://127.0.0.1");
-        settings.put("tribune.media.storage", "database");
-        settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test-node-" + name);
-        return new SpringApplicationBuilder(TribuneApplication.class)
-                .initializers(new TestSettings(), context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("node-" + name, settings)))
-                .run();
+        return ClusterNode.start("cache-" + name, database);
     }
 
     private static Group group(Account owner, String visibility) {

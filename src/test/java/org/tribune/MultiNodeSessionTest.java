@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -12,10 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tribune.account.Account;
 import org.tribune.account.Members;
@@ -50,21 +46,11 @@ class MultiNodeSessionTest {
     }
 
     private static ConfigurableApplicationContext node(String name, Map<String, Object> database) {
-        Map<String, Object> settings = new HashMap<>(database);
-        settings.put("server.port", 0);
-        settings.put("spring.datasource.hikari.maximum-pool-size", 4);
-        settings.put("spring.datasource.hikari.pool-name", "sessions-node-" + name);
-        settings.put("tribune.base-url", "http://127.0.0.1");
-        settings.put("tribune.media.storage", "database");
-        settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test-sessions-node-" + name);
-        return new SpringApplicationBuilder(TribuneApplication.class)
-                .initializers(new TestSettings(), context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("node-" + name, settings)))
-                .run();
+        return ClusterNode.start("sessions-" + name, database);
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
+        return ClusterNode.port(node);
     }
 
     /** A browser on B using the session signed in on A, with B holding a copy of it. */

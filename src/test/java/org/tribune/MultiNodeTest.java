@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,10 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.account.TokenService;
@@ -93,22 +89,11 @@ class MultiNodeTest {
     }
 
     private static ConfigurableApplicationContext node(String name, Map<String, Object> database) {
-        Map<String, Object> settings = new HashMap<>(database);
-        settings.put("server.port", 0);
-        settings.put("spring.datasource.hikari.maximum-pool-size", 4);
-        settings.put("spring.datasource.hikari.pool-name", "node-" + name);
-        settings.put("tribune.base-url", "http://127.0.0.1");
-        // Pictures in the shared database, and each node a data directory of its own, as separate machines have.
-        settings.put("tribune.media.storage", "database");
-        settings.put("tribune.data-dir", System.getProperty("java.io.tmpdir") + "/tribune-test-node-" + name);
-        return new SpringApplicationBuilder(TribuneApplication.class)
-                .initializers(new TestSettings(), context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("node-" + name, settings)))
-                .run();
+        return ClusterNode.start(name, database);
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
+        return ClusterNode.port(node);
     }
 
     private static String token(Account account) {
