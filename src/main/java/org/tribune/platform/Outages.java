@@ -54,6 +54,12 @@ public final class Outages {
                     && isOutage(rollback.getApplicationException())) {
                 return true; // the rollback failed on the connection that had just broken, hiding why
             }
+            if (t instanceof TransactionSystemException rollback && rollback.getCause() instanceof SQLException sql
+                    && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                // A commit broke with the connection (its failure is only logged), then the rollback met the pool's
+                // stand-in for that closed connection: the store went away mid-commit.
+                return true;
+            }
             if (t instanceof SQLException sql && (isUnavailableState(sql.getSQLState())
                     || (isH2(sql) && H2_UNAVAILABLE.contains(sql.getErrorCode())))) {
                 return true;

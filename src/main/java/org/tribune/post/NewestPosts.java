@@ -38,7 +38,7 @@ class NewestPosts {
     private final NodeCache<Newest> inGroup;
     private final NodeCache<Newest> byAuthor;
 
-    NewestPosts(JdbcClient db, NodeCaches caches, @Value("${tribune.cache.newest-window:200}") int window) {
+    NewestPosts(JdbcClient db, NodeCaches caches, @Value("${tribune.cache.newest-window:60}") int window) {
         this.db = db;
         this.window = window;
         this.inGroup = caches.create("newest-in-group", 32, n -> 48 + 40 * n.entries().size());
@@ -67,6 +67,9 @@ class NewestPosts {
      */
     Optional<List<Long>> newest(Collection<Long> groupIds, Collection<Long> profileAuthorIds,
             Collection<Long> anyPostAuthorIds, Set<Long> hiddenAuthors, long before, int limit) {
+        if (!inGroup.answers() || !byAuthor.answers()) {
+            return Optional.empty(); // lists read and thrown away would cost more than the feed's own statement
+        }
         TreeSet<Long> found = new TreeSet<>(java.util.Comparator.reverseOrder());
         // Lists not held are read together, a few statements for a whole feed rather than one per source.
         Map<Long, Newest> groups = inGroup.getAll(groupIds, missing -> loadAll("group_id", missing));

@@ -35,6 +35,15 @@ class OutagesTest {
     }
 
     @Test
+    void aCommitThatBreaksWithTheConnectionThenARollbackOnThePoolsClosedStandInIsAnOutage() {
+        // Spring logs the commit's I/O error and throws the rollback's failure, which names only the closed connection.
+        assertThat(Outages.isOutage(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
+        assertThat(Outages.isOutage(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed", "42000")))).isFalse();
+    }
+
+    @Test
     void connectionsOfAnEmbeddedDatabaseClosedByAFailedWriteAreDroppedAtOnce() {
         BrokenConnections pool = new BrokenConnections();
         assertThat(pool.adjudicate(new SQLException("Database is already closed", "90098", 90098)))

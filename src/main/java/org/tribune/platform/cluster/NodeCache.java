@@ -107,6 +107,14 @@ public final class NodeCache<V> {
         return found;
     }
 
+    /**
+     * Whether this cache answers now (on, and trusted): for callers whose cached path costs more than the database's
+     * when nothing is kept, so that they take the database's path instead while the bus is down.
+     */
+    public boolean answers() {
+        return enabled && broadcast.trusted();
+    }
+
     /** The value held here, if any and trusted: for callers that read something cheaper when it is not held. */
     public V peek(long id) {
         return usable() ? cache.getIfPresent(id) : null;
