@@ -31,9 +31,10 @@ public class HomeFeedPair {
         int seconds = Integer.parseInt(args[4]);
         int clients = Integer.parseInt(args[5]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        // Warm-up, not counted: both people, so that the JIT and the caches have seen both paths.
-        for (int p = 0; p < 2; p++) {
-            run(http, base, tokens[p], names[p], 5, clients);
+        // Warm-up, not counted: both people in turns, three times, so that the JIT has compiled both paths and the caches
+        // hold both feeds before the first counted round (5 s each was too short: the first counted round ran at half speed).
+        for (int w = 0; w < 6; w++) {
+            run(http, base, tokens[w % 2], names[w % 2], 5, clients);
         }
         List<List<Round>> done = List.of(new ArrayList<>(), new ArrayList<>());
         for (int r = 0; r < rounds; r++) {

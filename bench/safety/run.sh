@@ -3,6 +3,7 @@
 # 30 filter words against a normal person, measured in the same run, in alternating rounds (bench/safety/HomeFeedPair.java).
 #
 #   bench/safety/run.sh [small|medium] [--rounds N (6)] [--seconds S (20)] [--clients N (8)] [--pick frequent|random]
+#                       [--words unseen|frequent]
 #
 # PostgreSQL on 127.0.0.1:5432 (user postgres), database BENCH_SAFETY_DB (tribune_bench_safety_<size>), made and
 # seeded on first use with ./tribune seed. The two people are u10 (A) and u11 (B); B is made A's twin first (the same
@@ -11,10 +12,15 @@
 # go to the most frequent authors of A's feed whom A does not follow (a block ends follows, which would shrink A's
 # feed and flatter the result), the 50 mutes to the next most frequent authors; --pick random: 70 authors of A's
 # feed in a fixed random order (md5 of the handle), blocks again among those A does not follow; the 30 filters (HOME, 15 HIDE and 15 WARN) to words of the seeded
-# posts ranked 40th to 69th by frequency. The jar is built first if stale (mvn package).
+# posts ranked 40th to 69th by frequency.
+# --words unseen (the default, the case the target is judged on): 30 topic words people filter that the seeded posts
+# never use, so that every filter scans every text of every entry to its end and A's page is as full as B's: the whole
+# cost of checking, nothing saved by showing less. --words frequent: the seeded words ranked 40th to 69th, each in
+# about 29% of the posts, so that the 15 hiding ones leave A's first page all but empty (0.71^15: under 1% of posts
+# survive) and A's feed shows suggestions, themselves all but emptied. The jar is built first if stale (mvn package).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SIZE=small ROUNDS=6 SECONDS_=20 CLIENTS=8 PICK=frequent
+SIZE=small ROUNDS=6 SECONDS_=20 CLIENTS=8 PICK=frequent WORDS=unseen
 while [ $# -gt 0 ]; do
   case "$1" in
     small|medium) SIZE=$1; shift ;;
@@ -22,6 +28,7 @@ while [ $# -gt 0 ]; do
     --seconds) SECONDS_=$2; shift 2 ;;
     --clients) CLIENTS=$2; shift 2 ;;
     --pick) PICK=$2; shift 2 ;;
+    --words) WORDS=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -35,7 +42,7 @@ DB=${BENCH_SAFETY_DB:-tribune_bench_safety_$SIZE}
 PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 if (exec 3<> "/dev/tcp/127.0.0.1/$PORT") 2> /dev/null; then echo "port $PORT is in use" >&2; exit 1; fi
 BASE=http://127.0.0.1:$PORT
-RUN=bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)-safety-$SIZE-$PICK
+RUN=bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)-safety-$SIZE-$PICK-$WORDS
 mkdir -p "$RUN"
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt -v ON_ERROR_STOP=1)
 DBENV=(TRIBUNE_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$DB TRIBUNE_DATABASE_USER=postgres)
@@ -94,8 +101,16 @@ done
 [ ${#blocked[@]} = 20 ] && [ ${#muted[@]} = 50 ] || { echo "not enough authors in A's feed (${#blocked[@]} blocks, ${#muted[@]} mutes)" >&2; exit 1; }
 for h in "${blocked[@]}"; do api PUT "/api/v1/users/$h/block"; done
 for h in "${muted[@]}"; do api PUT "/api/v1/users/$h/mute" '{}'; done
-mapfile -t words < <("${PSQL[@]}" -c "select body from post order by id desc limit 3000" | tr -cs '[:alpha:]' '\n' \
+if [ "$WORDS" = frequent ]; then
+  mapfile -t words < <("${PSQL[@]}" -c "select body from post order by id desc limit 3000" | tr -cs '[:alpha:]' '\n' \
   | tr '[:upper:]' '[:lower:]' | awk 'length($0) > 3' | sort | uniq -c | sort -k1,1nr -k2 | sed -n '40,69p' | awk '{print $2}')
+else
+  words=(crypto bitcoin horoscope celebrity lottery casino betting influencer giveaway diet supplement tabloid gossip
+    royals reality spoiler trailer clickbait ranking scandal rumour outrage viral meme airdrop nft forex astrology
+    zodiac paparazzi)
+  seen=$("${PSQL[@]}" -c "select count(*) from post where lower(coalesce(title, '') || ' ' || body) ~ '\\m($(IFS='|'; echo "${words[*]}"))\\M'")
+  [ "$seen" = 0 ] || { echo "$seen seeded posts use the unseen words" >&2; exit 1; }
+fi
 [ ${#words[@]} = 30 ] || { echo "only ${#words[@]} filter words" >&2; exit 1; }
 i=0
 for w in "${words[@]}"; do
@@ -106,7 +121,7 @@ counts=$("${PSQL[@]}" -c "select (select count(*) from safety_block where blocke
   (select count(*) from safety_mute where muter_id = $A) || ' mutes, ' || (select count(*) from safety_filter where account_id = $A) || ' filters'")
 
 {
-  echo "# Home feed: safety's cost, $(date -u +%FT%TZ), $SIZE set on PostgreSQL, blocks and mutes: $PICK authors"
+  echo "# Home feed: safety's cost, $(date -u +%FT%TZ), $SIZE set on PostgreSQL, blocks and mutes: $PICK authors, filter words: $WORDS"
   echo "A = u10 ($counts; filter words: ${words[*]}), B = u11 (A's groups and followees, nothing else)"
   echo "$ROUNDS rounds of ${SECONDS_} s per person, alternating, $CLIENTS closed-loop clients, GET /api/v1/feed (first page)"
   echo "machine: $(nproc) CPUs shared with other builds; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

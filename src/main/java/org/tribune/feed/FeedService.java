@@ -55,11 +55,13 @@ public class FeedService {
         Set<Long> followees = following.followeeIds(viewer.id());
         Set<Long> authors = new HashSet<>(followees);
         authors.add(viewer.id());
-        PostReads.Page page = posts.newest(new PostReads.Sources(myGroups, Set.of(), authors), cursor(before), PAGE_SIZE, viewer.id());
         FilterMatcher matcher = filters.filtersFor(viewer.id(), WordFilter.Context.HOME);
-        Feed feed = filtered(new Feed(page.items().stream().map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees))).toList(),
-                page.next()), matcher);
-        return before == null ? withSuggestionsIfQuiet(feed, viewer, matcher) : feed;
+        FilterScreen screen = new FilterScreen(matcher, viewer.id());
+        PostReads.Page page = posts.newest(new PostReads.Sources(myGroups, Set.of(), authors), cursor(before), PAGE_SIZE,
+                viewer.id(), screen.orNone());
+        Feed feed = new Feed(page.items().stream()
+                .map(i -> new FeedEntry(i, reason(i, viewer.id(), myGroups, followees), screen.warningFor(i))).toList(), page.next());
+        return before == null ? withSuggestionsIfQuiet(feed, viewer, screen) : feed;
     }
 
     /** Fewer posts than this from others in {@link #QUIET_WINDOW} on the first page: the feed is quiet. */
@@ -76,7 +78,7 @@ public class FeedService {
      * the reader was banned from, and show only on the first page, so paging on through {@code next} stays the reader's
      * own feed.
      */
-    private Feed withSuggestionsIfQuiet(Feed feed, Account viewer, FilterMatcher matcher) {
+    private Feed withSuggestionsIfQuiet(Feed feed, Account viewer, FilterScreen screen) {
         Instant since = clock.instant().minus(QUIET_WINDOW);
         long recent = feed.entries().stream().filter(e -> e.reason().kind() != Reason.Kind.OWN)
                 .filter(e -> e.item().post().createdAt().isAfter(since)).count();
@@ -87,22 +89,24 @@ public class FeedService {
         Set<Long> shown = new HashSet<>(feed.entries().stream().map(e -> e.item().post().id()).toList());
         List<FeedEntry> suggestions = active.isEmpty() ? List.of()
                 : posts.newest(new PostReads.Sources(Set.copyOf(active), Set.of(), Set.of()), Long.MAX_VALUE, SUGGESTIONS,
-                        viewer.id()).items().stream()
+                        viewer.id(), screen.orNone()).items().stream()
                 .filter(i -> i.group() != null && i.group().isPublic() && !i.hidden() && i.post().authorId() != viewer.id())
                 .filter(i -> !shown.contains(i.post().id()))
-                .map(i -> new FeedEntry(i, Reason.suggested(i.group().name(), i.group().slug()))).toList();
+                .map(i -> new FeedEntry(i, Reason.suggested(i.group().name(), i.group().slug()), screen.warningFor(i))).toList();
         List<FeedEntry> merged = new java.util.ArrayList<>(feed.entries());
-        merged.addAll(filtered(new Feed(suggestions, null), matcher).entries());
+        merged.addAll(suggestions);
         merged.sort(java.util.Comparator.comparingLong((FeedEntry e) -> e.item().post().id()).reversed());
         return new Feed(merged, feed.next(), true);
     }
 
-    /** How many posts arrived in the home feed after {@code afterId}, for "N new posts". */
+    /** How many posts arrived in the home feed after {@code afterId}, for "N new posts" (none a hiding filter leaves out). */
     public int newSince(Account viewer, long afterId) {
         Set<Long> authors = new HashSet<>(following.followeeIds(viewer.id()));
         authors.add(viewer.id());
+        // Counted as the feed shows them: what the reader's home filters hide is not news to them.
+        FilterScreen screen = new FilterScreen(filters.filtersFor(viewer.id(), WordFilter.Context.HOME), viewer.id());
         List<PostItem> newer = posts.newest(new PostReads.Sources(groups.memberGroupIds(viewer.id()), Set.of(), authors),
-                Long.MAX_VALUE, 100, viewer.id()).items();
+                Long.MAX_VALUE, 100, viewer.id(), screen.orNone()).items();
         return (int) newer.stream().filter(i -> i.post().id() > afterId && i.post().authorId() != viewer.id()).count();
     }
 
@@ -111,15 +115,14 @@ public class FeedService {
         if (!group.canRead()) {
             return new Feed(List.of(), null);
         }
-        return filtered(unexplained(posts.newest(new PostReads.Sources(Set.of(group.group().id()), Set.of(), Set.of()),
-                cursor(before), PAGE_SIZE, viewerId)), filters.filtersFor(viewerId, WordFilter.Context.GROUPS));
+        return screened(new PostReads.Sources(Set.of(group.group().id()), Set.of(), Set.of()), before, viewerId,
+                WordFilter.Context.GROUPS);
     }
 
     /** A person's posts that the viewer may read: on their profile, and in groups the viewer can read. */
     public Feed profile(Account author, Long viewerId, Long before) {
         // A profile is read like the home feed: the reader's home filters apply.
-        return filtered(unexplained(posts.newest(new PostReads.Sources(Set.of(), Set.of(), Set.of(author.id())), cursor(before),
-                PAGE_SIZE, viewerId)), filters.filtersFor(viewerId, WordFilter.Context.HOME));
+        return screened(new PostReads.Sources(Set.of(), Set.of(), Set.of(author.id())), before, viewerId, WordFilter.Context.HOME);
     }
 
     /**
@@ -144,47 +147,16 @@ public class FeedService {
     }
 
     /**
-     * The feed as the reader's word filters leave it: entries a hiding filter matches are left out (the cursor still
-     * moves on), those a warning filter matches carry it. Their own posts are never filtered.
+     * A page of these sources as the reader's word filters for this context leave it: entries a hiding filter matches
+     * are left out (the cursor still moves on), those a warning filter matches carry it. Entries carry no reason.
      */
-    private static Feed filtered(Feed feed, FilterMatcher matcher) {
-        if (matcher.isEmpty()) {
-            return feed;
-        }
-        List<FeedEntry> kept = new java.util.ArrayList<>();
-        for (FeedEntry entry : feed.entries()) {
-            FilterMatcher.Match match = matcher.match(texts(entry.item()));
-            if (match == null || (entry.reason() != null && entry.reason().kind() == Reason.Kind.OWN)) {
-                kept.add(entry);
-            } else if (!match.hides()) {
-                kept.add(new FeedEntry(entry.item(), entry.reason(), match));
-            }
-        }
-        return new Feed(kept, feed.next(), feed.quiet());
-    }
-
-    /** What filters are matched against: titles, bodies, link previews, link summaries and content warnings. */
-    private static String[] texts(PostItem item) {
-        List<String> texts = new java.util.ArrayList<>();
-        for (PostItem i = item; i != null; i = i.shared()) {
-            var p = i.post();
-            texts.add(p.title());
-            texts.add(p.body());
-            texts.add(p.contentWarning());
-            texts.add(p.linkSummary());
-            if (i.preview() != null) {
-                texts.add(i.preview().title());
-                texts.add(i.preview().description());
-            }
-        }
-        return texts.toArray(String[]::new);
+    private Feed screened(PostReads.Sources sources, Long before, Long viewerId, WordFilter.Context context) {
+        FilterScreen screen = new FilterScreen(filters.filtersFor(viewerId, context), viewerId);
+        PostReads.Page page = posts.newest(sources, cursor(before), PAGE_SIZE, viewerId, screen.orNone());
+        return new Feed(page.items().stream().map(i -> new FeedEntry(i, null, screen.warningFor(i))).toList(), page.next());
     }
 
     private static long cursor(Long before) {
         return before == null || before <= 0 ? Long.MAX_VALUE : before;
-    }
-
-    private static Feed unexplained(PostReads.Page page) {
-        return new Feed(page.items().stream().map(i -> new FeedEntry(i, null)).toList(), page.next());
     }
 }

@@ -64,6 +64,7 @@ class Groups {
                         group.moderatorsOnlyPosting(), group.isDefault(), createdBy, ts(group.createdAt()),
                         ts(group.lastActivityAt()))
                 .update();
+        recentlyActive = null;
     }
 
     void update(Group group) {
@@ -73,17 +74,18 @@ class Groups {
                         group.joinPolicy().name(), String.join("\n", group.joinQuestions()),
                         group.moderatorsOnlyPosting(), group.id())
                 .update();
-        byId.evict(group.id());
+        changed(group.id());
     }
 
     void setDefault(long id, boolean isDefault) {
         db.sql("update topic_group set is_default = ? where id = ?").params(isDefault, id).update();
-        byId.evict(id);
+        changed(id);
     }
 
     /** Groups changed behind this class (an erased account leaving every group): forget them all. */
     void forgetAll() {
         byId.evictAll();
+        recentlyActive = null;
     }
 
     boolean slugTaken(String slug) {
@@ -132,9 +134,40 @@ class Groups {
 
     /** Public groups with activity since {@code since}, most recently active first: where a quiet feed finds posts. */
     List<Long> activePublicIds(Instant since, int limit) {
-        return db.sql("select g.id from topic_group g where g.visibility = 'PUBLIC' and g.last_activity_at >= ? "
-                        + "order by g.last_activity_at desc, g.id desc limit ?")
-                .params(ts(since), limit).query(Long.class).list();
+        RecentlyActive recent = recentlyActive;
+        if (recent == null || System.nanoTime() - recent.readAt() > RECENTLY_ACTIVE_KEPT_NANOS) {
+            recent = new RecentlyActive(System.nanoTime(), db.sql("select g.id, g.last_activity_at from topic_group g "
+                            + "where g.visibility = 'PUBLIC' order by g.last_activity_at desc, g.id desc limit ?")
+                    .param(RECENTLY_ACTIVE).query((rs, n) -> new Active(rs.getLong("id"), instant(rs, "last_activity_at"))).list());
+            recentlyActive = recent;
+        }
+        List<Long> ids = recent.groups().stream().filter(g -> !g.at().isBefore(since)).limit(limit).map(Active::id).toList();
+        if (limit > RECENTLY_ACTIVE && ids.size() == RECENTLY_ACTIVE) {
+            return db.sql("select g.id from topic_group g where g.visibility = 'PUBLIC' and g.last_activity_at >= ? "
+                            + "order by g.last_activity_at desc, g.id desc limit ?")
+                    .params(ts(since), limit).query(Long.class).list(); // more than this node keeps
+        }
+        return ids;
+    }
+
+    /**
+     * The most recently active public groups, as this node last read them. Every quiet feed asks for them; they are read
+     * again after a few seconds, or at once after a change made on this node. A change made elsewhere shows here a few
+     * seconds late, which only delays a suggestion: what a reader is shown of a group is checked on its own.
+     */
+    private volatile RecentlyActive recentlyActive;
+    private static final int RECENTLY_ACTIVE = 256;
+    private static final long RECENTLY_ACTIVE_KEPT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+    private record Active(long id, Instant at) {
+    }
+
+    private record RecentlyActive(long readAt, List<Active> groups) {
+    }
+
+    private void changed(long id) {
+        byId.evict(id);
+        recentlyActive = null;
     }
 
     List<Group> defaults() {
@@ -173,6 +206,6 @@ class Groups {
     void touch(long id, Instant at) {
         db.sql("update topic_group set last_activity_at = ? where id = ? and last_activity_at < ?")
                 .params(ts(at), id, ts(at)).update();
-        byId.evict(id);
+        changed(id);
     }
 }

@@ -29,10 +29,16 @@ class Memberships {
      * reading a private group's posts re-checks membership in the database ({@link #memberOf}).
      */
     private final NodeCache<java.util.Set<Long>> groupsOfMember;
+    /**
+     * The groups each person is banned from, on this node: a quiet feed's suggestions leave them out. Not a privacy
+     * decision: a ban also ends the membership, and posting or joining checks the ban in the database.
+     */
+    private final NodeCache<java.util.Set<Long>> bansOfMember;
 
     Memberships(JdbcClient db, NodeCaches caches) {
         this.db = db;
         this.groupsOfMember = caches.create("member-groups", 16, ids -> 32 + 24 * ids.size());
+        this.bansOfMember = caches.create("member-bans", 4, ids -> 32 + 24 * ids.size());
     }
 
     Optional<Membership> of(long groupId, long accountId) {
@@ -57,6 +63,7 @@ class Memberships {
     /** The person left every group behind this class (their account erased). */
     void forget(long accountId) {
         groupsOfMember.evict(accountId);
+        bansOfMember.evict(accountId);
     }
 
     /** Of these groups, those the person is a member of now, asked of the database (a privacy decision). */
@@ -162,8 +169,8 @@ class Memberships {
     // bans
 
     java.util.Set<Long> bannedGroupIds(long accountId) {
-        return java.util.Set.copyOf(db.sql("select group_id from group_ban where account_id = ?").param(accountId)
-                .query(Long.class).list());
+        return bansOfMember.get(accountId, id -> java.util.Set.copyOf(db.sql("select group_id from group_ban where account_id = ?")
+                .param(id).query(Long.class).list()));
     }
 
     boolean isBanned(long groupId, long accountId) {
@@ -172,13 +179,17 @@ class Memberships {
     }
 
     boolean ban(long groupId, long accountId, long by, String reason, Instant at) {
-        return db.sql("insert into group_ban (group_id, account_id, banned_by, reason, since) values (?, ?, ?, ?, ?) "
+        boolean result = db.sql("insert into group_ban (group_id, account_id, banned_by, reason, since) values (?, ?, ?, ?, ?) "
                         + "on conflict do nothing")
                 .params(groupId, accountId, by, reason, ts(at)).update() == 1;
+        bansOfMember.evict(accountId);
+        return result;
     }
 
     boolean unban(long groupId, long accountId) {
-        return db.sql("delete from group_ban where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
+        boolean result = db.sql("delete from group_ban where group_id = ? and account_id = ?").params(groupId, accountId).update() == 1;
+        bansOfMember.evict(accountId);
+        return result;
     }
 
     record StoredBan(long accountId, String reason, Instant since) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,53 +69,97 @@ class NewestPosts {
         if (!inGroup.answers() || !byAuthor.answers()) {
             return Optional.empty(); // lists read and thrown away would cost more than the feed's own statement
         }
-        TreeSet<Long> found = new TreeSet<>(java.util.Comparator.reverseOrder());
         // Lists not held are read together, a few statements for a whole feed rather than one per source.
         Map<Long, Newest> groups = inGroup.getAll(groupIds, missing -> loadAll("group_id", missing));
         Set<Long> authorIds = new java.util.HashSet<>(profileAuthorIds);
         authorIds.addAll(anyPostAuthorIds);
         Map<Long, Newest> authors = byAuthor.getAll(authorIds, missing -> loadAll("author_id", missing));
-        // Below the floor of a list cut short, the source may hold posts we do not know: the answer must stay above it.
-        long unknownBelowOrAt = Long.MIN_VALUE;
+        List<Cursor> cursors = new ArrayList<>(groupIds.size() + profileAuthorIds.size() + anyPostAuthorIds.size());
         for (Long group : groupIds) {
-            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(groups.get(group), before, limit, found,
-                    e -> !hiddenAuthors.contains(e.authorId())));
+            cursors.add(new Cursor(groups.get(group), before, e -> !hiddenAuthors.contains(e.authorId())));
         }
         for (Long author : profileAuthorIds) {
-            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(authors.get(author), before, limit, found, e -> e.groupId() == 0));
+            cursors.add(new Cursor(authors.get(author), before, e -> e.groupId() == 0));
         }
         for (Long author : anyPostAuthorIds) {
-            unknownBelowOrAt = Math.max(unknownBelowOrAt, walk(authors.get(author), before, limit, found, e -> true));
+            cursors.add(new Cursor(authors.get(author), before, e -> true));
         }
-        List<Long> newest = new ArrayList<>(limit);
-        for (Long id : found) {
-            if (newest.size() == limit) {
-                break;
+        List<Long> newest = merge(cursors, limit);
+        // Below the floor of a list cut short, its source may hold posts we do not know: the page must reach no lower.
+        long reached = newest.size() == limit ? newest.getLast() : Long.MIN_VALUE;
+        for (Cursor cursor : cursors) {
+            if (!cursor.newest.complete() && reached < cursor.newest.floor()) {
+                return Optional.empty();
             }
-            newest.add(id);
-        }
-        if (unknownBelowOrAt != Long.MIN_VALUE && (newest.size() < limit || newest.getLast() <= unknownBelowOrAt)) {
-            return Optional.empty();
         }
         return Optional.of(newest);
     }
 
     /**
-     * Adds the source's first {@code limit} kept entries below {@code before}; returns the floor under which the source
-     * may hold more kept entries we do not know (MIN_VALUE when none: the list is complete or gave all that is needed).
+     * The first {@code limit} distinct ids of these lists, newest first: a merge that takes one id at a time from the
+     * list whose next id is the newest, so a page costs about {@code limit} steps, however many sources there are.
      */
-    private static long walk(Newest newest, long before, int limit, Set<Long> found, java.util.function.Predicate<Entry> kept) {
-        int taken = 0;
-        for (Entry e : newest.entries()) {
-            if (e.id() >= before || !kept.test(e)) {
-                continue;
+    private static List<Long> merge(List<Cursor> cursors, int limit) {
+        java.util.PriorityQueue<Cursor> next = new java.util.PriorityQueue<>(Math.max(1, cursors.size()),
+                (a, b) -> Long.compare(b.id(), a.id()));
+        cursors.stream().filter(Cursor::more).forEach(next::add);
+        List<Long> newest = new ArrayList<>(limit);
+        while (newest.size() < limit && !next.isEmpty()) {
+            Cursor top = next.poll();
+            long id = top.id();
+            if (newest.isEmpty() || newest.getLast() != id) { // a post in a group and on its author's list comes twice in a row
+                newest.add(id);
             }
-            found.add(e.id());
-            if (++taken == limit) {
-                return Long.MIN_VALUE;
+            top.advance();
+            if (top.more()) {
+                next.add(top);
             }
         }
-        return newest.complete() ? Long.MIN_VALUE : newest.floor();
+        return newest;
+    }
+
+    /** A place in one source's list: at its next kept entry below the page's start. */
+    private static final class Cursor {
+        final Newest newest;
+        private final java.util.function.Predicate<Entry> kept;
+        private int at;
+
+        Cursor(Newest newest, long before, java.util.function.Predicate<Entry> kept) {
+            this.newest = newest;
+            this.kept = kept;
+            List<Entry> entries = newest.entries();
+            int low = 0;
+            int high = entries.size();
+            while (low < high) { // the first entry below before: the list is newest first
+                int middle = (low + high) >>> 1;
+                if (entries.get(middle).id() >= before) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            this.at = low;
+            skipUnkept();
+        }
+
+        boolean more() {
+            return at < newest.entries().size();
+        }
+
+        long id() {
+            return newest.entries().get(at).id();
+        }
+
+        void advance() {
+            at++;
+            skipUnkept();
+        }
+
+        private void skipUnkept() {
+            while (more() && !kept.test(newest.entries().get(at))) {
+                at++;
+            }
+        }
     }
 
     /** Sources read in one statement at most: each is a branch of a union, walked down its own index. */

@@ -35,6 +35,13 @@ public record PostItem(Post post, Account author, Group group, boolean likedByVi
         return new PostItem(post, author, group, likedByViewer, preview, hidden, locked, note, shared, source, shown);
     }
 
+    /** This item (and the post it shares) with the viewer's likes, the Helpful notes and the pictures, by post id. */
+    PostItem dressed(java.util.Set<Long> liked, java.util.Map<Long, PostNote> notes, java.util.Map<Long, List<Picture>> shown) {
+        PostItem embedded = shared == null ? null : shared.dressed(liked, notes, shown);
+        return new PostItem(post, author, group, liked.contains(post.id()), preview, hidden, locked, notes.get(post.id()),
+                embedded, source, shown.getOrDefault(post.id(), List.of()));
+    }
+
     /** This item embedding another post (a share). */
     PostItem sharing(PostItem embedded) {
         return new PostItem(post, author, group, likedByViewer, preview, hidden, locked, note, embedded, source, pictures);

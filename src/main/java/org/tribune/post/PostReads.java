@@ -79,10 +79,27 @@ public class PostReads {
     }
 
     /**
+     * What a reader chose not to see (their word filters): decided on a post as it shows (its texts, its link's
+     * preview, the post it shares) before the reader's likes, notes and pictures are read, so that a left-out post
+     * costs no lookup. A post left out still moves the page's cursor on.
+     */
+    @FunctionalInterface
+    public interface Screen {
+        Screen NONE = item -> false;
+
+        boolean leavesOut(PostItem item);
+    }
+
+    /**
      * Up to {@code limit} readable posts with ids below {@code before}, newest first: a feed. Posts (and shares of
      * posts) by people the viewer blocked, muted or was blocked by are left out (see {@link SafetyService#hiddenAuthors}).
      */
     public Page newest(Sources sources, long before, int limit, Long viewerId) {
+        return newest(sources, before, limit, viewerId, Screen.NONE);
+    }
+
+    /** As {@link #newest(Sources, long, int, Long)}, without the posts the screen leaves out. */
+    public Page newest(Sources sources, long before, int limit, Long viewerId, Screen screen) {
         if (sources.isEmpty()) {
             return new Page(List.of(), null);
         }
@@ -118,7 +135,7 @@ public class PostReads {
             }
         }
         Long next = found.size() == limit ? Long.valueOf(found.getLast().post().id()) : exhausted ? null : Long.valueOf(cursor);
-        return new Page(show(found, viewerId, hidden), next);
+        return new Page(show(found, viewerId, hidden, screen), next);
     }
 
     private static Set<Long> without(Set<Long> ids, Set<Long> hidden) {
@@ -138,7 +155,7 @@ public class PostReads {
         Restrictions.Found found = restrictions.of(list.stream().map(Post::id).toList());
         Map<Long, Group> inGroups = groups.groups(list.stream().map(Post::groupId).filter(g -> g != null).distinct().toList());
         return show(list.stream().map(p -> new Readable(p, p.groupId() == null ? null : inGroups.get(p.groupId()), found)).toList(),
-                viewerId, safety.blockedEitherWay(viewerId));
+                viewerId, safety.blockedEitherWay(viewerId), Screen.NONE);
     }
 
     /**
@@ -146,7 +163,7 @@ public class PostReads {
      * of a post by someone in {@code hidden} is left out with it: a blocked person's post never reaches the viewer
      * through someone else's share.
      */
-    private List<PostItem> show(List<Readable> list, Long viewerId, Set<Long> hidden) {
+    private List<PostItem> show(List<Readable> list, Long viewerId, Set<Long> hidden, Screen screen) {
         Map<Long, Long> originals = new HashMap<>();
         list.forEach(r -> {
             Long original = r.restrictions().originals().get(r.post().id());
@@ -159,40 +176,56 @@ public class PostReads {
         if (!originals.isEmpty()) {
             List<Post> shared = posts.live(Set.copyOf(originals.values()));
             shared.stream().filter(p -> hidden.contains(p.authorId())).forEach(p -> hiddenOriginals.add(p.id()));
-            readable(shared, viewerId, hidden, false).stream()
-                    .filter(r -> !r.hidden())
-                    .collect(Collectors.collectingAndThen(Collectors.toList(),
-                            readable -> itemsWithoutShares(readable, viewerId)))
+            bare(readable(shared, viewerId, hidden, false).stream().filter(r -> !r.hidden()).toList())
                     .forEach(item -> embedded.put(item.post().id(), item));
         }
         List<Readable> kept = hiddenOriginals.isEmpty() ? list : list.stream()
                 .filter(r -> !hiddenOriginals.contains(originals.get(r.post().id()))).toList();
-        return SourceLabels.label(labels, itemsWithoutShares(kept, viewerId).stream()
+        List<PostItem> shown = bare(kept).stream()
                 .map(item -> originals.containsKey(item.post().id())
                         ? item.sharing(embedded.get(originals.get(item.post().id())))
                         : item)
-                .toList());
+                .filter(item -> !screen.leavesOut(item))
+                .toList();
+        return SourceLabels.label(labels, dressed(shown, viewerId));
     }
 
-    private List<PostItem> itemsWithoutShares(List<Readable> list, Long viewerId) {
+    /**
+     * Posts with what everyone sees of them (author, group, link preview, moderation), not yet what depends on the
+     * viewer or changes often (likes, notes, pictures: {@link #dressed}). A frozen account's posts are left out until
+     * it comes back; an erased one's kept posts show "former member".
+     */
+    private List<PostItem> bare(List<Readable> list) {
         if (list.isEmpty()) {
             return List.of();
         }
-        List<Long> postIds = list.stream().map(r -> r.post().id()).toList();
         Map<Long, Account> authors = accounts.byIds(list.stream().map(r -> r.post().authorId()).distinct().toList());
-        Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, postIds);
         Map<String, LinkPreview> linked = previews.cached(list.stream().map(r -> r.post().linkUrl()).filter(u -> u != null)
                 .collect(Collectors.toSet()));
+        return list.stream()
+                .filter(r -> authors.containsKey(r.post().authorId()) && authors.get(r.post().authorId()).state() != AccountState.CLOSING)
+                .map(r -> new PostItem(r.post(), authors.get(r.post().authorId()), r.group(), false,
+                        r.post().linkUrl() == null ? null : linked.get(r.post().linkUrl()), r.hidden(), r.locked(), null, null))
+                .toList();
+    }
+
+    /** These items and the posts they share, with the viewer's likes, their Helpful notes and their pictures: one lookup of each for all. */
+    private List<PostItem> dressed(List<PostItem> items, Long viewerId) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<Long> postIds = new ArrayList<>();
+        items.forEach(item -> {
+            postIds.add(item.post().id());
+            if (item.shared() != null) {
+                postIds.add(item.shared().post().id());
+            }
+        });
+        Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, postIds);
         Map<Long, PostNote> helpful = new HashMap<>();
         notes.forEach(source -> helpful.putAll(source.forPosts(postIds)));
         Map<Long, List<Picture>> pictures = media.shownOn(PictureUse.POST, postIds);
-        return list.stream()
-                // A frozen account's posts are hidden until it comes back; an erased one's kept posts show "former member".
-                .filter(r -> authors.containsKey(r.post().authorId()) && authors.get(r.post().authorId()).state() != AccountState.CLOSING)
-                .map(r -> new PostItem(r.post(), authors.get(r.post().authorId()), r.group(), liked.contains(r.post().id()),
-                        r.post().linkUrl() == null ? null : linked.get(r.post().linkUrl()), r.hidden(), r.locked(),
-                        helpful.get(r.post().id()), null).withPictures(pictures.getOrDefault(r.post().id(), List.of())))
-                .toList();
+        return items.stream().map(item -> item.dressed(liked, helpful, pictures)).toList();
     }
 
     /**
@@ -219,7 +252,7 @@ public class PostReads {
         Set<Long> blocked = safety.blockedEitherWay(viewerId);
         List<Readable> found = new ArrayList<>(readable(posts.live(ids), viewerId, blocked, true));
         found.sort((a, b) -> Long.compare(b.post().id(), a.post().id()));
-        return show(found, viewerId, blocked);
+        return show(found, viewerId, blocked, Screen.NONE);
     }
 
     /**

@@ -132,6 +132,36 @@ public final class FilterMatcher {
 
     /** Lower case without accents: "Été" and "ete" read the same. Folding keeps word boundaries where they were. */
     static String fold(String text) {
+        // Latin text (French and English) is folded a character at a time from a table, the same as the full fold
+        // below gives; anything else takes the full fold. Every text of every entry of a filtered page is folded.
+        StringBuilder folded = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= LATIN.length) {
+                return fullFold(text);
+            }
+            String f = LATIN[c];
+            if (folded == null) {
+                if (f.length() == 1 && f.charAt(0) == c) {
+                    continue;
+                }
+                folded = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            folded.append(f);
+        }
+        return folded == null ? text : folded.toString();
+    }
+
+    /** Each Latin character (Basic Latin to Latin Extended-B) folded on its own by {@link #fullFold}. */
+    private static final String[] LATIN = new String[0x250];
+
+    static {
+        for (char c = 0; c < LATIN.length; c++) {
+            LATIN[c] = fullFold(String.valueOf(c));
+        }
+    }
+
+    static String fullFold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)
                 .replace('\u2019', '\'').replace("œ", "oe").replace("æ", "ae");

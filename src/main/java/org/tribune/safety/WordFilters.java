@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -51,8 +52,33 @@ public class WordFilters {
             return FilterMatcher.NONE;
         }
         Instant now = clock.instant();
-        List<WordFilter> active = filters.of(viewerId).stream().filter(f -> f.activeAt(now) && f.contexts().contains(context)).toList();
-        return active.isEmpty() ? FilterMatcher.NONE : new FilterMatcher(active);
+        List<WordFilter> all = filters.of(viewerId);
+        Map<WordFilter.Context, Compiled> known = compiled.get(all, list -> new java.util.concurrent.ConcurrentHashMap<>());
+        Compiled done = known.get(context);
+        if (done != null && done.holdsAt(now)) {
+            return done.matcher();
+        }
+        List<WordFilter> active = all.stream().filter(f -> f.activeAt(now) && f.contexts().contains(context)).toList();
+        Compiled fresh = new Compiled(active.isEmpty() ? FilterMatcher.NONE : new FilterMatcher(active), now,
+                active.stream().map(WordFilter::until).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(Instant.MAX));
+        known.put(context, fresh);
+        return fresh.matcher();
+    }
+
+    /**
+     * A person's filters compiled for each context, kept as long as the list they were compiled from is the one the
+     * filters' cache holds (a weak key, compared by identity: a change loads a new list, and the old one and its
+     * matchers go with it) and until the first of them runs out. Compiling 30 filters on every feed page cost more
+     * than matching them.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<List<WordFilter>, Map<WordFilter.Context, Compiled>> compiled =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(50_000).build();
+
+    /** A matcher and the time it holds for: from when it was compiled until the first of its filters runs out. */
+    private record Compiled(FilterMatcher matcher, Instant from, Instant until) {
+        boolean holdsAt(Instant now) {
+            return !now.isBefore(from) && now.isBefore(until);
+        }
     }
 
     /** All of the person's filters, expired ones too (they say so), newest first. */

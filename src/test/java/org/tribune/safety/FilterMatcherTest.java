@@ -65,4 +65,24 @@ class FilterMatcherTest {
         assertThat(FilterMatcher.NONE.match("anything")).isNull();
         assertThat(m.match((String) null)).isNull();
     }
+
+    @Test
+    void theQuickFoldOfLatinTextIsTheFullFold() {
+        // Latin, accented Latin, combining marks, the typographic apostrophe, ligatures, Greek (a final sigma), Turkish
+        // dotted capitals, emoji (surrogate pairs), CJK: every mixture must fold exactly as the full fold does.
+        String alphabet = "aZé\u00c9\u00e7\u0152\u0153\u00e6\u00c6\u2019'-_ 09\u0130\u0131\u00df\u01c4\u0301\u0327\u03a3\u03c3"
+                + "\u00a0\u2028\ud83d\ude00\u4e2d\u00ff\u0178\u024f\u0250";
+        java.util.Random random = new java.util.Random(17);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(FilterMatcher.fold(text.toString())).as("fold of %s", text).isEqualTo(FilterMatcher.fullFold(text.toString()));
+        }
+        for (char c = 0; c < 0x300; c++) {
+            String one = "x" + c + "y";
+            assertThat(FilterMatcher.fold(one)).isEqualTo(FilterMatcher.fullFold(one));
+        }
+    }
 }

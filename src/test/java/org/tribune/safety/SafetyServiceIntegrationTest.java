@@ -46,6 +46,8 @@ class SafetyServiceIntegrationTest {
     Notifications notifications;
     @Autowired
     Members members;
+    @Autowired
+    WordFilters filters;
 
     private List<Long> home(Account viewer) {
         return feeds.home(viewer, null).entries().stream().map(e -> e.item().post().id()).toList();
@@ -151,6 +153,32 @@ class SafetyServiceIntegrationTest {
         assertThat(home(ana)).contains(share.id());
         safety.block(bob, ana.handle());
         assertThat(home(ana)).doesNotContain(share.id());
+    }
+
+    @Test
+    void theNewPostsCountLeavesOutWhatTheFeedLeavesOutAndAFilterChangeTakesEffectAtOnce() {
+        Account ana = members.active("ana");
+        Account bob = members.active("bob");
+        Account cat = members.active("cat");
+        follows.follow(ana, bob.handle());
+        follows.follow(ana, cat.handle());
+        Post before = onProfile(bob, "Before everything");
+        Post spoiler = onProfile(bob, "Spoilers for the finale");
+        Post plain = onProfile(bob, "A walk by the river");
+        onProfile(cat, "Cat speaks");
+        assertThat(feeds.newSince(ana, before.id())).isEqualTo(3);
+
+        WordFilter hide = filters.create(ana, new WordFilters.Request("finale", List.of("HOME"), "HIDE", null));
+        safety.mute(ana, cat.handle(), null);
+        assertThat(feeds.newSince(ana, before.id())).isEqualTo(1);
+        assertThat(home(ana)).contains(plain.id(), before.id()).doesNotContain(spoiler.id());
+
+        // A change to the filter is seen by the very next page: no compiled filter outlives the list it came from.
+        filters.change(ana, hide.id(), new WordFilters.Request("river", null, null, null));
+        assertThat(feeds.newSince(ana, before.id())).isEqualTo(1);
+        assertThat(home(ana)).contains(spoiler.id()).doesNotContain(plain.id());
+        filters.delete(ana, hide.id());
+        assertThat(feeds.newSince(ana, before.id())).isEqualTo(2);
     }
 
     @Test
