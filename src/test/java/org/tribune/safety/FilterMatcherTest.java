@@ -85,4 +85,75 @@ class FilterMatcherTest {
             assertThat(FilterMatcher.fold(one)).isEqualTo(FilterMatcher.fullFold(one));
         }
     }
+
+    /**
+     * The matcher against the rule it implements, written the plain way: each filter's own pattern over the folded text,
+     * in the first text with a hiding match the leftmost hiding filter (the first in order at a tie), otherwise in the
+     * first text with a warning match the leftmost warning one.
+     */
+    private static WordFilter byTheRule(List<WordFilter> filters, String... texts) {
+        List<WordFilter> ordered = new java.util.ArrayList<>(filters.stream().filter(f -> f.action() == WordFilter.Action.HIDE).toList());
+        ordered.addAll(filters.stream().filter(f -> f.action() == WordFilter.Action.WARN).toList());
+        WordFilter warning = null;
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            String folded = FilterMatcher.fullFold(text);
+            WordFilter hide = null;
+            WordFilter warn = null;
+            int hideAt = Integer.MAX_VALUE;
+            int warnAt = Integer.MAX_VALUE;
+            for (WordFilter f : ordered) {
+                String[] parts = FilterMatcher.fullFold(f.phrase()).strip().split("\\s+");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_])"
+                        + String.join("\\s+", java.util.Arrays.stream(parts).map(java.util.regex.Pattern::quote).toList())
+                        + "(?![\\p{L}\\p{N}_])").matcher(folded);
+                if (!m.find()) {
+                    continue;
+                }
+                if (f.action() == WordFilter.Action.HIDE && m.start() < hideAt) {
+                    hideAt = m.start();
+                    hide = f;
+                } else if (f.action() == WordFilter.Action.WARN && m.start() < warnAt) {
+                    warnAt = m.start();
+                    warn = f;
+                }
+            }
+            if (hide != null) {
+                return hide;
+            }
+            if (warning == null) {
+                warning = warn;
+            }
+        }
+        return warning;
+    }
+
+    @Test
+    void whatTheMatcherFindsIsWhatTheRuleSays() {
+        String[] words = {"cat", "cats", "Été", "ete", "c++", "game", "of", "thrones", "élection", "ELECTION", "x_y", "2024",
+                "cœur", "coeur", "naïve", "l’été", "don't", "é", "ß", "Σ"};
+        String[] gaps = {" ", "  ", ", ", "-", "'", "’", "\n", ".", "(", ")", "_", ""};
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 3_000; round++) {
+            List<WordFilter> filters = new java.util.ArrayList<>();
+            for (int i = random.nextInt(6); i >= 0; i--) {
+                String phrase = random.nextInt(4) == 0 ? words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]
+                        : words[random.nextInt(words.length)];
+                WordFilter.Action action = random.nextBoolean() ? WordFilter.Action.HIDE : WordFilter.Action.WARN;
+                filters.add(new WordFilter(i, 1, phrase, Set.of(WordFilter.Context.HOME), action, null, Instant.EPOCH));
+            }
+            String[] texts = new String[1 + random.nextInt(3)];
+            for (int t = 0; t < texts.length; t++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = random.nextInt(8); i > 0; i--) {
+                    text.append(words[random.nextInt(words.length)]).append(gaps[random.nextInt(gaps.length)]);
+                }
+                texts[t] = random.nextInt(10) == 0 ? null : text.toString();
+            }
+            assertThat(new FilterMatcher(filters).matching(texts)).as("%s in %s", filters, java.util.Arrays.toString(texts))
+                    .isEqualTo(byTheRule(filters, texts));
+        }
+    }
 }
