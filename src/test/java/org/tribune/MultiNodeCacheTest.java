@@ -130,6 +130,30 @@ class MultiNodeCacheTest {
     }
 
     @Test
+    void aTokenRevokedOnAIsRefusedOnBWithinOneSecondAndALikeOnAShowsOnB() throws Exception {
+        Members members = a.getBean(Members.class);
+        Account holder = members.active("mct");
+        org.tribune.account.TokenService tokensOnA = a.getBean(org.tribune.account.TokenService.class);
+        String secret = tokensOnA.createFor(holder.id(), "two nodes");
+        WebClient onBHttp = new WebClient(ClusterNode.port(b));
+        assertThat(onBHttp.get("/api/v1/feed", "Authorization", "Bearer " + secret).status()).isEqualTo(200); // held on B
+
+        Group group = group(holder, "PUBLIC");
+        Post post = a.getBean(PostService.class).publish(holder, group.id(), new PostService.Draft("", "Like me", null));
+        PostReads readsOnB = b.getBean(PostReads.class);
+        assertThat(readsOnB.byIds(List.of(post.id()), holder.id()).getFirst().likedByViewer()).isFalse(); // held on B
+        a.getBean(PostService.class).like(holder, post.id());
+        Duration liked = until(() -> readsOnB.byIds(List.of(post.id()), holder.id()).getFirst().likedByViewer());
+        System.out.printf("MultiNodeCacheTest: like on A seen on B after %d ms%n", liked.toMillis());
+        assertThat(liked).isLessThan(ONE_SECOND);
+
+        tokensOnA.revoke(holder.id(), tokensOnA.of(holder.id()).getFirst().id());
+        Duration refused = until(() -> onBHttp.get("/api/v1/feed", "Authorization", "Bearer " + secret).status() == 401);
+        System.out.printf("MultiNodeCacheTest: token revoked on A refused on B after %d ms%n", refused.toMillis());
+        assertThat(refused).isLessThan(ONE_SECOND);
+    }
+
+    @Test
     void someoneRemovedFromAPrivateGroupOnAIsRefusedItsPostsOnBWithinOneSecond() throws Exception {
         Members members = a.getBean(Members.class);
         Account owner = members.active("mco");

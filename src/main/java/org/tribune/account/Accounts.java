@@ -21,7 +21,6 @@ import org.tribune.platform.cluster.NodeCaches;
 class Accounts {
     private static final String COLUMNS =
             "id, handle, email, display_name, bio, locale, time_zone, state, role, created_at, verified_at, avatar_file";
-    private static final String A_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1a."); // the same, for "account a"
     private static final RowMapper<Account> ACCOUNT = Accounts::account;
 
     private final JdbcClient db;
@@ -61,12 +60,6 @@ class Accounts {
                         account.state().name(), account.role().name(), ts(conductAcceptedAt), ts(account.createdAt()),
                         ts(account.verifiedAt()))
                 .update();
-    }
-
-    /** The owner of an API token, in the same round trip as the token's lookup. */
-    Optional<Account> ownerOfToken(String tokenHash) {
-        return db.sql("select " + A_COLUMNS + " from api_token t join account a on a.id = t.account_id "
-                + "where t.token_hash = ?").param(tokenHash).query(ACCOUNT).optional();
     }
 
     Optional<Account> byId(long id) {

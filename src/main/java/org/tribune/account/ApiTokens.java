@@ -9,14 +9,29 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code api_token} table. */
 @Repository
 class ApiTokens {
     private final JdbcClient db;
+    /**
+     * Whose each token is, on this node, by the first 64 bits of its hash (the whole hash is kept and compared): every
+     * API request asks. Evicted on each revocation, on every node; a node that cannot hear the others asks the database.
+     */
+    private final NodeCache<Owner> owners;
 
-    ApiTokens(JdbcClient db) {
+    ApiTokens(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.owners = caches.create("api-tokens", 8, o -> 160);
+    }
+
+    private record Owner(String tokenHash, long accountId) {
+    }
+
+    private static long key(String tokenHash) {
+        return Long.parseUnsignedLong(tokenHash.substring(0, 16), 16);
     }
 
     void add(long id, long accountId, String name, String tokenHash, Instant at) {
@@ -37,7 +52,12 @@ class ApiTokens {
     }
 
     Optional<Long> ownerOf(String tokenHash) {
-        return db.sql("select account_id from api_token where token_hash = ?").param(tokenHash).query(Long.class).optional();
+        Owner owner = owners.get(key(tokenHash), k -> db.sql("select account_id from api_token where token_hash = ?")
+                .param(tokenHash).query(Long.class).optional().map(id -> new Owner(tokenHash, id)).orElse(null));
+        if (owner != null && !owner.tokenHash().equals(tokenHash)) { // two hashes that begin alike: ask for this one
+            return db.sql("select account_id from api_token where token_hash = ?").param(tokenHash).query(Long.class).optional();
+        }
+        return Optional.ofNullable(owner).map(Owner::accountId);
     }
 
     /** Records use at most once a minute per token, so reading with a token does not write on every request. */
@@ -47,10 +67,17 @@ class ApiTokens {
     }
 
     boolean delete(long accountId, long id) {
-        return db.sql("delete from api_token where account_id = ? and id = ?").params(accountId, id).update() == 1;
+        List<String> hashes = db.sql("select token_hash from api_token where account_id = ? and id = ?").params(accountId, id)
+                .query(String.class).list();
+        boolean deleted = db.sql("delete from api_token where account_id = ? and id = ?").params(accountId, id).update() == 1;
+        owners.evict(hashes.stream().map(ApiTokens::key).toList());
+        return deleted;
     }
 
     void deleteAllOf(long accountId) {
+        List<String> hashes = db.sql("select token_hash from api_token where account_id = ?").param(accountId)
+                .query(String.class).list();
         db.sql("delete from api_token where account_id = ?").param(accountId).update();
+        owners.evict(hashes.stream().map(ApiTokens::key).toList());
     }
 }

@@ -105,7 +105,8 @@ public class TokenService {
             return Optional.empty();
         }
         String hash = SecretTokens.hash(secret);
-        return accounts.ownerOfToken(hash)
+        // Both from this node's caches, kept true on every node by the evictions each revocation and account change sends.
+        return tokens.ownerOf(hash).flatMap(id -> accounts.byIds(List.of(id)).stream().findFirst())
                 // suspended: only to read and appeal the decision, which CurrentAccount enforces
                 .filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.WAITING
                         || a.state() == AccountState.SUSPENDED)

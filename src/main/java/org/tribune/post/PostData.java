@@ -35,8 +35,10 @@ class PostData implements PersonalData {
     private final AccountService accounts;
     private final Clock clock;
     private final Posts posts;
+    private final Likes likes;
 
-    PostData(JdbcClient db, AccountService accounts, Clock clock, Posts posts) {
+    PostData(JdbcClient db, AccountService accounts, Clock clock, Posts posts, Likes likes) {
+        this.likes = likes;
         this.posts = posts;
         this.db = db;
         this.accounts = accounts;
@@ -135,6 +137,7 @@ class PostData implements PersonalData {
         }
         accounts.byId(accountId).ifPresent(a -> forgetMentions(a.handle()));
         posts.forgetAll();
+        likes.forget(accountId);
     }
 
     /** Mentions of the handle, in anyone's posts and comments, become mentions of nobody. */

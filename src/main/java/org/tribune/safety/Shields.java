@@ -17,20 +17,55 @@ import org.tribune.platform.cluster.NodeCaches;
  */
 @Component
 class Shields {
-    /** What one person is shielded from: blocks either way, and muted people with the end of each mute (null: for good). */
-    record Shield(Set<Long> blockedEitherWay, Map<Long, Instant> mutedUntil) {
+    /**
+     * What one person is shielded from: blocks either way, and muted people with the end of each mute (null: for good).
+     * Who is hidden is worked out once and kept until the first mute ends (every feed page asks).
+     */
+    static final class Shield {
+        private final Set<Long> blockedEitherWay;
+        private final Map<Long, Instant> mutedUntil;
+        private volatile Hidden kept;
+
+        Shield(Set<Long> blockedEitherWay, Map<Long, Instant> mutedUntil) {
+            this.blockedEitherWay = blockedEitherWay;
+            this.mutedUntil = mutedUntil;
+        }
+
+        Set<Long> blockedEitherWay() {
+            return blockedEitherWay;
+        }
+
+        Map<Long, Instant> mutedUntil() {
+            return mutedUntil;
+        }
+
         Set<Long> hiddenAt(Instant now) {
             if (mutedUntil.isEmpty()) {
                 return blockedEitherWay;
             }
+            Hidden known = kept;
+            if (known != null && !now.isBefore(known.from()) && now.isBefore(known.until())) {
+                return known.ids();
+            }
             Set<Long> hidden = new HashSet<>(blockedEitherWay);
-            mutedUntil.forEach((id, until) -> {
-                if (until == null || until.isAfter(now)) {
-                    hidden.add(id);
+            Instant until = Instant.MAX;
+            for (Map.Entry<Long, Instant> mute : mutedUntil.entrySet()) {
+                Instant end = mute.getValue();
+                if (end == null || end.isAfter(now)) {
+                    hidden.add(mute.getKey());
+                    if (end != null && end.isBefore(until)) {
+                        until = end;
+                    }
                 }
-            });
-            return Set.copyOf(hidden);
+            }
+            Hidden worked = new Hidden(Set.copyOf(hidden), now, until);
+            kept = worked; // a race only works the same answer out twice
+            return worked.ids();
         }
+    }
+
+    /** Who is hidden from {@code from} until {@code until}, when the next mute ends. */
+    record Hidden(Set<Long> ids, Instant from, Instant until) {
     }
 
     private final NodeCache<Shield> byViewer;
