@@ -28,7 +28,7 @@ public final class FilterMatcher {
 
     /**
      * One filter, folded, with its place in the order (hiding ones first): a plain word (letters and digits only) is
-     * found through {@link #plainWords}, another single word with indexOf, a phrase with its own pattern.
+     * found through {@link #slotWords}, another single word with indexOf, a phrase with its own pattern.
      */
     private record Compiled(WordFilter filter, int order, String word, Pattern phrase) {
         boolean hides() {
@@ -37,8 +37,14 @@ public final class FilterMatcher {
     }
 
     private final List<Compiled> filters;
-    /** The filters that are one plain word, by that word: the first hiding one and the first warning one. */
-    private final Map<String, Compiled[]> plainWords;
+    /**
+     * The filters that are one plain word (the first hiding one and the first warning one of each word), in an
+     * open-addressed table by the word's {@link String#hashCode}, so that a word of the text is looked up from its
+     * place in the text without being copied out of it.
+     */
+    private final String[] slotWords;
+    private final Compiled[][] slotFilters;
+    private final boolean anyPlainWord;
     /** The lengths of those words: a word of the text of another length is not looked up at all. */
     private final boolean[] plainLengths;
     /** The filters that are not one plain word, in order. */
@@ -75,7 +81,18 @@ public final class FilterMatcher {
             }
         }
         this.filters = List.copyOf(kept);
-        this.plainWords = Map.copyOf(plain);
+        int slots = Integer.highestOneBit(Math.max(1, plain.size()) * 4);
+        this.slotWords = new String[slots];
+        this.slotFilters = new Compiled[slots][];
+        plain.forEach((word, byAction) -> {
+            int slot = spread(word.hashCode()) & (slots - 1);
+            while (slotWords[slot] != null) {
+                slot = (slot + 1) & (slots - 1);
+            }
+            slotWords[slot] = word;
+            slotFilters[slot] = byAction;
+        });
+        this.anyPlainWord = !plain.isEmpty();
         this.plainLengths = new boolean[longest + 1];
         plain.keySet().forEach(w -> plainLengths[w.length()] = true);
         this.others = List.copyOf(rest);
@@ -130,7 +147,7 @@ public final class FilterMatcher {
             String folded = fold(text);
             Found found = new Found();
             boolean warningsCount = warning == null; // once a warning is found, only a hide could change the answer
-            if (!plainWords.isEmpty()) {
+            if (anyPlainWord) {
                 plainWordsIn(folded, found, warningsCount);
             }
             for (Compiled c : others) {
@@ -152,6 +169,26 @@ public final class FilterMatcher {
         return warning;
     }
 
+    /** The filters of the plain word that stands in the text at {@code start}, or null. */
+    private Compiled[] plainWordAt(String text, int start, int size) {
+        int hash = 0;
+        for (int k = start; k < start + size; k++) {
+            hash = 31 * hash + text.charAt(k); // as String.hashCode
+        }
+        int mask = slotWords.length - 1;
+        for (int slot = spread(hash) & mask; slotWords[slot] != null; slot = (slot + 1) & mask) {
+            String word = slotWords[slot];
+            if (word.length() == size && text.regionMatches(start, word, 0, size)) {
+                return slotFilters[slot];
+            }
+        }
+        return null;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
     /** Each word of the text (a longest run of letters, digits and underscores) that is a plain-word filter. */
     private void plainWordsIn(String text, Found found, boolean warningsCount) {
         int i = 0;
@@ -168,7 +205,7 @@ public final class FilterMatcher {
             } while (i < length && wordChar(c = text.codePointAt(i)));
             int size = i - start;
             if (size < plainLengths.length && plainLengths[size]) {
-                Compiled[] byAction = plainWords.get(text.substring(start, i));
+                Compiled[] byAction = plainWordAt(text, start, size);
                 if (byAction != null) {
                     if (byAction[0] != null) {
                         found.offer(byAction[0], start);
@@ -202,6 +239,22 @@ public final class FilterMatcher {
 
     /** The same characters as the pattern's {@code [\\p{L}\\p{N}_]}. */
     private static boolean wordChar(int c) {
+        if (c < ASCII_WORD.length) {
+            return ASCII_WORD[c];
+        }
+        return slowWordChar(c);
+    }
+
+    /** {@link #wordChar} for the first 128 characters, looked up. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (int c = 0; c < ASCII_WORD.length; c++) {
+            ASCII_WORD[c] = slowWordChar(c);
+        }
+    }
+
+    private static boolean slowWordChar(int c) {
         return Character.isLetter(c) || c == '_' || switch (Character.getType(c)) {
             case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
             default -> false;
@@ -212,30 +265,46 @@ public final class FilterMatcher {
     static String fold(String text) {
         // Latin text (French and English) is folded a character at a time from a table, the same as the full fold
         // below gives; anything else takes the full fold. Every text of every entry of a filtered page is folded.
-        StringBuilder folded = null;
+        char[] folded = null;
+        int length = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= LATIN.length) {
+            if (c >= LATIN_ONE.length) {
                 return fullFold(text);
             }
-            String f = LATIN[c];
+            char one = LATIN_ONE[c];
             if (folded == null) {
-                if (f.length() == 1 && f.charAt(0) == c) {
+                if (one == c) {
                     continue;
                 }
-                folded = new StringBuilder(text.length()).append(text, 0, i);
+                folded = new char[text.length() * 2];
+                text.getChars(0, i, folded, 0);
+                length = i;
             }
-            folded.append(f);
+            if (one != NOT_ONE) {
+                folded[length++] = one;
+            } else {
+                String many = LATIN[c];
+                if (length + many.length() > folded.length) {
+                    folded = java.util.Arrays.copyOf(folded, folded.length * 2 + many.length());
+                }
+                many.getChars(0, many.length(), folded, length);
+                length += many.length();
+            }
         }
-        return folded == null ? text : folded.toString();
+        return folded == null ? text : new String(folded, 0, length);
     }
 
     /** Each Latin character (Basic Latin to Latin Extended-B) folded on its own by {@link #fullFold}. */
     private static final String[] LATIN = new String[0x250];
+    /** The same when it folds to one character; {@link #NOT_ONE} when it folds to none or several (œ: "oe"). */
+    private static final char[] LATIN_ONE = new char[0x250];
+    private static final char NOT_ONE = '\uffff';
 
     static {
         for (char c = 0; c < LATIN.length; c++) {
             LATIN[c] = fullFold(String.valueOf(c));
+            LATIN_ONE[c] = LATIN[c].length() == 1 ? LATIN[c].charAt(0) : NOT_ONE;
         }
     }
 
