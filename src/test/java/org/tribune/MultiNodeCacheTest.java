@@ -154,6 +154,23 @@ class MultiNodeCacheTest {
     }
 
     @Test
+    void aNoteScoredHelpfulOnAShowsUnderItsPostOnBWithinOneSecond() throws Exception {
+        org.tribune.notes.NoteCamps camps = org.tribune.notes.NoteCamps.write(a.getBean(Members.class),
+                a.getBean(org.tribune.trust.TrustLevels.class), a.getBean(PostService.class),
+                a.getBean(org.tribune.notes.NoteService.class), 8);
+        camps.rateAll(a.getBean(org.tribune.notes.NoteService.class));
+        long postId = camps.bridging.postId();
+        PostReads readsOnB = b.getBean(PostReads.class);
+        assertThat(readsOnB.byIds(List.of(postId), null).getFirst().note()).as("no note yet, now held on B").isNull();
+
+        a.getBean(org.tribune.notes.NoteScoring.class).run();
+        Duration shown = until(() -> readsOnB.byIds(List.of(postId), null).getFirst().note() != null);
+        System.out.printf("MultiNodeCacheTest: note scored Helpful on A shown on B after %d ms%n", shown.toMillis());
+        assertThat(shown).isLessThan(ONE_SECOND);
+        assertThat(readsOnB.byIds(List.of(postId), null).getFirst().note().noteId()).isEqualTo(camps.bridging.id());
+    }
+
+    @Test
     void someoneRemovedFromAPrivateGroupOnAIsRefusedItsPostsOnBWithinOneSecond() throws Exception {
         Members members = a.getBean(Members.class);
         Account owner = members.active("mco");

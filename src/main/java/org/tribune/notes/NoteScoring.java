@@ -64,6 +64,7 @@ public class NoteScoring {
         List<NoteScorer.Rating> given = ratings.all();
         NoteScorer.Result result = new NoteScorer(settings).score(inputs, given);
         int changed = 0;
+        List<Long> helpfulChanged = new java.util.ArrayList<>();
         for (Note note : all) {
             NoteScorer.NoteScore score = result.notes().get(note.id());
             if (score == null) {
@@ -73,8 +74,12 @@ public class NoteScoring {
             if (statusChanged || !Objects.equals(note.intercept(), score.intercept())) {
                 notes.score(note.id(), score.status(), statusChanged ? now : note.statusAt(), score.intercept(), score.factor());
                 changed += statusChanged ? 1 : 0;
+                if (note.status() == NoteStatus.HELPFUL || score.status() == NoteStatus.HELPFUL) {
+                    helpfulChanged.add(note.postId()); // what posts show: which notes, and in which order
+                }
             }
         }
+        notes.forgetHelpful(helpfulChanged);
         // The raters' sides, for the order in which notes waiting for ratings are offered to them.
         raterFactors.replaceAll(result.raterFactors(), now);
         return new Run(all.size(), given.size(), changed, result.iterations(), (System.nanoTime() - start) / 1_000_000);

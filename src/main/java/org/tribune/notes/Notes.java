@@ -6,14 +6,19 @@ import static org.tribune.platform.Sql.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code note} and {@code note_request} tables. */
 @Repository
@@ -23,9 +28,17 @@ class Notes {
     static final RowMapper<Note> NOTE = Notes::note;
 
     private final JdbcClient db;
+    /**
+     * Each post's Helpful notes (most often none), most helpful first, on this node: every page of posts shows them,
+     * and they change only when a scoring run moves a note into or out of Helpful (or reorders Helpful ones), when
+     * the post is edited, or when an author's notes are erased. Each of those evicts, on every node.
+     */
+    private final NodeCache<List<Note>> helpfulByPost;
 
-    Notes(JdbcClient db) {
+    Notes(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.helpfulByPost = caches.create("helpful-notes", 8,
+                list -> 32 + list.stream().mapToInt(n -> 300 + 2 * (n.body().length() + n.bodyHtml().length())).sum());
     }
 
     private static Note note(ResultSet rs, int row) throws SQLException {
@@ -65,13 +78,28 @@ class Notes {
     }
 
     /** The Helpful notes of these posts, the most helpful first. */
+    /** The Helpful notes of these posts, each post's most helpful first (by post, in no order between posts). */
     List<Note> helpfulOf(Collection<Long> postIds) {
         if (postIds.isEmpty()) {
             return List.of();
         }
-        return db.sql("select " + COLUMNS + " from note where post_id in (:ids) and status = 'HELPFUL' "
-                        + "order by intercept desc, id")
-                .param("ids", postIds).query(NOTE).list();
+        Map<Long, List<Note>> byPost = helpfulByPost.getAll(postIds, missing -> {
+            Map<Long, List<Note>> read = new HashMap<>();
+            missing.forEach(id -> read.put(id, new ArrayList<>()));
+            db.sql("select " + COLUMNS + " from note where post_id in (:ids) and status = 'HELPFUL' order by intercept desc, id")
+                    .param("ids", missing).query(NOTE).list().forEach(n -> read.get(n.postId()).add(n));
+            Map<Long, List<Note>> kept = new HashMap<>();
+            read.forEach((id, list) -> kept.put(id, List.copyOf(list)));
+            return kept;
+        });
+        List<Note> helpful = new ArrayList<>();
+        byPost.values().forEach(helpful::addAll);
+        return helpful;
+    }
+
+    /** These posts' Helpful notes changed behind the cache (a scoring run): forget them on every node. */
+    void forgetHelpful(Collection<Long> postIds) {
+        helpfulByPost.evict(postIds);
     }
 
     /** The statuses of a writer's latest notes, newest first. */
@@ -96,6 +124,7 @@ class Notes {
 
     void postEdited(long postId, Instant at) {
         db.sql("update note set post_edited_at = ? where post_id = ?").params(ts(at), postId).update();
+        helpfulByPost.evict(postId);
     }
 
     /**
@@ -134,11 +163,19 @@ class Notes {
     }
 
     void deleteByAuthor(long authorId) {
+        List<Long> posts = postsWithNotesBy(authorId);
         db.sql("delete from note where author_id = ?").param(authorId).update();
+        helpfulByPost.evict(posts);
     }
 
     void anonymise(long authorId) {
+        List<Long> posts = postsWithNotesBy(authorId);
         db.sql("update note set author_id = 0 where author_id = ?").param(authorId).update();
+        helpfulByPost.evict(posts);
+    }
+
+    private List<Long> postsWithNotesBy(long authorId) {
+        return db.sql("select distinct post_id from note where author_id = ?").param(authorId).query(Long.class).list();
     }
 
     void request(long postId, Long groupId, Instant at) {

@@ -64,6 +64,9 @@ class NotesIntegrationTest {
     void aNoteBothCampsFindHelpfulShowsUnderThePostEverywhereAndAOneSidedNoteDoesNot() {
         NoteCamps camps = NoteCamps.write(members, trust, posts, notes, 8);
         camps.rateAll(notes);
+        WebClient before = new WebClient(port);
+        assertThat(before.get("/api/v1/posts/" + camps.misleadingPost.id()).json().get("note").isNull())
+                .as("before scoring: no note, and the post's notes now held in memory").isTrue();
         scoring.run();
 
         assertThat(notes.note(camps.bridging.id(), null).note().status()).isEqualTo(NoteStatus.HELPFUL);
