@@ -12,6 +12,8 @@
 #                                     client of one thread (bench/live/LiveClients.java; --gatling: the Gatling
 #                                     scenario instead), then a delivery check and the server's live heap
 #   bench/run.sh startup              start-up to the first answered request, on H2 with the small set
+#   bench/run.sh cold [options]       the first minute after start-up: home feed (API) at --clients from the moment the
+#                                     server answers, with its caches empty and the JIT cold (--duration defaults to 60)
 #
 # Options: --db pg|h2 (default pg: database tribune_bench on 127.0.0.1:5432, user postgres; h2: ./data-bench-small)
 #          --rate N (mix arrivals/s, 300)  --duration S (60)  --clients N (16)  --connections N (10000)
@@ -262,6 +264,10 @@ case "$cmd" in
   pgbench)
     step "ceiling: PostgreSQL alone, home feed SQL" pgbench_run home
     step "ceiling: PostgreSQL alone, group feed SQL" pgbench_run group ;;
+  cold)
+    start_server
+    step "cold start: home feed (API), $CLIENTS clients, from the first answer" \
+      gatling EndpointSimulation -Dendpoint=home-api -Dclients="$CLIENTS" -Dduration="$DURATION" ;;
   endpoint)
     start_server
     gatling EndpointSimulation -Dendpoint=ping -Dclients=4 -Dduration=10 > /dev/null # warm up the JIT
@@ -293,7 +299,7 @@ case "$cmd" in
     step "group feed (API), $CLIENTS clients" gatling EndpointSimulation -Dendpoint=group-api -Dclients="$CLIENTS" -Dduration="$DURATION"
     step "new post (API), $CLIENTS clients" gatling EndpointSimulation -Dendpoint=new-post -Dclients="$CLIENTS" -Dduration="$DURATION"
     step "mix, open model at $RATE arrivals/s" gatling MixSimulation -Drate="$RATE" -Dduration="$DURATION" -Dramp=10 ;;
-  *) echo "unknown command $cmd (all, mix, endpoint, pgbench, live, startup)" >&2; exit 2 ;;
+  *) echo "unknown command $cmd (all, mix, endpoint, pgbench, live, startup, cold)" >&2; exit 2 ;;
 esac
 cache_report
 say ""

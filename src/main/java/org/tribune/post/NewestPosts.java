@@ -162,6 +162,25 @@ class NewestPosts {
         }
     }
 
+    /** The newest live posts anywhere, newest first: where the first pages after start-up will look. */
+    List<Entry> latest(int limit) {
+        return db.sql("select id, author_id, group_id from post where deleted_at is null order by id desc limit ?").param(limit)
+                .query((rs, n) -> {
+                    long group = rs.getLong("group_id");
+                    return new Entry(rs.getLong("id"), rs.getLong("author_id"), rs.wasNull() ? 0 : group);
+                }).list();
+    }
+
+    /** Reads these groups' lists into the cache (those not held), a statement per {@link #SOURCES_PER_STATEMENT}. */
+    void warmGroups(Collection<Long> groupIds) {
+        inGroup.getAll(groupIds, missing -> loadAll("group_id", missing));
+    }
+
+    /** Reads these authors' lists into the cache (those not held). */
+    void warmAuthors(Collection<Long> authorIds) {
+        byAuthor.getAll(authorIds, missing -> loadAll("author_id", missing));
+    }
+
     /** Sources read in one statement at most: each is a branch of a union, walked down its own index. */
     private static final int SOURCES_PER_STATEMENT = 64;
 
