@@ -93,7 +93,9 @@ final class Analysis {
     static Language detect(String text, Language fallback) {
         int french = 0;
         int english = 0;
-        for (String word : fold(text).split("[^\\p{L}]+")) {
+        // Words are split at what is neither letter nor digit: "covid19" or "zq1l2d" is one word, not "l" and "d",
+        // which would count as French elisions.
+        for (String word : fold(text).split("[^\\p{L}\\p{N}]+")) {
             if (FRENCH_STOPS.contains(word)) {
                 french++;
             }

@@ -127,6 +127,9 @@ class SearchTest {
         assertThat(Analysis.detect("Le chat et la souris sont dans le jardin", Language.ENGLISH)).isEqualTo(Language.FRENCH);
         assertThat(Analysis.detect("The cat and the mouse are in the garden", Language.FRENCH)).isEqualTo(Language.ENGLISH);
         assertThat(Analysis.detect("Zq42", Language.FRENCH)).isEqualTo(Language.FRENCH);
+        // Letters between digits are not words: a code like this once made an English text French.
+        assertThat(Analysis.detect("The volunteers are running the kitchen zq1l2d3s4t5y6a7le8de9en", Language.FRENCH))
+                .isEqualTo(Language.ENGLISH);
         String w = word();
         // An English text in a French group is stemmed as English: "running" finds "runs".
         Post post = publish(member, french, "", "The volunteers are running the kitchen " + w);
