@@ -206,19 +206,20 @@ cache_report() {
 import re, sys
 caches = {}
 for line in open(sys.argv[1]):
-    m = re.match(r'(cache_gets_total|cache_size|cache_evictions_total|tribune_cache_bypassed_total)\{([^}]*)\} (\S+)', line)
+    m = re.match(r'(cache_gets_total|cache_size|cache_evictions_total|tribune_cache_bypassed_total|tribune_cache_unkept_total)\{([^}]*)\} (\S+)', line)
     if not m:
         continue
     labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group(2)))
     c = caches.setdefault(labels.get("cache", "?"), {})
-    key = m.group(1) + (":" + labels["result"] if "result" in labels else "")
+    key = m.group(1) + (":" + labels["result"] if "result" in labels else "") + (":" + labels["reason"] if "reason" in labels else "")
     c[key] = c.get(key, 0) + float(m.group(3))
-print("| cache | entries | hits | misses | hit rate | evicted for size | bypassed (bus down) |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| cache | entries | hits | misses | hit rate | evicted for size | bypassed (bus down) | not kept: writing / untrusted / changed |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name, c in sorted(caches.items()):
     hits, misses = c.get("cache_gets_total:hit", 0), c.get("cache_gets_total:miss", 0)
     rate = f"{100 * hits / (hits + misses):.1f}%" if hits + misses else "-"
-    print(f"| {name} | {c.get('cache_size', 0):.0f} | {hits:.0f} | {misses:.0f} | {rate} | {c.get('cache_evictions_total', 0):.0f} | {c.get('tribune_cache_bypassed_total', 0):.0f} |")
+    print(f"| {name} | {c.get('cache_size', 0):.0f} | {hits:.0f} | {misses:.0f} | {rate} | {c.get('cache_evictions_total', 0):.0f} | {c.get('tribune_cache_bypassed_total', 0):.0f} | "
+          + " / ".join(f"{c.get('tribune_cache_unkept_total:' + r, 0):.0f}" for r in ("writing", "untrusted", "changed")) + " |")
 PY
 }
 

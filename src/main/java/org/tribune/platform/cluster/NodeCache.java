@@ -34,11 +34,13 @@ public final class NodeCache<V> {
     private final Broadcast broadcast;
     private final boolean enabled;
     private final Counter bypassed;
+    private final Unkept unkept;
     /** Evictions per stripe of ids: a load that saw a change of its stripe's count does not keep what it read. */
     private final AtomicLongArray evictions = new AtomicLongArray(STRIPES);
 
-    NodeCache(String name, Cache<Long, V> cache, Broadcast broadcast, boolean enabled, Counter bypassed) {
+    NodeCache(String name, Cache<Long, V> cache, Broadcast broadcast, boolean enabled, Counter bypassed, Unkept unkept) {
         this.name = name;
+        this.unkept = unkept;
         this.cache = cache;
         this.broadcast = broadcast;
         this.enabled = enabled;
@@ -63,11 +65,8 @@ public final class NodeCache<V> {
         long epoch = broadcast.epoch();
         long seen = evictions.get(stripe(id));
         V value = load.apply(id);
-        if (value != null && keepable(epoch, seen, id)) {
-            cache.asMap().putIfAbsent(id, value);
-            if (!keepable(epoch, seen, id)) {
-                cache.invalidate(id);
-            }
+        if (value != null) {
+            keep(id, value, epoch, seen);
         }
         return value;
     }
@@ -96,11 +95,8 @@ public final class NodeCache<V> {
         Map<Long, V> loaded = load.apply(missing);
         loaded.forEach((id, value) -> {
             Long before = seen.get(id);
-            if (value != null && before != null && keepable(epoch, before, id)) {
-                cache.asMap().putIfAbsent(id, value);
-                if (!keepable(epoch, before, id)) {
-                    cache.invalidate(id);
-                }
+            if (value != null && before != null) {
+                keep(id, value, epoch, before);
             }
         });
         found.putAll(loaded);
@@ -176,8 +172,29 @@ public final class NodeCache<V> {
         return true;
     }
 
-    private boolean keepable(long epoch, long seen, long id) {
-        return broadcast.epoch() == epoch && evictions.get(stripe(id)) == seen && broadcast.trusted() && !writing();
+    /** Keeps a value just read unless something may have changed it meanwhile (counted by reason when not). */
+    private void keep(long id, V value, long epoch, long seen) {
+        Unkept.Reason refused = refusal(epoch, seen, id);
+        if (refused == null) {
+            cache.asMap().putIfAbsent(id, value);
+            refused = refusal(epoch, seen, id);
+            if (refused != null) {
+                cache.invalidate(id);
+            }
+        }
+        if (refused != null) {
+            unkept.count(refused);
+        }
+    }
+
+    private Unkept.Reason refusal(long epoch, long seen, long id) {
+        if (writing()) {
+            return Unkept.Reason.WRITING;
+        }
+        if (broadcast.epoch() != epoch || !broadcast.trusted()) {
+            return Unkept.Reason.UNTRUSTED;
+        }
+        return evictions.get(stripe(id)) == seen ? null : Unkept.Reason.CHANGED;
     }
 
     /**

@@ -16,7 +16,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * Makes the per-node caches of the features, each bounded by memory ({@code tribune.cache.<name>.mib}, else the
  * owner's default) and measured on {@code /actuator/prometheus} ({@code cache_gets_total{cache="<name>",result=
  * "hit"|"miss"}}, {@code cache_size}, {@code cache_evictions_total}, and {@code tribune_cache_bypassed_total} for reads
- * that went to the database because the bus was down). {@code tribune.cache.enabled=false} turns every cache off.
+ * that went to the database because the bus was down, {@code tribune_cache_unkept_total{reason=...}} for values read
+ * from the database and not kept). {@code tribune.cache.enabled=false} turns every cache off.
  */
 @Component
 public class NodeCaches {
@@ -62,7 +63,7 @@ public class NodeCaches {
         CaffeineCacheMetrics.monitor(meters, cache, name);
         Counter bypassed = Counter.builder("tribune.cache.bypassed").tag("cache", name)
                 .description("reads sent to the database because this node may have missed evictions").register(meters);
-        NodeCache<V> made = new NodeCache<>(name, cache, broadcast, enabled, bypassed);
+        NodeCache<V> made = new NodeCache<>(name, cache, broadcast, enabled, bypassed, new Unkept(meters, name));
         this.made.add(made);
         return made;
     }
