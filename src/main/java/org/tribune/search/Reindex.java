@@ -5,10 +5,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,10 +43,15 @@ public class Reindex {
     private final SearchEngine engine;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final int writers;
     private volatile long failed;
 
     Reindex(SearchSources sources, SearchIndex index, SearchDocuments documents, IndexBuilds builds, SearchEngine engine,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock,
+            @Value("${tribune.search.build-writers:0}") int writers) {
+        // Most of a page's cost is the database analysing its texts (on PostgreSQL, the trigger's tsvectors and
+        // pairs of words): one connection uses one core, so pages are written by as many as there are cores.
+        this.writers = writers > 0 ? writers : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         this.sources = sources;
         this.index = index;
         this.documents = documents;
@@ -107,23 +119,25 @@ public class Reindex {
 
     private long build(long generation) {
         long started = System.nanoTime();
-        long[] done = {0};
-        Runnable progress = () -> builds.progress(generation, done[0], clock.instant());
-        pages(sources::postsAfter, sources::ofPosts, p -> p.id(), done, progress);
-        pages(sources::commentsAfter, sources::ofComments, c -> c.id(), done, progress);
-        pages(sources::groupsAfter, list -> list.stream().map(SearchSources::ofGroup).toList(), g -> g.id(), done, progress);
-        pages(sources::peopleAfter, sources::ofPeople, a -> a.id(), done, progress);
+        AtomicLong done = new AtomicLong();
+        try (PageWriters pages = new PageWriters(writers, () -> builds.progress(generation, done.get(), clock.instant()))) {
+            pages.all(sources::postsAfter, sources::ofPosts, p -> p.id(), done);
+            pages.all(sources::commentsAfter, sources::ofComments, c -> c.id(), done);
+            pages.all(sources::groupsAfter, list -> list.stream().map(SearchSources::ofGroup).toList(), g -> g.id(), done);
+            pages.all(sources::peopleAfter, sources::ofPeople, a -> a.id(), done);
+        }
         for (List<SearchDocument.Key> stale = documents.before(generation, BATCH); !stale.isEmpty();
                 stale = documents.before(generation, BATCH)) {
             List<SearchDocument.Key> page = stale;
             transactions.executeWithoutResult(s -> recheck(page));
         }
         transactions.executeWithoutResult(s -> {
-            builds.progress(generation, done[0], clock.instant());
+            builds.progress(generation, done.get(), clock.instant());
             builds.finish(generation, clock.instant());
         });
-        log.info("Search index rebuilt: {} documents in {} ms", done[0], (System.nanoTime() - started) / 1_000_000);
-        return done[0];
+        log.info("Search index rebuilt: {} documents in {} ms ({} writers)", done.get(),
+                (System.nanoTime() - started) / 1_000_000, writers);
+        return done.get();
     }
 
     /**
@@ -146,20 +160,71 @@ public class Reindex {
         index.remove(gone);
     }
 
-    /** Every page of one source, each written in a transaction of its own. */
-    private <T> void pages(BiFunction<Long, Integer, List<T>> page, Function<List<T>, List<SearchDocument>> toDocuments,
-            ToLongFunction<T> id, long[] done, Runnable progress) {
-        long after = Long.MIN_VALUE;
-        while (true) {
-            long from = after;
-            List<T> items = page.apply(from, BATCH);
-            if (items.isEmpty()) {
-                return;
+    /**
+     * Writes pages of documents, each in a transaction of its own, on a few threads: the pages are read one after
+     * another here, and at most two per writer wait, so memory stays bounded. The first failure stops the build.
+     */
+    private final class PageWriters implements AutoCloseable {
+        private final ExecutorService pool;
+        private final Semaphore room;
+        private final Runnable progress;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        PageWriters(int threads, Runnable progress) {
+            this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("search-build-", 1).daemon().factory());
+            this.room = new Semaphore(2 * threads);
+            this.progress = progress;
+        }
+
+        /** Every page of one source. */
+        <T> void all(BiFunction<Long, Integer, List<T>> page, Function<List<T>, List<SearchDocument>> toDocuments,
+                ToLongFunction<T> id, AtomicLong done) {
+            long after = Long.MIN_VALUE;
+            while (true) {
+                List<T> items = page.apply(after, BATCH);
+                if (items.isEmpty()) {
+                    return;
+                }
+                room.acquireUninterruptibly();
+                rethrow();
+                pool.execute(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            transactions.executeWithoutResult(s -> index.putAll(toDocuments.apply(items)));
+                            done.addAndGet(items.size());
+                            progress.run();
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        room.release();
+                    }
+                });
+                after = id.applyAsLong(items.getLast());
             }
-            transactions.executeWithoutResult(s -> index.putAll(toDocuments.apply(items)));
-            done[0] += items.size();
-            progress.run();
-            after = id.applyAsLong(items.getLast());
+        }
+
+        /** Waits for every page written so far; rethrows the first failure. */
+        @Override
+        public void close() {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+                    throw new IllegalStateException("pages of the search index still being written after an hour");
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the search index", e);
+            }
+            rethrow();
+        }
+
+        private void rethrow() {
+            RuntimeException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
         }
     }
 }

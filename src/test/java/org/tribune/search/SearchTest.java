@@ -577,6 +577,9 @@ class SearchTest {
         assertThat(state.generation()).isGreaterThan(before);
         assertThat(state.built()).isTrue();
         assertThat(state.running()).isFalse();
+        // pages are written by several threads (as many as the cores): every document is written again, once
+        assertThat(db.sql("select count(*) from search_document where generation <> ?").param(state.generation())
+                .query(Long.class).single()).isZero();
         assertThat(found(w, outsider)).containsExactly(post.id());
         assertThat(groupIds(w, outsider)).containsExactly(g.id());
         assertThat(db.sql("select count(*) from search_document where id = ?").param(-post.id()).query(Long.class).single()).isZero();
