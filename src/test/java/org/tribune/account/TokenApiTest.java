@@ -21,6 +21,10 @@ class TokenApiTest {
     int port;
     @Autowired
     Members members;
+    @Autowired
+    TokenService tokens;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
     WebClient api;
 
     @BeforeEach
@@ -79,6 +83,23 @@ class TokenApiTest {
         assertThat(json.get("state").asString()).isEqualTo("ACTIVE");
         assertThat(json.get("role").asString()).isEqualTo("MEMBER");
         assertThat(json.has("passwordHash")).isFalse();
+    }
+
+    @Test
+    void aTokensUseIsWrittenLaterInOneGoAndShownInItsOwnersList() {
+        Account ana = members.active("ana");
+        String used = tokenOf(ana, "used");
+        tokenOf(ana, "unused");
+        assertThat(api.get("/api/v1/me", bearer(used)).status()).isEqualTo(200);
+
+        tokens.writeUses();
+        assertThat(db.sql("select name from api_token where account_id = ? and last_used_at is not null").param(ana.id())
+                .query(String.class).list()).as("written by the node's next round").containsExactly("used");
+
+        String other = tokenOf(members.active("bo"), "listed");
+        api.get("/api/v1/me", bearer(other));
+        JsonNode items = api.get("/api/v1/tokens", bearer(other)).json().get("items");
+        assertThat(items.get(0).get("lastUsedAt").isNull()).as("the list writes this node's uses first").isFalse();
     }
 
     @Test
