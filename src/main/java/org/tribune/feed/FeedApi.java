@@ -64,11 +64,7 @@ class FeedApi {
     @Operation(operationId = "listGroupPosts", summary = "A group's posts, newest first; 404 for hidden groups, 403 for private ones, to non-members")
     Listing<EntryJson> group(@PathVariable String slug, @RequestParam(required = false) Long before, Viewer viewer) {
         Account me = accounts.of(viewer).orElse(null);
-        var view = groups.view(slug, me);
-        if (!view.canRead()) {
-            throw new org.tribune.platform.Forbidden("group.members-only");
-        }
-        return listing(feeds.group(view, me == null ? null : me.id(), before));
+        return listing(feeds.group(groups.readable(slug, me), me == null ? null : me.id(), before));
     }
 
     @GetMapping("/api/v1/users/{handle}/posts")

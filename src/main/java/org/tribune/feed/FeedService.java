@@ -12,6 +12,7 @@ import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.follow.FollowService;
+import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupPage;
 import org.tribune.platform.NotFound;
@@ -115,7 +116,12 @@ public class FeedService {
         if (!group.canRead()) {
             return new Feed(List.of(), null);
         }
-        return screened(new PostReads.Sources(Set.of(group.group().id()), Set.of(), Set.of()), before, viewerId,
+        return group(group.group(), viewerId, before);
+    }
+
+    /** The posts of a group the viewer may read (checked by the caller, as {@code GroupService.readable} does). */
+    public Feed group(Group group, Long viewerId, Long before) {
+        return screened(new PostReads.Sources(Set.of(group.id()), Set.of(), Set.of()), before, viewerId,
                 WordFilter.Context.GROUPS);
     }
 

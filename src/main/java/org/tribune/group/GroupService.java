@@ -100,6 +100,19 @@ public class GroupService {
         return visible(slug, viewer);
     }
 
+    /**
+     * The group at this address if the viewer may read its posts: a hidden group is "not found" for those who may not
+     * see it, a private one "forbidden" to non-members. Only what reading needs: a public group asks nothing of the
+     * viewer's membership; a private one asks the database (a privacy decision), not a cache.
+     */
+    public Group readable(String slug, Account viewer) {
+        Group group = visible(slug, viewer);
+        if (group.visibility() != Visibility.PUBLIC && !access.canRead(group, viewer == null ? null : viewer.id())) {
+            throw new Forbidden("group.members-only");
+        }
+        return group;
+    }
+
     public GroupPage view(String slug, Account viewer) {
         Group group = visible(slug, viewer);
         Long viewerId = viewer == null ? null : viewer.id();
@@ -149,6 +162,9 @@ public class GroupService {
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String[] parts = cursor == null || cursor.isBlank() ? null : cursor.split("_", 2);
         try {
+            if (sort == Sort.ACTIVITY && q.isEmpty() && parts == null) {
+                return groups.firstListedByActivity(PAGE_SIZE); // beside every home feed
+            }
             if (sort == Sort.ACTIVITY) {
                 Instant before = parts == null ? Instant.parse("9999-12-31T00:00:00Z") : Instant.ofEpochMilli(Long.parseLong(parts[0]));
                 return groups.listedByActivity(like, before, parts == null ? Long.MAX_VALUE : Long.parseLong(parts[1]), PAGE_SIZE);
@@ -169,8 +185,11 @@ public class GroupService {
                 + "_" + last.id();
     }
 
+    /** The person's groups by name (at most 1,000), from this node's caches of their groups and of groups. */
     public List<Group> mine(long accountId) {
-        return groups.ofMember(accountId);
+        return groups.byIds(memberships.groupIdsOf(accountId)).stream()
+                .sorted(java.util.Comparator.comparing((Group g) -> g.name().toLowerCase(Locale.ROOT)).thenComparing(Group::id))
+                .limit(1000).toList();
     }
 
     /** Groups a moderator invited this account to, which it has not joined yet. */
@@ -316,14 +335,6 @@ public class GroupService {
         List<Membership> staff = new ArrayList<>(memberships.withRole(group.id(), GroupRole.OWNER));
         staff.addAll(memberships.withRole(group.id(), GroupRole.MODERATOR));
         return described(staff);
-    }
-
-    private Group readable(String slug, Account viewer) {
-        Group group = visible(slug, viewer);
-        if (!access.canRead(group, viewer == null ? null : viewer.id())) {
-            throw new Forbidden("group.members-only");
-        }
-        return group;
     }
 
     private List<Member> described(List<Membership> page) {

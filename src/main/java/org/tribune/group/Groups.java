@@ -29,6 +29,14 @@ class Groups {
     /** Groups by id, on this node: every feed reads them, few change (evicted by each write below). */
     private final NodeCache<Group> byId;
 
+    /**
+     * Group ids by slug key, on this node: every group page and feed is addressed by its slug. A group keeps its slug
+     * and is never deleted, so an entry never goes stale; the group itself is then read from {@link #byId}'s cache, and
+     * checked to still bear that slug. Only slugs found are kept (a group made on another node later is found then).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Long> idsBySlug =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+
     Groups(JdbcClient db, NodeCaches caches) {
         this.db = db;
         this.byId = caches.create("groups", 16, Groups::weight);
@@ -65,6 +73,7 @@ class Groups {
                         ts(group.lastActivityAt()))
                 .update();
         recentlyActive = null;
+        firstListed = null;
     }
 
     void update(Group group) {
@@ -86,6 +95,7 @@ class Groups {
     void forgetAll() {
         byId.evictAll();
         recentlyActive = null;
+        firstListed = null;
     }
 
     boolean slugTaken(String slug) {
@@ -93,7 +103,18 @@ class Groups {
     }
 
     Optional<Group> bySlug(String slug) {
-        return db.sql("select " + COLUMNS + " from topic_group g where g.slug_key = ?").param(key(slug)).query(GROUP).optional();
+        String key = key(slug);
+        Long id = idsBySlug.getIfPresent(key);
+        if (id != null) {
+            Optional<Group> held = byId(id);
+            if (held.isPresent() && key(held.get().slug()).equals(key)) {
+                return held;
+            }
+        }
+        Optional<Group> found = db.sql("select " + COLUMNS + " from topic_group g where g.slug_key = ?").param(key)
+                .query(GROUP).optional();
+        found.ifPresent(g -> idsBySlug.put(key, g.id()));
+        return found;
     }
 
     Optional<Group> byId(long id) {
@@ -168,6 +189,7 @@ class Groups {
     private void changed(long id) {
         byId.evict(id);
         recentlyActive = null;
+        firstListed = null;
     }
 
     List<Group> defaults() {
@@ -181,6 +203,27 @@ class Groups {
                         + "and (g.member_count < ? or (g.member_count = ? and g.id < ?)) "
                         + "order by g.member_count desc, g.id desc limit ?")
                 .params(nameLike, beforeCount, beforeCount, beforeId, limit).query(GROUP).list();
+    }
+
+    /**
+     * The first page of listed groups by activity, as {@link #listedByActivity} gives it: beside every home feed. The
+     * ids are read again after a few seconds (or at once after a change on this node), the groups themselves always
+     * from {@link #byIds}'s cache, kept true on every node, so a group hidden meanwhile is never shown.
+     */
+    List<Group> firstListedByActivity(int limit) {
+        FirstListed first = firstListed;
+        if (first == null || first.limit() != limit || System.nanoTime() - first.readAt() > RECENTLY_ACTIVE_KEPT_NANOS) {
+            first = new FirstListed(System.nanoTime(), limit, listedByActivity("%", Instant.parse("9999-12-31T00:00:00Z"),
+                    Long.MAX_VALUE, limit).stream().map(Group::id).toList());
+            firstListed = first;
+        }
+        java.util.Map<Long, Group> now = byIds(first.ids()).stream().collect(java.util.stream.Collectors.toMap(Group::id, g -> g));
+        return first.ids().stream().map(now::get).filter(g -> g != null && g.visibility() != Visibility.HIDDEN).toList();
+    }
+
+    private volatile FirstListed firstListed;
+
+    private record FirstListed(long readAt, int limit, List<Long> ids) {
     }
 
     /** Listed groups, most recently active first; keyset on (last_activity_at, id). */
