@@ -63,7 +63,9 @@ class Accounts {
     }
 
     Optional<Account> byId(long id) {
-        return db.sql("select " + COLUMNS + " from account where id = ?").param(id).query(ACCOUNT).optional();
+        // from the same cache as byIds: every signed-in page reads its viewer's account, often more than once
+        return Optional.ofNullable(shown.get(id,
+                key -> db.sql("select " + COLUMNS + " from account where id = ?").param(key).query(ACCOUNT).optional().orElse(null)));
     }
 
     /** Active accounts with ids above {@code afterId}, in id order: for rebuilding the search index. */

@@ -4,17 +4,26 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code safety_reach} table: one row for each person who changed the defaults. */
 @Repository
 class ReachSettings {
     private final JdbcClient db;
+    /** Each person's settings (or their absence: the defaults), on this node; evicted by each write below. */
+    private final NodeCache<Optional<Reach>> byAccount;
 
-    ReachSettings(JdbcClient db) {
+    ReachSettings(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.byAccount = caches.create("reach-settings", 4, r -> 64);
     }
 
     Optional<Reach> of(long accountId) {
+        return byAccount.get(accountId, this::read);
+    }
+
+    private Optional<Reach> read(long accountId) {
         return db.sql("select profile_replies, group_invitations, requests_tab, requests_younger_days, open_warnings "
                         + "from safety_reach where account_id = ?")
                 .param(accountId)
@@ -37,9 +46,11 @@ class ReachSettings {
                             reach.requestsYoungerDays(), reach.openWarnings())
                     .update();
         }
+        byAccount.evict(accountId);
     }
 
     void erase(long accountId) {
         db.sql("delete from safety_reach where account_id = ?").param(accountId).update();
+        byAccount.evict(accountId);
     }
 }

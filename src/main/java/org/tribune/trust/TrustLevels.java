@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tribune.platform.Ids;
 import org.tribune.platform.Sql;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** Everyone's current trust level, as other features ask for it (edit rights, flag weight, limits). */
 @Service
@@ -18,11 +20,14 @@ public class TrustLevels {
     private final JdbcClient db;
     private final Clock clock;
     private final Ids ids;
+    /** Each person's level, on this node: every signed-in page asks for the viewer's; evicted by each write below. */
+    private final NodeCache<TrustLevel> byAccount;
 
-    TrustLevels(JdbcClient db, Clock clock, Ids ids) {
+    TrustLevels(JdbcClient db, Clock clock, Ids ids, NodeCaches caches) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
+        this.byAccount = caches.create("trust-levels", 4, level -> 16);
     }
 
     /** Called by moderation when a flag against this person's content is upheld; it weighs on the regular level. */
@@ -33,8 +38,14 @@ public class TrustLevels {
     }
 
     public TrustLevel of(long accountId) {
-        return db.sql("select level from trust_level where account_id = ?").param(accountId)
-                .query(Integer.class).optional().map(TrustLevel::of).orElse(TrustLevel.NEW);
+        return byAccount.get(accountId, id -> db.sql("select level from trust_level where account_id = ?").param(id)
+                .query(Integer.class).optional().map(TrustLevel::of).orElse(TrustLevel.NEW));
+    }
+
+    /** The person's level is gone with their data (erasure). */
+    void erase(long accountId) {
+        db.sql("delete from trust_level where account_id = ?").param(accountId).update();
+        byAccount.evict(accountId);
     }
 
     /** Levels of many accounts at once; accounts without a row are {@link TrustLevel#NEW}. */
@@ -80,6 +91,7 @@ public class TrustLevels {
             db.sql("insert into trust_level (account_id, level, granted_by_admin, changed_at) values (?, 4, true, ?)")
                     .params(accountId, Sql.ts(clock.instant())).update();
         }
+        byAccount.evict(accountId);
     }
 
     /** Takes an administrator's grant back; the level becomes {@code earned} and is computed again from now on. */
@@ -87,6 +99,7 @@ public class TrustLevels {
     void removeLeader(long accountId, TrustLevel earned) {
         db.sql("update trust_level set level = ?, granted_by_admin = false, changed_at = ? where account_id = ?")
                 .params(earned.number(), Sql.ts(clock.instant()), accountId).update();
+        byAccount.evict(accountId);
     }
 
     /** Sets a computed level; rows granted by an administrator are left as they are. */
@@ -100,5 +113,6 @@ public class TrustLevels {
                             + "on conflict do nothing")
                     .params(accountId, level.number(), Sql.ts(clock.instant())).update();
         }
+        byAccount.evict(accountId);
     }
 }

@@ -78,7 +78,7 @@ class TrustPersonalData implements PersonalData {
     public void erase(long accountId, Erasure erasure) {
         activity.erase(accountId);
         db.sql("delete from trust_upheld_flag where account_id = ?").param(accountId).update();
-        db.sql("delete from trust_level where account_id = ?").param(accountId).update();
+        levels.erase(accountId);
     }
 
     private List<LocalDate> flags(long accountId) {
