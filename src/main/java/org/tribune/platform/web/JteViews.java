@@ -61,8 +61,28 @@ public class JteViews implements ViewResolver, Ordered {
     @Override
     public View resolveViewName(String viewName, Locale locale) {
         String template = viewName + ".jte";
-        return viewName.contains(":") || !templates.hasTemplate(template) ? null : new JteView(template);
+        return viewName.contains(":") || !exists(template) ? null : new JteView(template);
     }
+
+    /**
+     * Whether a template exists, remembered: they are compiled into the jar, so the answer never changes, and jte finds
+     * out by loading the template's class through the class loaders of the jar in a jar on every call (a tenth of a
+     * signed-in page's CPU). At most {@link #KNOWN_NAMES} names are remembered, the rest asked each time.
+     */
+    private boolean exists(String template) {
+        Boolean known = knownTemplates.get(template);
+        if (known != null) {
+            return known;
+        }
+        boolean found = templates.hasTemplate(template);
+        if (knownTemplates.size() < KNOWN_NAMES) {
+            knownTemplates.put(template, found);
+        }
+        return found;
+    }
+
+    private static final int KNOWN_NAMES = 2_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> knownTemplates = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public int getOrder() {
