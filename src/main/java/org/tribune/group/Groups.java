@@ -235,12 +235,6 @@ class Groups {
                 .params(nameLike, ts(beforeActivity), ts(beforeActivity), beforeId, limit).query(GROUP).list();
     }
 
-    List<Group> ofMember(long accountId) {
-        return db.sql("select " + COLUMNS + " from topic_group g join group_member m on m.group_id = g.id "
-                        + "where m.account_id = ? order by lower(g.name) limit 1000")
-                .param(accountId).query(GROUP).list();
-    }
-
     void addMembers(long id, int delta) {
         db.sql("update topic_group set member_count = member_count + ? where id = ?").params(delta, id).update();
         byId.evict(id);
