@@ -4,8 +4,11 @@
 # alone (EXPLAIN ANALYZE). One command, so that a run can be repeated exactly:
 #
 #   bench/search/run.sh [--db NAME (tribune_bench_search)] [--clients N (8)] [--seconds S (30)] [--warmup S (10)]
-#                       [--seed medium|small] [--reindex] [--jfr]
+#                       [--seed medium|small] [--reindex] [--jfr] [--engine lucene|postgres (lucene)]
 #
+# --engine: the server's tribune.search.engine. lucene (the default) is the node's own index, kept under
+# bench/target/search-node-<db> from one run to the next; the load starts once it answers (its build time, when it
+# had to be built, is in the summary). postgres is PostgreSQL's full-text search alone.
 # PostgreSQL on 127.0.0.1:5432, user postgres. --seed makes and seeds the database when it has no people yet;
 # --reindex rebuilds the search index first (./tribune reindex, timed; also done when the index was never built).
 # --jfr records the server with Java Flight Recorder during the load (summary of the hottest methods in the results).
@@ -13,7 +16,7 @@
 # port of its own. Everything lands in bench/target/results/<time>-search/ (summary.md is what to read).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-DB=tribune_bench_search CLIENTS=8 SECONDS_=30 WARMUP=10 SEED="" REINDEX=false JFR=false
+DB=tribune_bench_search CLIENTS=8 SECONDS_=30 WARMUP=10 SEED="" REINDEX=false JFR=false ENGINE=lucene
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
@@ -23,6 +26,7 @@ while [ $# -gt 0 ]; do
     --seed) SEED=$2; shift 2 ;;
     --reindex) REINDEX=true; shift ;;
     --jfr) JFR=true; shift ;;
+    --engine) ENGINE=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -61,13 +65,23 @@ fi
 JAVA_OPTS=(-Xmx1g -Xms1g)
 # JFR: CPU samples, and every read from a socket (each answer of the database), to tell waiting from working.
 [ "$JFR" = true ] && JAVA_OPTS+=(-XX:StartFlightRecording=filename=$RUN/server.jfr,settings=profile,delay=${WARMUP}s,jdk.SocketRead#threshold=0ms)
-java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --logging.level.root=warn > "$RUN/server.log" 2>&1 &
+started=$(date +%s)
+java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --logging.level.root=warn --logging.level.org.tribune.search=info --tribune.search.engine="$ENGINE" \
+  --tribune.data-dir="bench/target/search-node-$DB" > "$RUN/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2> /dev/null || true' EXIT
 until curl -sf -o /dev/null "$BASE/actuator/health" && ss -ltnp 2> /dev/null | grep ":$PORT " | grep -q "pid=$SERVER,"; do
   kill -0 $SERVER 2> /dev/null || { tail -20 "$RUN/server.log"; exit 1; }
   sleep 0.2
 done
+NODE_INDEX="PostgreSQL alone"
+if [ "$ENGINE" = lucene ]; then
+  until curl -sf "$BASE/actuator/prometheus" | grep -q '^tribune_search_node_index_ready 1'; do
+    kill -0 $SERVER 2> /dev/null || { tail -20 "$RUN/server.log"; exit 1; }
+    sleep 1
+  done
+  NODE_INDEX="the node's Lucene index, answering $(( $(date +%s) - started )) s after start ($(grep -o 'Search index built from.*' "$RUN/server.log" || echo 'used as it was on disk'))"
+fi
 USERS=$("${PSQL[@]}" -c "select count(*) from account")
 
 # The statements alone, as the application plans them (for their values: the tsqueries as constants), on the whole table
@@ -85,6 +99,7 @@ ptsq() { echo "(phraseto_tsquery('tribune_french', '$1') || phraseto_tsquery('tr
 {
   echo "# Search on $DB, $(date -u +%FT%TZ)"
   echo "machine: $(nproc) CPUs, load average before: $(load); server: $JAR, -Xmx1g; $CLIENTS clients, ${SECONDS_} s after ${WARMUP} s"
+  echo "engine: $NODE_INDEX"
   echo
   echo "## Load (bench/search/SearchLoad.java)"
   echo

@@ -13,11 +13,11 @@ import org.springframework.core.env.MapPropertySource;
  * database with the others, as nodes behind a proxy would: pictures in the shared database, and each node a data
  * directory of its own, as separate machines have.
  */
-final class ClusterNode {
+public final class ClusterNode {
     private ClusterNode() {
     }
 
-    static ConfigurableApplicationContext start(String name, Map<String, Object> database) {
+    public static ConfigurableApplicationContext start(String name, Map<String, Object> database) {
         Map<String, Object> settings = new HashMap<>(database);
         settings.put("server.port", 0);
         settings.put("spring.datasource.hikari.maximum-pool-size", 4);
@@ -31,7 +31,7 @@ final class ClusterNode {
                 .run();
     }
 
-    static int port(ConfigurableApplicationContext node) {
+    public static int port(ConfigurableApplicationContext node) {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 }

@@ -25,7 +25,7 @@ public final class TestDatabase {
     }
 
     /** The database shared by this run, or a new one for a test that needs to start from nothing. */
-    static synchronized Map<String, Object> settings(boolean fresh) {
+    public static synchronized Map<String, Object> settings(boolean fresh) {
         if (fresh) {
             return isPostgres() ? postgres() : h2();
         }

@@ -9,6 +9,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -46,23 +53,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Lucene index of {@code search_document} under the data directory, for the embedded H2 default (one node). Each
- * document's title and body are analysed in its language only ({@code title_fr}/{@code body_fr} or
- * {@code title_en}/{@code body_en}, as PostgreSQL's tsvector is) and each term of a query is looked for in both, as
- * PostgreSQL ORs the French and English tsqueries; names by the start of their folded words. The index follows the
- * table after each commit and is rebuilt from it at start when it was not closed cleanly, belongs to another
- * database, or holds another number of documents than the table (a database restored from a backup): the table,
- * written in the transactions that change things, is what is durable.
+ * A Lucene index of {@code search_document}. Each document's title and body are analysed in its language only
+ * ({@code title_fr}/{@code body_fr} or {@code title_en}/{@code body_en}, as PostgreSQL's tsvector is) and each term
+ * of a query is looked for in both, as PostgreSQL ORs the French and English tsqueries; names by the start of their
+ * folded words. The index is kept sorted newest first, so that the newest matches of common words are found without
+ * reading the older ones.
+ *
+ * <p>On the embedded H2 default ({@link #forOneNode}) it follows the table after each commit and is rebuilt from it at
+ * start when it was not closed cleanly, belongs to another database, or holds another number of documents than the
+ * table (a database restored from a backup): the table, written in the transactions that change things, is what is
+ * durable. On PostgreSQL every node has one ({@link #following}), kept in step by {@link FollowingSearch} from the
+ * log of changes; its commits record the position in that log up to which they hold every change.
  */
 class LuceneSearch implements SearchEngine, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearch.class);
     private static final float TITLE_BOOST = 2.5f;
     private static final String CLEAN = "clean";
     private static final String DATABASE = "database";
-    /** The layout of the documents: an index of another one is built again (2: with the "time" of each). */
+    private static final String POSITION = "position";
+    /** The layout of the documents: an index of another one is built again (3: sorted newest first). */
     private static final String FORMAT = "format";
-    private static final String CURRENT_FORMAT = "2";
-    /** Newest first, as on PostgreSQL: by time, then id. */
+    private static final String CURRENT_FORMAT = "3";
+    private static final int PAGE = 1000;
+    /** Newest first, as on PostgreSQL: by time, then id. Also the order of the index itself. */
     private static final Sort RECENCY = new Sort(new SortField("time", SortField.Type.LONG, true),
             new SortField("order", SortField.Type.LONG, true));
     /** By relevance among the candidates: score, then id. */
@@ -77,21 +90,32 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final String token;
+    private final boolean reused;
     private volatile boolean changed;
+    /** Up to where the log of changes is applied (following an index on PostgreSQL); null when not known. */
+    private volatile Long position;
+    /**
+     * While the index is built from the table, what this node wrote meanwhile is newer than the page the build may
+     * have read before it: the build leaves those documents as written. Writes take the lock alone, pages share it.
+     */
+    private final ReadWriteLock building = new ReentrantReadWriteLock();
+    private volatile Set<String> writtenWhileBuilding;
 
-    LuceneSearch(Path path, String databaseToken, SearchDocuments documents) {
+    private LuceneSearch(Path path, String databaseToken, Predicate<Map<String, String>> reusable) {
         try {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
             this.token = databaseToken;
-            boolean reusable = reusable() && sameCount(documents.count());
+            Map<String, String> last = DirectoryReader.indexExists(directory)
+                    ? SegmentInfos.readLatestCommit(directory).getUserData() : null;
+            this.reused = last != null && token.equals(last.get(DATABASE)) && CURRENT_FORMAT.equals(last.get(FORMAT))
+                    && reusable.test(last);
             IndexWriterConfig config = new IndexWriterConfig(analyzer());
-            config.setOpenMode(reusable ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
+            config.setOpenMode(reused ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
+            config.setIndexSort(RECENCY);
             this.writer = new IndexWriter(directory, config);
-            if (!reusable) {
-                load(documents);
-            }
-            writer.setLiveCommitData(Map.of(DATABASE, token, CLEAN, "false", FORMAT, CURRENT_FORMAT).entrySet());
+            this.position = reused && last.containsKey(POSITION) ? Long.valueOf(last.get(POSITION)) : null;
+            writer.setLiveCommitData(commitData(false));
             writer.commit();
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -99,43 +123,134 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         }
     }
 
+    /** The index of the only node, on H2: built from the table now unless the one on disk can be used as it is. */
+    static LuceneSearch forOneNode(Path path, String databaseToken, SearchDocuments documents) {
+        long count = documents.count();
+        LuceneSearch index = new LuceneSearch(path, databaseToken, data -> "true".equals(data.get(CLEAN)));
+        if (index.reused && index.count() != count) {
+            // a database put back from a backup has the same name but other documents: most often another count
+            index.close();
+            index = new LuceneSearch(path, databaseToken, data -> false);
+        }
+        if (!index.reused) {
+            index.build(documents);
+        }
+        return index;
+    }
+
+    /**
+     * This node's index on PostgreSQL: the one on disk when its position is one from which the log still holds every
+     * change ({@code kept}), else an empty one for {@link #build} (then {@link #position()} is null).
+     */
+    static LuceneSearch following(Path path, String databaseToken, LongPredicate kept) {
+        return new LuceneSearch(path, databaseToken, data -> data.get(POSITION) != null && kept.test(Long.parseLong(data.get(POSITION))));
+    }
+
     @Override
     public String name() {
         return "Lucene";
     }
 
-    /** Whether the index on disk was closed cleanly and indexes this database. */
-    private boolean reusable() throws IOException {
-        if (!DirectoryReader.indexExists(directory)) {
-            return false;
-        }
-        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-        return "true".equals(data.get(CLEAN)) && token.equals(data.get(DATABASE)) && CURRENT_FORMAT.equals(data.get(FORMAT));
+    /** Up to where the log of changes is applied (null: not known, the index must be built). */
+    Long position() {
+        return position;
     }
 
-    /** A database put back from a backup has the same name but other documents: most often another count of them. */
-    private boolean sameCount(long documents) throws IOException {
+    /** Every change below {@code position} is applied: written with the next commit. */
+    void position(long position) {
+        this.position = position;
+        changed = true;
+    }
+
+    private int count() {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            return reader.numDocs() == documents;
+            return reader.numDocs();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void load(SearchDocuments documents) throws IOException {
-        long started = System.nanoTime();
-        int count = 0;
-        String kind = "";
-        long id = Long.MIN_VALUE;
-        for (List<SearchDocument> page = documents.after(kind, id, 1000); !page.isEmpty();
-                page = documents.after(kind, id, 1000)) {
-            for (SearchDocument document : page) {
-                writer.addDocument(document(document));
-            }
-            count += page.size();
-            SearchDocument last = page.getLast();
-            kind = last.kind().code();
-            id = last.id();
+    private Iterable<Map.Entry<String, String>> commitData(boolean clean) {
+        Map<String, String> data = new java.util.HashMap<>(Map.of(DATABASE, token, CLEAN, String.valueOf(clean),
+                FORMAT, CURRENT_FORMAT));
+        Long at = position;
+        if (at != null) {
+            data.put(POSITION, at.toString());
         }
-        log.info("Search index built from {} documents in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        return data.entrySet();
+    }
+
+    /**
+     * Adds every document of the table, on as many threads as {@code threads} (the analysis of the texts is the cost),
+     * then commits. Documents this node writes meanwhile are kept as written.
+     */
+    void build(SearchDocuments documents) {
+        build(documents, 1);
+    }
+
+    void build(SearchDocuments documents, int threads) {
+        long started = System.nanoTime();
+        writtenWhileBuilding = ConcurrentHashMap.newKeySet();
+        AtomicLong count = new AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().name("search-node-build-", 1).daemon().factory());
+        java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(2 * threads);
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            String kind = "";
+            long id = Long.MIN_VALUE;
+            for (List<SearchDocument> page = documents.after(kind, id, PAGE); !page.isEmpty() && failure.get() == null;
+                    page = documents.after(kind, id, PAGE)) {
+                List<SearchDocument> added = page;
+                room.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        add(added);
+                        count.addAndGet(added.size());
+                    } catch (IOException | RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        room.release();
+                    }
+                });
+                SearchDocument last = page.getLast();
+                kind = last.kind().code();
+                id = last.id();
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS)) {
+                throw new IllegalStateException("the search index still being built after an hour");
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("the search index could not be built", failure.get());
+            }
+            changed = true;
+            commit();
+            searchers.maybeRefreshBlocking();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the search index", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            pool.shutdownNow();
+            writtenWhileBuilding = null;
+        }
+        log.info("Search index built from {} documents in {} ms", count.get(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void add(List<SearchDocument> page) throws IOException {
+        building.readLock().lock();
+        try {
+            Set<String> written = writtenWhileBuilding;
+            for (SearchDocument document : page) {
+                if (written == null || !written.contains(document.key().text())) {
+                    writer.addDocument(document(document));
+                }
+            }
+        } finally {
+            building.readLock().unlock();
+        }
     }
 
     private static Analyzer analyzer() {
@@ -170,41 +285,60 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
 
     @Override
     public void written(Collection<SearchDocument> documents) {
+        building.writeLock().lock();
         try {
+            Set<String> written = writtenWhileBuilding;
             for (SearchDocument d : documents) {
                 writer.updateDocument(new Term("key", d.key().text()), document(d));
+                if (written != null) {
+                    written.add(d.key().text());
+                }
             }
-            changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            building.writeLock().unlock();
         }
+        changed();
     }
 
     @Override
     public void removed(Collection<SearchDocument.Key> keys) {
+        building.writeLock().lock();
         try {
+            Set<String> written = writtenWhileBuilding;
             for (SearchDocument.Key key : keys) {
                 writer.deleteDocuments(new Term("key", key.text()));
+                if (written != null) {
+                    written.add(key.text());
+                }
             }
-            changed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            building.writeLock().unlock();
+        }
+        changed();
+    }
+
+    /** Makes the change visible to the next search at once (a reader sees what it wrote, as on PostgreSQL). */
+    private void changed() {
+        changed = true;
+        try {
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Makes the change visible to the next search at once (a reader sees what it wrote, as on PostgreSQL). */
-    private void changed() throws IOException {
-        changed = true;
-        searchers.maybeRefreshBlocking();
-    }
-
     /** Writes changes to disk (called every few seconds): a crash loses nothing the table does not hold. */
-    void commit() {
+    synchronized void commit() {
         if (!changed) {
             return;
         }
         changed = false;
         try {
+            writer.setLiveCommitData(commitData(false));
             writer.commit();
         } catch (IOException e) {
             changed = true;
@@ -213,12 +347,16 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        searchers.close();
-        writer.setLiveCommitData(Map.of(DATABASE, token, CLEAN, "true", FORMAT, CURRENT_FORMAT).entrySet());
-        writer.commit();
-        writer.close();
-        directory.close();
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.setLiveCommitData(commitData(true));
+            writer.commit();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -20,10 +20,12 @@ class SearchDocuments {
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
+    private final SearchChanges changes;
 
-    SearchDocuments(JdbcClient db, JdbcTemplate jdbc) {
+    SearchDocuments(JdbcClient db, JdbcTemplate jdbc, SearchChanges changes) {
         this.db = db;
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /**
@@ -52,12 +54,14 @@ class SearchDocuments {
                     + "language = ?, has_link = ?, title = ?, body = ?, name_words = ?, created_at = ?, generation = ? "
                     + "where kind = ? and id = ?", existing);
         }
+        changes.logged(list.stream().map(SearchDocument::key).toList());
     }
 
     /** Removes these documents, in one batched statement. */
     void removeAll(Collection<SearchDocument.Key> keys) {
         jdbc.batchUpdate("delete from search_document where kind = ? and id = ?",
                 keys.stream().map(k -> new Object[] {k.kind().code(), k.id()}).toList());
+        changes.logged(keys);
     }
 
     /** A post's document and its comments'. */
@@ -94,6 +98,7 @@ class SearchDocuments {
     void restrictPostsOf(long groupId, boolean restricted) {
         db.sql("update search_document set restricted = ? where group_id = ? and kind <> 'group'")
                 .params(restricted, groupId).update();
+        changes.loggedPostsOf(groupId);
     }
 
     /** The documents of these keys, in one query whatever their kinds (a page of hits holds posts and comments). */

@@ -41,6 +41,8 @@ class PhraseSearchTest {
     SearchService search;
     @Autowired
     JdbcClient db;
+    @Autowired
+    SearchEngine engine;
 
     Account author;
     Account reader;
@@ -52,7 +54,8 @@ class PhraseSearchTest {
     Map<String, Post> written = new LinkedHashMap<>();
 
     @BeforeAll
-    void postsWithPhrases() {
+    void postsWithPhrases() throws InterruptedException {
+        SearchTest.awaitReady(engine);
         author = members.active("phau");
         reader = members.active("phre");
         outsider = members.active("phou");

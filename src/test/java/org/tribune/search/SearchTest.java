@@ -85,7 +85,8 @@ class SearchTest {
     Group french;
 
     @BeforeAll
-    void groupsOfEachKind() {
+    void groupsOfEachKind() throws InterruptedException {
+        awaitReady(engine);
         owner = members.active("sown");
         member = members.active("smem");
         banned = members.active("sban");
@@ -96,9 +97,18 @@ class SearchTest {
         french = group("PUBLIC", "Recherche en français", "fr");
     }
 
+    /** Lucene on H2; on PostgreSQL, the node's own Lucene index following the log (see PostgresSearchTest for the other). */
+    Class<? extends SearchEngine> expectedEngine() {
+        return TestDatabase.isPostgres() ? FollowingSearch.class : LuceneSearch.class;
+    }
+
     @Test
-    void theEngineIsLuceneOnH2AndPostgresqlOnPostgresql() {
-        assertThat(engine).isInstanceOf(TestDatabase.isPostgres() ? PostgresSearch.class : LuceneSearch.class);
+    void theEngineIsLuceneOnH2AndTheNodesOwnLuceneIndexOnPostgresql() {
+        assertThat(engine).isInstanceOf(expectedEngine());
+        if (engine instanceof FollowingSearch following) {
+            assertThat(following.ready()).isTrue();
+            assertThat(following.name()).startsWith("Lucene");
+        }
     }
 
     @Test
@@ -649,5 +659,14 @@ class SearchTest {
 
     private static List<String> apiIds(JsonNode listing) {
         return StreamSupport.stream(listing.get("items").spliterator(), false).map(i -> i.get("id").asText()).toList();
+    }
+
+    /** Waits until the node's own index answers (on PostgreSQL it is built in the background at start). */
+    static void awaitReady(SearchEngine engine) throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (engine instanceof FollowingSearch following && !following.ready()) {
+            assertThat(System.nanoTime()).as("the node's search index is ready").isLessThan(until);
+            Thread.sleep(50);
+        }
     }
 }

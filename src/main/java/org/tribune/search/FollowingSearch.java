@@ -1,0 +1,181 @@
+package org.tribune.search;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine of a node on PostgreSQL: its own Lucene index, sorted newest first, kept in step with
+ * {@code search_document} by following the log of changes ({@link SearchChanges}). PostgreSQL's full-text search
+ * answers until the index is built and has caught up, so a node that starts with no index (or one too old for the
+ * log) searches at once, only more slowly. What this node writes is in its index as soon as it commits; what other
+ * nodes write, within {@code tribune.search.follow-every} (and as soon as every transaction older than theirs has
+ * ended, as the log is read only below the oldest one still running).
+ */
+class FollowingSearch implements SearchEngine, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FollowingSearch.class);
+    private static final int PAGE = 1000;
+
+    private final PostgresSearch postgres;
+    private final LuceneSearch lucene;
+    private final SearchChanges changes;
+    private final SearchDocuments documents;
+    private final Clock clock;
+    private final Duration keptFor;
+    private final int builders;
+    private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("search-follower").daemon().factory());
+    private volatile boolean ready;
+    private volatile boolean failing;
+    private volatile boolean built;
+
+    FollowingSearch(PostgresSearch postgres, LuceneSearch lucene, SearchChanges changes, SearchDocuments documents,
+            Clock clock, Duration every, Duration keptFor, int builders) {
+        this.postgres = postgres;
+        this.lucene = lucene;
+        this.changes = changes;
+        this.documents = documents;
+        this.clock = clock;
+        this.keptFor = keptFor;
+        this.builders = builders;
+        follower.execute(this::catchUp);
+        follower.scheduleWithFixedDelay(this::follow, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        follower.scheduleWithFixedDelay(this::forget, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public String name() {
+        return ready ? "Lucene (this node's index, following PostgreSQL)" : "PostgreSQL full-text search (this node's index is being built)";
+    }
+
+    /** Whether the index was built from the table at start (none could be used: missing, or older than the log). */
+    boolean builtAtStart() {
+        return built;
+    }
+
+    /** Whether this node's own index answers (built, and caught up with the log once). */
+    boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public List<Hit> find(Criteria criteria, Cursor after, int limit) {
+        return ready ? lucene.find(criteria, after, limit) : postgres.find(criteria, after, limit);
+    }
+
+    @Override
+    public void written(Collection<SearchDocument> written) {
+        lucene.written(written);
+    }
+
+    @Override
+    public void removed(Collection<SearchDocument.Key> keys) {
+        lucene.removed(keys);
+    }
+
+    /** Builds the index if it has no position in the log, then applies the log up to now, then answers. */
+    private void catchUp() {
+        try {
+            if (lucene.position() == null) {
+                // Taken before the table is read: whatever is committed after it is in the log from there on.
+                long from = changes.settled();
+                built = true;
+                lucene.build(documents, builders);
+                lucene.position(from);
+                lucene.commit();
+            }
+            apply();
+            ready = true;
+            log.info("This node's search index is ready (position {})", lucene.position());
+        } catch (RuntimeException e) {
+            failing = true;
+            log.warn("This node's search index could not be built; PostgreSQL answers searches: {}", e.getMessage(), e);
+        }
+    }
+
+    private void follow() {
+        if (!ready) {
+            return;
+        }
+        try {
+            apply();
+            if (failing) {
+                failing = false;
+                log.info("This node's search index follows the changes again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                log.warn("This node's search index could not read the changes (trying again): {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Applies every change of the transactions ended since the position: each document as the table now holds it. */
+    private void apply() {
+        long from = lucene.position();
+        long to = changes.settled();
+        if (to <= from) {
+            return;
+        }
+        long afterSeq = -1;
+        long fromTx = from;
+        for (List<SearchChanges.Change> page = changes.between(fromTx, afterSeq, to, PAGE); !page.isEmpty();
+                page = changes.between(fromTx, afterSeq, to, PAGE)) {
+            Set<SearchDocument.Key> keys = new LinkedHashSet<>();
+            page.forEach(c -> keys.add(c.key()));
+            Map<SearchDocument.Key, SearchDocument> now = documents.byKeys(keys);
+            List<SearchDocument.Key> gone = new ArrayList<>();
+            for (SearchDocument.Key key : keys) {
+                if (!now.containsKey(key)) {
+                    gone.add(key);
+                }
+            }
+            if (!now.isEmpty()) {
+                lucene.written(now.values());
+            }
+            if (!gone.isEmpty()) {
+                lucene.removed(gone);
+            }
+            SearchChanges.Change last = page.getLast();
+            fromTx = last.txid();
+            afterSeq = last.seq();
+        }
+        lucene.position(to);
+    }
+
+    /** Forgets the oldest changes (any node may; each does it once an hour). */
+    private void forget() {
+        try {
+            changes.forget(clock.instant().minus(keptFor));
+        } catch (RuntimeException e) {
+            log.warn("Could not forget old search changes: {}", e.getMessage());
+        }
+    }
+
+    void commit() {
+        lucene.commit();
+    }
+
+    @Override
+    public void close() {
+        follower.shutdownNow();
+        try {
+            follower.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lucene.close();
+    }
+}
