@@ -68,7 +68,8 @@ prop() { grep "^$1=" "$SEED/seed.properties" | cut -d= -f2-; }
 
 db_env() {
   if [ "$DB" = pg ]; then
-    echo "TRIBUNE_DATABASE_URL=$PG_URL TRIBUNE_DATABASE_USER=$PG_USER TRIBUNE_DATABASE_PASSWORD=${BENCH_PG_PASSWORD:-}"
+    # the node's search index is kept from one run to the next (bench/search/run.sh uses the same one)
+    echo "TRIBUNE_DATABASE_URL=$PG_URL TRIBUNE_DATABASE_USER=$PG_USER TRIBUNE_DATABASE_PASSWORD=${BENCH_PG_PASSWORD:-} TRIBUNE_SEARCH_INDEX_DIR=$ROOT/bench/target/search-node-${PG_URL##*/}/search"
   else
     echo "TRIBUNE_DATA_DIR=$H2_DIR"
   fi
@@ -96,6 +97,15 @@ start_server() {
   # CPU time the server used until then: on a shared machine, the part of the wall time that is its own work.
   local cpu_ms; cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' /proc/$SERVER_PID/stat)
   say "Server started (pid $SERVER_PID, -Xmx$HEAP, $DB, start-up cache: $(cache_state)) and answered its first request after ${STARTUP_MS} ms (${cpu_ms} ms of CPU; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [ "$DB" = pg ]; then
+    # A node without its search index builds it first (minutes on the medium set, PostgreSQL answering meanwhile):
+    # the steps start once it answers, so that the build is not measured as load.
+    until curl -sf "$BASE/actuator/prometheus" | grep -q '^tribune_search_node_index_ready 1'; do
+      kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server stopped: see $RUN/server.log" >&2; exit 1; }
+      sleep 1
+    done
+    say "The node's search index answered after $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+  fi
 }
 
 cache_state() { # what the launcher used, as it logs nothing itself

@@ -92,6 +92,9 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     private final String token;
     private final boolean reused;
     private volatile boolean changed;
+    /** Writes so far, and how many of them the searchers were opened after. */
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong visible = new AtomicLong();
     /** Up to where the log of changes is applied (following an index on PostgreSQL); null when not known. */
     private volatile Long position;
     /**
@@ -224,6 +227,11 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
             if (failure.get() != null) {
                 throw new IllegalStateException("the search index could not be built", failure.get());
             }
+            // One segment, sorted newest first as a whole: a search reads its newest matches once, where each of the
+            // segments the build flushed (each a mix of every age) would give its own newest ones.
+            long merging = System.nanoTime();
+            writer.forceMerge(1);
+            log.info("Search index merged into one segment in {} ms", (System.nanoTime() - merging) / 1_000_000);
             changed = true;
             commit();
             searchers.maybeRefreshBlocking();
@@ -321,13 +329,24 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         changed();
     }
 
-    /** Makes the change visible to the next search at once (a reader sees what it wrote, as on PostgreSQL). */
+    /** Something was written: the next search opens the index again, and the next commit writes it to disk. */
     private void changed() {
         changed = true;
-        try {
+        writes.incrementAndGet();
+    }
+
+    /**
+     * Makes the changes visible to this search if there are any (a reader sees what it wrote, as on PostgreSQL). Done
+     * by the next search rather than by each write: a node that writes many posts a second between two searches
+     * opens its index once, not once a post.
+     */
+    private void refreshIfChanged() throws IOException {
+        long written = writes.get();
+        if (visible.get() < written) {
+            // opens the index after this point (waiting for a refresh in progress, then refreshing): every write
+            // counted in "written" is seen
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            visible.accumulateAndGet(written, Math::max);
         }
     }
 
@@ -405,6 +424,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         }
         boolean recency = c.byRecency() || !anyText;
         try {
+            refreshIfChanged();
             IndexSearcher searcher = searchers.acquire();
             try {
                 int last = searcher.getIndexReader().maxDoc() - 1;
@@ -419,10 +439,10 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
                     return hits(searcher, top.scoreDocs, false);
                 }
                 // Relevance among the newest window of matches, as on PostgreSQL: the same candidates, then ranked.
-                TopFieldDocs newest = searcher.search(query.build(), c.window(), RECENCY, true);
+                List<NewestMatches.Match> newest = searcher.search(query.build(), new NewestMatches(c.window()));
                 List<Candidate> candidates = new ArrayList<>();
-                for (ScoreDoc found : newest.scoreDocs) {
-                    Candidate candidate = new Candidate(found.doc, found.score, (Long) ((FieldDoc) found).fields[1]);
+                for (NewestMatches.Match found : newest) {
+                    Candidate candidate = new Candidate(found.doc(), found.score(), found.id());
                     if (after == null || candidate.score() < after.score()
                             || (candidate.score() == after.score() && candidate.id() < after.id())) {
                         candidates.add(candidate);

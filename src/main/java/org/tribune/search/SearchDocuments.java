@@ -116,9 +116,10 @@ class SearchDocuments {
 
     /** Documents after {@code (kind, id)} in that order: for building a Lucene index from the table page by page. */
     List<SearchDocument> after(String kind, long id, int limit) {
-        return db.sql("select " + COLUMNS + " from search_document where kind > ? or (kind = ? and id > ?) "
-                        + "order by kind, id limit ?")
-                .params(kind, kind, id, limit).query(SearchDocuments::document).list();
+        // A row comparison, which both databases read from the primary key's index, where "kind > ? or (kind = ?
+        // and id > ?)" read it from its start at every page.
+        return db.sql("select " + COLUMNS + " from search_document where (kind, id) > (?, ?) order by kind, id limit ?")
+                .params(kind, id, limit).query(SearchDocuments::document).list();
     }
 
     long count() {
