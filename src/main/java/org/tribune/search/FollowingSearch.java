@@ -39,6 +39,7 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
     private volatile boolean ready;
     private volatile boolean failing;
     private volatile boolean built;
+    private final java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
 
     FollowingSearch(PostgresSearch postgres, LuceneSearch lucene, SearchChanges changes, SearchDocuments documents,
             Clock clock, Duration every, Duration keptFor, int builders) {
@@ -64,6 +65,11 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
         return built;
     }
 
+    /** How many times the index was built from the table since start. */
+    int builds() {
+        return builds.get();
+    }
+
     /** Whether this node's own index answers (built, and caught up with the log once). */
     boolean ready() {
         return ready;
@@ -85,13 +91,14 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
     }
 
     /** Builds the index if it has no position in the log, then applies the log up to now, then answers. */
-    private void catchUp() {
+    private synchronized void catchUp() {
         try {
             if (lucene.position() == null) {
                 // Taken before the table is read: whatever is committed after it is in the log from there on.
                 long from = changes.settled();
-                built = true;
+                built |= builds.get() == 0;
                 lucene.build(documents, builders);
+                builds.incrementAndGet();
                 lucene.position(from);
                 lucene.commit();
             }
@@ -104,11 +111,20 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
         }
     }
 
-    private void follow() {
+    synchronized void follow() {
         if (!ready) {
             return;
         }
         try {
+            if (!changes.keptSince(lucene.position())) {
+                // Behind what the log still holds (the node could not read it for longer than it is kept): some
+                // changes are lost to it, so it builds its index again; PostgreSQL answers meanwhile.
+                log.warn("This node's search index is older than the log of changes: building it again");
+                ready = false;
+                lucene.clear();
+                catchUp();
+                return;
+            }
             apply();
             if (failing) {
                 failing = false;

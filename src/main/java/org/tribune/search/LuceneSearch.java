@@ -154,6 +154,20 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         return "Lucene";
     }
 
+    /** Empties the index, to build it again: its position is forgotten. */
+    void clear() {
+        building.writeLock().lock();
+        try {
+            writer.deleteAll();
+            position = null;
+            changed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            building.writeLock().unlock();
+        }
+    }
+
     /** Up to where the log of changes is applied (null: not known, the index must be built). */
     Long position() {
         return position;

@@ -147,4 +147,22 @@ class MultiNodeSearchTest {
         assertThat(engine.builtAtStart()).as("its index is older than the log: built again").isTrue();
         assertThat(found(b, w, reader)).containsExactly(during.id());
     }
+
+    @Test
+    void aRunningNodeThatFellBehindTheLogBuildsItsIndexAgain() throws Exception {
+        Account writer = a.getBean(Members.class).active("msh");
+        Account reader = a.getBean(Members.class).active("msi");
+        String w = word();
+        Post post = a.getBean(PostService.class).publish(writer, null, new PostService.Draft("", "Behind " + w, null));
+        FollowingSearch onB = (FollowingSearch) b.getBean(SearchEngine.class);
+        until(() -> found(b, w, reader).contains(post.id()));
+        int builds = onB.builds();
+        // the log is forgotten past B's position, as if B had not read it for longer than it is kept
+        org.springframework.jdbc.core.simple.JdbcClient db = a.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        db.sql("update search_change_horizon set before = ? where id = 1").param(a.getBean(SearchChanges.class).settled() + 1).update();
+        onB.follow();
+        assertThat(onB.builds()).isEqualTo(builds + 1);
+        assertThat(onB.ready()).isTrue();
+        assertThat(found(b, w, reader)).containsExactly(post.id());
+    }
 }
