@@ -31,6 +31,17 @@ public final class ClusterNode {
                 .run();
     }
 
+    /** How long until {@code seen} holds on the nodes, failing past a few seconds. */
+    public static java.time.Duration until(java.util.function.BooleanSupplier seen) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!seen.getAsBoolean()) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("seen within 5 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
     public static int port(ConfigurableApplicationContext node) {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
     }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -75,15 +74,8 @@ class MultiNodeCacheTest {
                 20, reader.id()).items().stream().map(PostItem::post).toList();
     }
 
-    /** How long until {@code seen} holds, failing past a few seconds. */
     private static Duration until(BooleanSupplier seen) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(5);
-        while (!seen.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("seen within 5 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
+        return ClusterNode.until(seen);
     }
 
     @Test

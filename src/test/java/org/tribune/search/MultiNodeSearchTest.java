@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -69,15 +68,8 @@ class MultiNodeSearchTest {
                 .map(SearchHit::id).toList();
     }
 
-    /** How long until {@code seen} holds, failing past a few seconds. */
     private static Duration until(BooleanSupplier seen) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(5);
-        while (!seen.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("seen within 5 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
+        return ClusterNode.until(seen);
     }
 
     private static String word() {
