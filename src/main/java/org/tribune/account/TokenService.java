@@ -152,6 +152,6 @@ public class TokenService {
                 uses.put(hash, at);
             }
         }
-        transactions.executeWithoutResult(s -> uses.forEach(tokens::touch));
+        transactions.executeWithoutResult(s -> tokens.touchAll(uses));
     }
 }

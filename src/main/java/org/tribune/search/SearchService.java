@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
 import org.tribune.account.AccountService;
 import org.tribune.account.PrivacySettings;
@@ -36,7 +35,8 @@ import org.tribune.safety.WordFilters;
  * current groups (read at each search, so someone who leaves stops finding them at once), never anything by people
  * they must not see. Every hit is then checked again by its own feature as it is now (a post hidden or deleted since
  * it was indexed, a group that became hidden, someone who turned "let people find me by name" off), so the index is
- * never trusted for privacy. Queries are neither stored nor logged.
+ * never trusted for privacy. Queries are neither stored nor logged. No transaction: what a search reads mostly comes
+ * from the node's index and caches, and holding a connection (and committing) for it cost a round trip a request.
  */
 @Service
 public class SearchService {
@@ -79,13 +79,11 @@ public class SearchService {
      * Up to {@link #PAGE} hits of {@code type} (posts, groups or people; null: posts) for {@code rawQuery}, after
      * {@code cursor} (null: the first page), by relevance with recency as tie-break, or newest first.
      */
-    @Transactional(readOnly = true)
     public SearchResults search(String rawQuery, String type, String cursor, boolean newest, Long viewerId) {
         return search(SearchQuery.parse(rawQuery), SearchType.parse(type), Cursor.decode(cursor), newest, viewerId, PAGE);
     }
 
     /** A few people and groups whose names start like {@code rawQuery}, for the search box's suggestions. */
-    @Transactional(readOnly = true)
     public List<SearchHit> suggestions(String rawQuery, Long viewerId) {
         SearchQuery query = SearchQuery.parse(rawQuery);
         List<SearchHit> found = new ArrayList<>();
