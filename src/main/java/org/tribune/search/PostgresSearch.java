@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * their name's words ({@code names}). A phrase first narrows by the pairs of words its matches must hold
  * ({@code word_pairs}, V33: GIN keeps no positions, so without them a phrase of two common words was checked row by
  * row), then checks the phrase itself, so it finds exactly what the phrase alone finds. The table is the
- * index, shared by every node, so there is nothing to update after a commit.
+ * index, shared by every node, so there is nothing to update after a commit: it answers on a node whose own Lucene
+ * index is being built ({@link FollowingSearch}), or alone with {@code tribune.search.engine=postgres}.
  */
 class PostgresSearch implements SearchEngine {
     /** How many of the newest groups or people a search of names walks through before asking the GIN indexes. */

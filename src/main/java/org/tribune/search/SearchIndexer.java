@@ -14,8 +14,9 @@ import org.tribune.post.PostEvents;
 
 /**
  * Keeps the documents in step with posts, comments, groups and people. The listeners run in the transaction that
- * made the change, so a document commits (or rolls back) with it: none is lost between the two, and every node finds
- * a post the moment it exists. The Lucene engine follows after the commit ({@link SearchIndex}). Readers are filtered
+ * made the change, so a document commits (or rolls back) with it: none is lost between the two. This node's Lucene
+ * index follows after the commit ({@link SearchIndex}); the other nodes' through the log of changes
+ * ({@link FollowingSearch}). Readers are filtered
  * when they search, not here: who may read a group is decided at that time, by their current groups.
  */
 @Component
