@@ -78,6 +78,9 @@ final class PersonalDataTables {
             Map.entry("safety_group_filter", "a group's filters: phrases and what they do, naming no one"),
             Map.entry("source_page", "domains and their current label code; who labelled them lives in wiki_revision"),
             Map.entry("search_index_state", "the search index's build number and a rebuild's progress"),
+            Map.entry("search_change", "which search documents changed (their kind and id, no text) and when, kept "
+                    + "for the nodes to follow (tribune.search.changes-kept-for, a day), then forgotten"),
+            Map.entry("search_change_horizon", "the first transaction whose search changes are all still kept"),
             Map.entry("event_publication", "after-commit work in flight: the ids an event names, deleted as soon as its "
                     + "listener completes (seconds); what the listener writes is erased with the rest"));
 }
