@@ -454,15 +454,30 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
                 }
                 // Relevance among the newest window of matches, as on PostgreSQL: the same candidates, then ranked.
                 List<NewestMatches.Match> newest = searcher.search(query.build(), new NewestMatches(c.window()));
-                List<Candidate> candidates = new ArrayList<>();
+                List<Candidate> byScore = new ArrayList<>();
                 for (NewestMatches.Match found : newest) {
-                    Candidate candidate = new Candidate(found.doc(), found.score(), found.id());
-                    if (after == null || candidate.score() < after.score()
+                    byScore.add(new Candidate(found.doc(), found.score(), found.id()));
+                }
+                byScore.sort(RELEVANCE);
+                // The next page starts after the cursor's document where it ranks now: BM25 scores move a little as
+                // the index changes (each document another node writes, or this node writes again from the log),
+                // so the cursor's score alone could skip or repeat a page of equal scores. Its score places it only
+                // when it is gone.
+                int at = -1;
+                for (int i = 0; after != null && i < byScore.size(); i++) {
+                    if (byScore.get(i).id() == after.id()) {
+                        at = i;
+                        break;
+                    }
+                }
+                List<Candidate> candidates = new ArrayList<>();
+                for (int i = at + 1; i < byScore.size(); i++) {
+                    Candidate candidate = byScore.get(i);
+                    if (after == null || at >= 0 || candidate.score() < after.score()
                             || (candidate.score() == after.score() && candidate.id() < after.id())) {
                         candidates.add(candidate);
                     }
                 }
-                candidates.sort(RELEVANCE);
                 ScoreDoc[] ranked = candidates.stream().limit(limit).map(r -> new ScoreDoc(r.doc(), r.score())).toArray(ScoreDoc[]::new);
                 return hits(searcher, ranked, true);
             } finally {
