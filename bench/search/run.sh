@@ -12,7 +12,7 @@
 # PostgreSQL on 127.0.0.1:5432, user postgres. --seed makes and seeds the database when it has no people yet;
 # --reindex rebuilds the search index first (./tribune reindex, timed; also done when the index was never built).
 # --jfr records the server with Java Flight Recorder during the load (summary of the hottest methods in the results).
-# The server is the built jar (BENCH_JAR, default target/tribune.jar; built if missing) with a 1 GB heap, on a free
+# The server is the built jar (BENCH_JAR, default target/tribune.jar; built if missing) with a 1 GB heap (and BENCH_JAVA_OPTS), on a free
 # port of its own. Everything lands in bench/target/results/<time>-search/ (summary.md is what to read).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -62,7 +62,7 @@ fi
 # every search would read through); quick when nothing changed since the last time.
 "${PSQL[@]}" -c "vacuum analyze search_document"
 
-JAVA_OPTS=(-Xmx1g -Xms1g)
+JAVA_OPTS=(-Xmx1g -Xms1g ${BENCH_JAVA_OPTS:-}) # BENCH_JAVA_OPTS: more options for the server (a collector, say)
 # JFR: CPU samples, and every read from a socket (each answer of the database), to tell waiting from working.
 [ "$JFR" = true ] && JAVA_OPTS+=(-XX:StartFlightRecording=filename=$RUN/server.jfr,settings=profile,delay=${WARMUP}s,jdk.SocketRead#threshold=0ms)
 started=$(date +%s)
@@ -98,7 +98,7 @@ tsq() { echo "(plainto_tsquery('tribune_french', '$1') || plainto_tsquery('tribu
 ptsq() { echo "(phraseto_tsquery('tribune_french', '$1') || phraseto_tsquery('tribune_english', '$1'))"; }
 {
   echo "# Search on $DB, $(date -u +%FT%TZ)"
-  echo "machine: $(nproc) CPUs, load average before: $(load); server: $JAR, -Xmx1g; $CLIENTS clients, ${SECONDS_} s after ${WARMUP} s"
+  echo "machine: $(nproc) CPUs, load average before: $(load); server: $JAR, ${JAVA_OPTS[*]}; $CLIENTS clients, ${SECONDS_} s after ${WARMUP} s"
   echo "engine: $NODE_INDEX"
   echo
   echo "## Load (bench/search/SearchLoad.java)"

@@ -53,18 +53,25 @@ final class Analysis {
 
     static List<Token> tokens(Analyzer analyzer, String text) {
         List<Token> found = new ArrayList<>();
+        tokens(analyzer, text, token -> found.add(token));
+        return found;
+    }
+
+    /** Hands each token of {@code text} to {@code next} in order, until it answers false. */
+    static void tokens(Analyzer analyzer, String text, java.util.function.Predicate<Token> next) {
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                found.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+                if (!next.test(new Token(term.toString(), offset.startOffset(), offset.endOffset()))) {
+                    break;
+                }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return found;
     }
 
     static List<String> terms(Language language, String text) {

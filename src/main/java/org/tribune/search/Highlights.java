@@ -45,11 +45,16 @@ final class Highlights {
     /** Up to about {@code max} characters of {@code text} around its first match, as safe HTML. */
     String snippet(String text, Language language, int max) {
         List<int[]> marks = new ArrayList<>();
-        for (Analysis.Token token : Analysis.tokens(Analysis.of(language), text)) {
+        // Nothing past the first match's snippet is shown: a long text is analysed no further than that.
+        Analysis.tokens(Analysis.of(language), text, token -> {
+            if (!marks.isEmpty() && text.length() > max && token.start() > marks.getFirst()[0] + max) {
+                return false;
+            }
             if (stems.contains(token.term())) {
                 marks.add(new int[] {token.start(), token.end()});
             }
-        }
+            return true;
+        });
         if (!prefixes.isEmpty()) {
             marks.addAll(prefixMarks(text));
             marks.sort((a, b) -> Integer.compare(a[0], b[0]));

@@ -19,6 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tribune.ClusterNode;
 import org.tribune.TestDatabase;
 import org.tribune.account.Account;
+import org.tribune.account.AccountService;
+import org.tribune.account.PrivacySettings;
 import org.tribune.account.Members;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -101,6 +103,27 @@ class MultiNodeSearchTest {
         assertThat(deleted).isLessThan(ONE_SECOND);
         System.out.printf("MultiNodeSearchTest: on B after %d ms (published), %d ms (edited), %d ms (deleted)%n",
                 published.toMillis(), edited.toMillis(), deleted.toMillis());
+    }
+
+    private static List<Long> people(ConfigurableApplicationContext node, String name, Account reader) {
+        return node.getBean(SearchService.class).search(name, "people", null, false, reader.id()).hits().stream()
+                .map(SearchHit::id).toList();
+    }
+
+    @Test
+    void someoneWhoTurnsFindingByNameOffOnAIsNoLongerFoundOnBWithinOneSecond() throws Exception {
+        Account person = a.getBean(Members.class).active("msn");
+        Account reader = a.getBean(Members.class).active("mso");
+        // B finds them, so it holds their settings in memory
+        assertThat(until(() -> people(b, person.handle(), reader).contains(person.id()))).isLessThan(Duration.ofSeconds(5));
+        AccountService accountsOnA = a.getBean(AccountService.class);
+        PrivacySettings now = accountsOnA.privacy(person.id());
+        accountsOnA.updatePrivacy(person.id(), new PrivacySettings(now.profile(), now.groups(), now.follows(),
+                now.mentions(), now.indexable(), false));
+        assertThat(people(a, person.handle(), reader)).as("on A at once").isEmpty();
+        Duration hidden = until(() -> people(b, person.handle(), reader).isEmpty());
+        assertThat(hidden).isLessThan(ONE_SECOND);
+        assertThat(b.getBean(AccountService.class).privacy(person.id()).findable()).isFalse();
     }
 
     @Test
