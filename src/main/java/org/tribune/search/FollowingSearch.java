@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code search_document} by following the log of changes ({@link SearchChanges}). PostgreSQL's full-text search
  * answers until the index is built and has caught up, so a node that starts with no index (or one too old for the
  * log) searches at once, only more slowly. What this node writes is in its index as soon as it commits; what other
- * nodes write, within {@code tribune.search.follow-every} (and as soon as every transaction older than theirs has
- * ended, as the log is read only below the oldest one still running).
+ * nodes write, within {@code tribune.search.follow-every} of their commit, whatever else runs on the server.
  */
 class FollowingSearch implements SearchEngine, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FollowingSearch.class);
@@ -95,11 +94,11 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
         try {
             if (lucene.position() == null) {
                 // Taken before the table is read: whatever is committed after it is in the log from there on.
-                long from = changes.settled();
+                SearchChanges.Snapshot from = changes.now();
                 built |= builds.get() == 0;
                 lucene.build(documents, builders);
                 builds.incrementAndGet();
-                lucene.position(from);
+                lucene.position(from.text());
                 lucene.commit();
             }
             apply();
@@ -116,7 +115,7 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
             return;
         }
         try {
-            if (!changes.keptSince(lucene.position())) {
+            if (!changes.keptSince(SearchChanges.Snapshot.parse(lucene.position()))) {
                 // Behind what the log still holds (the node could not read it for longer than it is kept): some
                 // changes are lost to it, so it builds its index again; PostgreSQL answers meanwhile.
                 log.warn("This node's search index is older than the log of changes: building it again");
@@ -140,35 +139,34 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
 
     /** Applies every change of the transactions ended since the position: each document as the table now holds it. */
     private void apply() {
-        long from = lucene.position();
-        long to = changes.settled();
-        if (to <= from) {
+        SearchChanges.Snapshot since = SearchChanges.Snapshot.parse(lucene.position());
+        SearchChanges.Snapshot now = changes.now();
+        if (now.equals(since)) {
             return;
         }
-        long afterSeq = -1;
-        long fromTx = from;
-        for (List<SearchChanges.Change> page = changes.between(fromTx, afterSeq, to, PAGE); !page.isEmpty();
-                page = changes.between(fromTx, afterSeq, to, PAGE)) {
+        SearchChanges.Page page = changes.endedBetween(since, now, -1, -1, PAGE);
+        while (true) {
             Set<SearchDocument.Key> keys = new LinkedHashSet<>();
-            page.forEach(c -> keys.add(c.key()));
-            Map<SearchDocument.Key, SearchDocument> now = documents.byKeys(keys);
+            page.changes().forEach(c -> keys.add(c.key()));
+            Map<SearchDocument.Key, SearchDocument> held = documents.byKeys(keys);
             List<SearchDocument.Key> gone = new ArrayList<>();
             for (SearchDocument.Key key : keys) {
-                if (!now.containsKey(key)) {
+                if (!held.containsKey(key)) {
                     gone.add(key);
                 }
             }
-            if (!now.isEmpty()) {
-                lucene.written(now.values());
+            if (!held.isEmpty()) {
+                lucene.written(held.values());
             }
             if (!gone.isEmpty()) {
                 lucene.removed(gone);
             }
-            SearchChanges.Change last = page.getLast();
-            fromTx = last.txid();
-            afterSeq = last.seq();
+            if (page.last()) {
+                break;
+            }
+            page = changes.endedBetween(since, now, page.afterTx(), page.afterSeq(), PAGE);
         }
-        lucene.position(to);
+        lucene.position(now.text());
     }
 
     /** Forgets the oldest changes (any node may; each does it once an hour). */

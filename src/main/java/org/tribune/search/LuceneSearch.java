@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -63,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * start when it was not closed cleanly, belongs to another database, or holds another number of documents than the
  * table (a database restored from a backup): the table, written in the transactions that change things, is what is
  * durable. On PostgreSQL every node has one ({@link #following}), kept in step by {@link FollowingSearch} from the
- * log of changes; its commits record the position in that log up to which they hold every change.
+ * log of changes; its commits record the position in that log up to which they hold every change (a text the
+ * follower reads).
  */
 class LuceneSearch implements SearchEngine, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearch.class);
@@ -96,7 +96,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong visible = new AtomicLong();
     /** Up to where the log of changes is applied (following an index on PostgreSQL); null when not known. */
-    private volatile Long position;
+    private volatile String position;
     /**
      * While the index is built from the table, what this node wrote meanwhile is newer than the page the build may
      * have read before it: the build leaves those documents as written. Writes take the lock alone, pages share it.
@@ -117,7 +117,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
             config.setOpenMode(reused ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
             config.setIndexSort(RECENCY);
             this.writer = new IndexWriter(directory, config);
-            this.position = reused && last.containsKey(POSITION) ? Long.valueOf(last.get(POSITION)) : null;
+            this.position = reused && last.containsKey(POSITION) ? last.get(POSITION) : null;
             writer.setLiveCommitData(commitData(false));
             writer.commit();
             this.searchers = new SearcherManager(writer, null);
@@ -145,8 +145,8 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
      * This node's index on PostgreSQL: the one on disk when its position is one from which the log still holds every
      * change ({@code kept}), else an empty one for {@link #build} (then {@link #position()} is null).
      */
-    static LuceneSearch following(Path path, String databaseToken, LongPredicate kept) {
-        return new LuceneSearch(path, databaseToken, data -> data.get(POSITION) != null && kept.test(Long.parseLong(data.get(POSITION))));
+    static LuceneSearch following(Path path, String databaseToken, Predicate<String> kept) {
+        return new LuceneSearch(path, databaseToken, data -> data.get(POSITION) != null && kept.test(data.get(POSITION)));
     }
 
     @Override
@@ -169,12 +169,12 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     }
 
     /** Up to where the log of changes is applied (null: not known, the index must be built). */
-    Long position() {
+    String position() {
         return position;
     }
 
-    /** Every change below {@code position} is applied: written with the next commit. */
-    void position(long position) {
+    /** Every change up to {@code position} is applied: written with the next commit. */
+    void position(String position) {
         this.position = position;
         changed = true;
     }
@@ -190,9 +190,9 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     private Iterable<Map.Entry<String, String>> commitData(boolean clean) {
         Map<String, String> data = new java.util.HashMap<>(Map.of(DATABASE, token, CLEAN, String.valueOf(clean),
                 FORMAT, CURRENT_FORMAT));
-        Long at = position;
+        String at = position;
         if (at != null) {
-            data.put(POSITION, at.toString());
+            data.put(POSITION, at);
         }
         return data.entrySet();
     }

@@ -120,7 +120,16 @@ public class Reindex {
     private long build(long generation) {
         long started = System.nanoTime();
         AtomicLong done = new AtomicLong();
-        try (PageWriters pages = new PageWriters(writers, () -> builds.progress(generation, done.get(), clock.instant()))) {
+        // The table's statistics again each time it has grown by half since they were taken (from 10,000 documents)
+        AtomicLong analyseAt = new AtomicLong(Math.max(10_000, documents.count() * 3 / 2));
+        Runnable progress = () -> {
+            builds.progress(generation, done.get(), clock.instant());
+            long at = analyseAt.get();
+            if (done.get() >= at && analyseAt.compareAndSet(at, done.get() * 3 / 2)) {
+                documents.analyze();
+            }
+        };
+        try (PageWriters pages = new PageWriters(writers, progress)) {
             pages.all(sources::postsAfter, sources::ofPosts, p -> p.id(), done);
             pages.all(sources::commentsAfter, sources::ofComments, c -> c.id(), done);
             pages.all(sources::groupsAfter, list -> list.stream().map(SearchSources::ofGroup).toList(), g -> g.id(), done);
@@ -135,6 +144,7 @@ public class Reindex {
             builds.progress(generation, done.get(), clock.instant());
             builds.finish(generation, clock.instant());
         });
+        documents.analyze();
         log.info("Search index rebuilt: {} documents in {} ms ({} writers)", done.get(),
                 (System.nanoTime() - started) / 1_000_000, writers);
         return done.get();

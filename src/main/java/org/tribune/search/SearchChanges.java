@@ -12,15 +12,45 @@ import org.tribune.platform.Database;
 
 /**
  * The {@code search_change} log (V36, PostgreSQL only): which documents each transaction wrote or removed, read by
- * every node into its own index. A position is a transaction id: a node at position P has applied every change of
- * the transactions below P. Only transactions below the oldest one still running are read ({@link #settled()}), so
- * a change committed late by a transaction that began early is never stepped over. On H2 (one node, whose index
- * follows its own commits) nothing is logged.
+ * every node into its own index. A node's position is a snapshot of the server ({@link Snapshot}): it has applied
+ * the changes of every transaction that snapshot sees as committed. The next read takes a new snapshot and applies
+ * what that one sees and the position did not: the transactions running at the position and ended since, and those
+ * begun since and ended. So a change committed late by a transaction that began early is never stepped over, and a
+ * transaction left open (a backup, a long report, on any database of the server) holds back no one else's changes.
+ * On H2 (one node, whose index follows its own commits) nothing is logged.
  */
 @Repository
 class SearchChanges {
     /** A logged change: its place in the log and the document it is about. */
     record Change(long txid, long seq, SearchDocument.Key key) {
+    }
+
+    /**
+     * A snapshot of the server's transactions, as {@code pg_current_snapshot()} gives it ({@code xmin:xmax:running}):
+     * every transaction below {@code xmin} has ended, none from {@code xmax} on had, and of those between, the
+     * {@code running} ones had not.
+     */
+    record Snapshot(long xmin, long xmax, List<Long> running) {
+        static Snapshot parse(String text) {
+            String[] parts = text.split(":", -1);
+            if (parts.length == 1) {
+                // a position of the first log format: every transaction below it had ended
+                long below = Long.parseLong(parts[0]);
+                return new Snapshot(below, below, List.of());
+            }
+            List<Long> running = parts[2].isEmpty() ? List.of()
+                    : java.util.Arrays.stream(parts[2].split(",")).map(Long::valueOf).toList();
+            return new Snapshot(Long.parseLong(parts[0]), Long.parseLong(parts[1]), running);
+        }
+
+        /** Whether this snapshot sees transaction {@code txid} as ended (committed, if it logged anything). */
+        boolean sees(long txid) {
+            return txid < xmin || (txid < xmax && !running.contains(txid));
+        }
+
+        String text() {
+            return xmin + ":" + xmax + ":" + running.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        }
     }
 
     private final JdbcClient db;
@@ -51,24 +81,58 @@ class SearchChanges {
                 .param(groupId).update();
     }
 
-    /** The oldest transaction still running anywhere: every transaction below it has committed or rolled back. */
-    long settled() {
-        return db.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint").query(Long.class).single();
+    /** The server's transactions now. */
+    Snapshot now() {
+        return Snapshot.parse(db.sql("select pg_current_snapshot()::text").query(String.class).single());
     }
 
-    /** Up to {@code limit} changes of transactions from {@code from} (included) to {@code to} (excluded), after a change. */
-    List<Change> between(long from, long afterSeq, long to, int limit) {
-        return db.sql("select txid, seq, kind, id from search_change where (txid, seq) > (?, ?) and txid < ? "
-                        + "order by txid, seq limit ?")
-                .params(from, afterSeq, to, limit)
-                .query((rs, n) -> new Change(rs.getLong("txid"), rs.getLong("seq"),
-                        new SearchDocument.Key(SearchDocument.Kind.of(rs.getString("kind")), rs.getLong("id"))))
-                .list();
+    /**
+     * A page of the log: the changes in it to apply, and where the next page starts (the last row read, which may be
+     * one left out); {@code last} is true when the log holds no more.
+     */
+    record Page(List<Change> changes, long afterTx, long afterSeq, boolean last) {
     }
 
-    /** Whether every change from {@code position} on is still in the log. */
-    boolean keptSince(long position) {
-        return position >= db.sql("select before from search_change_horizon where id = 1").query(Long.class).single();
+    /**
+     * A page of up to {@code limit} rows of the log, in log order after {@code (afterTx, afterSeq)}, of the
+     * transactions {@code now} sees as ended and {@code since} did not: first those running at {@code since}, then
+     * those begun since.
+     */
+    Page endedBetween(Snapshot since, Snapshot now, long afterTx, long afterSeq, int limit) {
+        List<Change> read = new java.util.ArrayList<>();
+        if (!since.running().isEmpty() && afterTx < since.xmax()) {
+            read.addAll(db.sql("select txid, seq, kind, id from search_change where txid in (:running) "
+                            + "and (txid, seq) > (:tx, :seq) order by txid, seq limit :limit")
+                    .param("running", since.running()).param("tx", afterTx).param("seq", afterSeq).param("limit", limit)
+                    .query(SearchChanges::change).list());
+        }
+        if (read.size() < limit) {
+            // past the running ones (all below since.xmax): the transactions begun since
+            long fromTx = Math.max(afterTx, since.xmax());
+            long fromSeq = afterTx >= since.xmax() ? afterSeq : -1;
+            read.addAll(db.sql("select txid, seq, kind, id from search_change where (txid, seq) > (:tx, :seq) "
+                            + "and txid < :to order by txid, seq limit :limit")
+                    .param("tx", fromTx).param("seq", fromSeq).param("to", now.xmax()).param("limit", limit - read.size())
+                    .query(SearchChanges::change).list());
+        }
+        if (read.isEmpty()) {
+            return new Page(List.of(), afterTx, afterSeq, true);
+        }
+        // Rows of transactions still running are not visible to these queries; those of transactions ended after
+        // "now" was taken may be, and are left to the next read, which sees them as ended.
+        Change lastRead = read.getLast();
+        return new Page(read.stream().filter(c -> now.sees(c.txid())).toList(), lastRead.txid(), lastRead.seq(),
+                read.size() < limit);
+    }
+
+    private static Change change(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Change(rs.getLong("txid"), rs.getLong("seq"),
+                new SearchDocument.Key(SearchDocument.Kind.of(rs.getString("kind")), rs.getLong("id")));
+    }
+
+    /** Whether every change a node at {@code position} has not applied is still in the log. */
+    boolean keptSince(Snapshot position) {
+        return position.xmin() >= db.sql("select before from search_change_horizon where id = 1").query(Long.class).single();
     }
 
     /**

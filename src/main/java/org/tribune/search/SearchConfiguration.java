@@ -39,7 +39,7 @@ class SearchConfiguration {
         return switch (engine) {
             case "postgres" -> postgres;
             case "lucene" -> new FollowingSearch(postgres,
-                    LuceneSearch.following(Path.of(indexDir), builds.token(), changes::keptSince), changes, documents,
+                    LuceneSearch.following(Path.of(indexDir), builds.token(), position -> changes.keptSince(SearchChanges.Snapshot.parse(position))), changes, documents,
                     clock, every, keptFor,
                     writers > 0 ? writers : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
             default -> throw new IllegalStateException("tribune.search.engine is lucene or postgres, not " + engine);

@@ -22,7 +22,10 @@ class SearchDocuments {
     private final JdbcTemplate jdbc;
     private final SearchChanges changes;
 
-    SearchDocuments(JdbcClient db, JdbcTemplate jdbc, SearchChanges changes) {
+    private final boolean postgres;
+
+    SearchDocuments(JdbcClient db, JdbcTemplate jdbc, SearchChanges changes, org.tribune.platform.Database database) {
+        this.postgres = database.isPostgres();
         this.db = db;
         this.jdbc = jdbc;
         this.changes = changes;
@@ -102,6 +105,17 @@ class SearchDocuments {
     }
 
     /** The documents of these keys, in one query whatever their kinds (a page of hits holds posts and comments). */
+    /**
+     * Gives PostgreSQL's planner the table's size again (a rebuild calls it as the table grows): a table analysed when
+     * it was nearly empty gets plans for a small one, and looking 1,000 documents up by key becomes a scan of millions
+     * (seen with autovacuum off, or before it comes round).
+     */
+    void analyze() {
+        if (postgres) {
+            db.sql("analyze search_document").update();
+        }
+    }
+
     Map<SearchDocument.Key, SearchDocument> byKeys(Collection<SearchDocument.Key> keys) {
         if (keys.isEmpty()) {
             return Map.of();

@@ -20,7 +20,7 @@ import org.tribune.TestDatabase;
 
 /**
  * The log of search changes that every node follows (PostgreSQL): a change committed late by a transaction that
- * began early is read, not stepped over, because the log is read only below the oldest running transaction; the
+ * began early is read once it ends, not stepped over; a transaction left open holds back no one else's changes; the
  * horizon moves past what is forgotten, so a node behind it knows it must build its index again.
  */
 @IntegrationTest
@@ -37,13 +37,32 @@ class SearchChangesTest {
         assumeTrue(TestDatabase.isPostgres(), "the log exists on PostgreSQL only (one node on H2)");
     }
 
-    private static List<Long> ids(List<SearchChanges.Change> found) {
-        return found.stream().map(c -> c.key().id()).toList();
+    /** The ids of every change a follower at {@code since} applies when it reads up to {@code now}, page by page. */
+    private List<Long> read(SearchChanges.Snapshot since, SearchChanges.Snapshot now, int pageSize) {
+        List<Long> ids = new java.util.ArrayList<>();
+        SearchChanges.Page page = changes.endedBetween(since, now, -1, -1, pageSize);
+        while (true) {
+            page.changes().forEach(c -> ids.add(c.key().id()));
+            if (page.last()) {
+                return ids;
+            }
+            page = changes.endedBetween(since, now, page.afterTx(), page.afterSeq(), pageSize);
+        }
+    }
+
+    /** Only this test's own changes (ids below {@code from}: other tests log their own meanwhile). */
+    private static List<Long> below(long from, List<Long> ids) {
+        return ids.stream().filter(id -> id <= from).toList();
+    }
+
+    private void logged(long... ids) {
+        transactions.executeWithoutResult(s -> changes.logged(java.util.Arrays.stream(ids)
+                .mapToObj(id -> new SearchDocument.Key(SearchDocument.Kind.POST, id)).toList()));
     }
 
     @Test
-    void aChangeCommittedLateByAnEarlyTransactionIsReadOnceItEnds() throws Exception {
-        long position = changes.settled();
+    void aChangeCommittedLateByAnEarlyTransactionIsReadOnceItEndsAndHoldsNoOtherBack() throws Exception {
+        SearchChanges.Snapshot position = changes.now();
         long early = -System.nanoTime();
         long late = early - 1;
         try (Connection slow = dataSource.getConnection()) {
@@ -56,29 +75,40 @@ class SearchChangesTest {
                     slowTxid = rs.getLong(1);
                 }
             }
-            // a later transaction logs and commits first
-            transactions.executeWithoutResult(s -> changes.logged(List.of(new SearchDocument.Key(SearchDocument.Kind.POST, late))));
-            long settled = changes.settled();
-            assertThat(settled).as("not past the transaction still running").isLessThanOrEqualTo(slowTxid);
-            List<SearchChanges.Change> readNow = changes.between(position, -1, settled, 10_000);
-            assertThat(ids(readNow)).doesNotContain(early, late);
+            // a later transaction logs and commits first: it is read at once, the open one is not
+            logged(late, late - 1, late - 2);
+            SearchChanges.Snapshot now = changes.now();
+            assertThat(now.sees(slowTxid)).isFalse();
+            assertThat(below(early, read(position, now, 2))).as("read by pages of 2").containsExactly(late, late - 1, late - 2);
             slow.commit();
-            long after = changes.settled();
-            assertThat(after).isGreaterThan(slowTxid);
-            List<SearchChanges.Change> readThen = changes.between(settled, -1, after, 10_000);
-            assertThat(ids(readThen)).contains(early, late);
-            assertThat(ids(readThen).stream().filter(id -> id == early || id == late)).hasSize(2);
+            SearchChanges.Snapshot then = changes.now();
+            assertThat(then.sees(slowTxid)).isTrue();
+            assertThat(below(early, read(now, then, 2))).as("the early one once it ended, and nothing twice").containsExactly(early);
+            assertThat(below(early, read(then, changes.now(), 2))).isEmpty();
         }
     }
 
     @Test
+    void aSnapshotReadsBackAsItWasWritten() {
+        SearchChanges.Snapshot snapshot = SearchChanges.Snapshot.parse("100:120:103,110");
+        assertThat(snapshot.text()).isEqualTo("100:120:103,110");
+        assertThat(snapshot.sees(99)).isTrue();
+        assertThat(snapshot.sees(103)).isFalse();
+        assertThat(snapshot.sees(104)).isTrue();
+        assertThat(snapshot.sees(120)).isFalse();
+        // the first log format kept only the oldest transaction still running
+        assertThat(SearchChanges.Snapshot.parse("100")).isEqualTo(new SearchChanges.Snapshot(100, 100, List.of()));
+        assertThat(SearchChanges.Snapshot.parse(changes.now().text())).isEqualTo(SearchChanges.Snapshot.parse(changes.now().text()));
+    }
+
+    @Test
     void forgettingMovesTheHorizonPastWhatIsGone() {
-        transactions.executeWithoutResult(s -> changes.logged(List.of(new SearchDocument.Key(SearchDocument.Kind.POST, -1L))));
-        long before = changes.settled() - 1;
+        logged(-1L);
+        SearchChanges.Snapshot before = SearchChanges.Snapshot.parse((changes.now().xmin() - 1) + "");
         assertThat(changes.keptSince(before)).isTrue();
         assertThat(changes.forget(Instant.now().plusSeconds(60))).isPositive();
         assertThat(changes.keptSince(before)).as("a node at an older position builds again").isFalse();
-        assertThat(changes.keptSince(changes.settled())).isTrue();
+        assertThat(changes.keptSince(changes.now())).isTrue();
         assertThat(changes.forget(Instant.now().minusSeconds(3600))).isZero();
     }
 }
