@@ -164,6 +164,11 @@ public class PostReads {
      * through someone else's share.
      */
     private List<PostItem> show(List<Readable> list, Long viewerId, Set<Long> hidden, Screen screen) {
+        return SourceLabels.label(labels, dressed(undressed(list, viewerId, hidden, screen), viewerId));
+    }
+
+    /** What {@link #show} shows, without what depends on the viewer or changes often (likes, notes, pictures, labels). */
+    private List<PostItem> undressed(List<Readable> list, Long viewerId, Set<Long> hidden, Screen screen) {
         Map<Long, Long> originals = new HashMap<>();
         list.forEach(r -> {
             Long original = r.restrictions().originals().get(r.post().id());
@@ -187,7 +192,7 @@ public class PostReads {
                         : item)
                 .filter(item -> !screen.leavesOut(item))
                 .toList();
-        return SourceLabels.label(labels, dressed(shown, viewerId));
+        return shown;
     }
 
     /**
@@ -250,9 +255,23 @@ public class PostReads {
      */
     public List<PostItem> byIds(Collection<Long> ids, Long viewerId) {
         Set<Long> blocked = safety.blockedEitherWay(viewerId);
+        return show(readableByIds(ids, viewerId, blocked), viewerId, blocked, Screen.NONE);
+    }
+
+    /**
+     * These posts as {@link #byIds} finds them (the same readability checks), with their authors, groups and link
+     * previews but without likes, notes, pictures or source labels: for search results, which show none of those.
+     */
+    public List<PostItem> foundByIds(Collection<Long> ids, Long viewerId) {
+        Set<Long> blocked = safety.blockedEitherWay(viewerId);
+        return undressed(readableByIds(ids, viewerId, blocked), viewerId, blocked, Screen.NONE);
+    }
+
+    /** Newest first. */
+    private List<Readable> readableByIds(Collection<Long> ids, Long viewerId, Set<Long> blocked) {
         List<Readable> found = new ArrayList<>(readable(posts.live(ids), viewerId, blocked, true));
         found.sort((a, b) -> Long.compare(b.post().id(), a.post().id()));
-        return show(found, viewerId, blocked, Screen.NONE);
+        return found;
     }
 
     /**

@@ -64,22 +64,22 @@ class Blocks {
 
     /** What the viewer is shielded from: blocks either way and mutes (expired ones left out), from this node's cache. */
     Shields.Shield shieldOf(long viewerId, Instant now) {
-        return shields.of(viewerId, id -> new Shields.Shield(Set.copyOf(eitherWayOf(id)), mutedUntil(id, now)));
+        return shields.of(viewerId, id -> read(id, now));
     }
 
-    private java.util.Map<Long, Instant> mutedUntil(long viewerId, Instant now) {
-        java.util.Map<Long, Instant> until = new java.util.HashMap<>();
-        db.sql("select muted_id, until from safety_mute where muter_id = ? and (until is null or until > ?)")
-                .params(viewerId, ts(now))
-                .query((rs, n) -> until.put(rs.getLong("muted_id"), instant(rs, "until"))).list();
-        return java.util.Collections.unmodifiableMap(until);
-    }
-
-    /** People the viewer blocked and people who blocked them. */
-    Set<Long> eitherWayOf(long viewerId) {
-        return new HashSet<>(db.sql("select blocked_id as id from safety_block where blocker_id = :viewer "
-                        + "union select blocker_id from safety_block where blocked_id = :viewer")
-                .param("viewer", viewerId).query(Long.class).list());
+    /** Mutes (not expired) and blocks either way in one round trip: a person new to the cache costs one. */
+    private Shields.Shield read(long viewerId, Instant now) {
+        java.util.Map<Long, Instant> muted = new java.util.HashMap<>();
+        Set<Long> blocked = new HashSet<>();
+        db.sql("select 'm' as what, muted_id as id, until from safety_mute where muter_id = :viewer "
+                        + "and (until is null or until > :now) "
+                        + "union all select 'b', blocked_id, null from safety_block where blocker_id = :viewer "
+                        + "union all select 'b', blocker_id, null from safety_block where blocked_id = :viewer")
+                .param("viewer", viewerId).param("now", ts(now))
+                .query((rs, n) -> "m".equals(rs.getString("what")) ? muted.put(rs.getLong("id"), instant(rs, "until"))
+                        : blocked.add(rs.getLong("id")))
+                .list();
+        return new Shields.Shield(Set.copyOf(blocked), java.util.Collections.unmodifiableMap(muted));
     }
 
     /**

@@ -27,6 +27,10 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -71,9 +75,12 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     private static final String CLEAN = "clean";
     private static final String DATABASE = "database";
     private static final String POSITION = "position";
-    /** The layout of the documents: an index of another one is built again (3: sorted newest first). */
+    /**
+     * The layout of the documents: an index of another one is built again (3: sorted newest first; 4: each hit's kind
+     * in doc values, so that a page's hits are named without reading their stored fields).
+     */
     private static final String FORMAT = "format";
-    private static final String CURRENT_FORMAT = "3";
+    private static final String CURRENT_FORMAT = "4";
     private static final int PAGE = 1000;
     /** Newest first, as on PostgreSQL: by time, then id. Also the order of the index itself. */
     private static final Sort RECENCY = new Sort(new SortField("time", SortField.Type.LONG, true),
@@ -287,6 +294,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         doc.add(new StoredField("id", d.id()));
         doc.add(new StoredField("time", Cursor.micros(d.createdAt())));
         doc.add(new NumericDocValuesField("order", d.id()));
+        doc.add(new NumericDocValuesField("kind_no", d.kind().ordinal()));
         doc.add(new NumericDocValuesField("time", Cursor.micros(d.createdAt())));
         if (d.groupId() != null) {
             doc.add(new LongField("group", d.groupId(), Field.Store.NO));
@@ -488,32 +496,57 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         }
     }
 
-    /** The hits of these Lucene documents, with their kind, id and time read back. */
+    /**
+     * The hits of these Lucene documents, with their kind, id and time read from doc values (a stored field costs the
+     * decompression of a whole block for each hit).
+     */
     private static List<Hit> hits(IndexSearcher searcher, ScoreDoc[] found, boolean scored) throws IOException {
-        List<Hit> hits = new ArrayList<>(found.length);
-        for (ScoreDoc one : found) {
-            Document doc = searcher.storedFields().document(one.doc);
-            hits.add(new Hit(new SearchDocument.Key(SearchDocument.Kind.of(doc.get("kind")),
-                    doc.getField("id").numericValue().longValue()), scored ? one.score : 0f,
-                    doc.getField("time").numericValue().longValue()));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Hit[] hits = new Hit[found.length];
+        Integer[] byDoc = new Integer[found.length];
+        for (int i = 0; i < found.length; i++) {
+            byDoc[i] = i;
         }
-        return hits;
+        // doc values are read forwards: the hits in the order of their documents, then put back in place
+        java.util.Arrays.sort(byDoc, Comparator.comparingInt(i -> found[i].doc));
+        LeafReaderContext leaf = null;
+        NumericDocValues kinds = null;
+        NumericDocValues ids = null;
+        NumericDocValues times = null;
+        SearchDocument.Kind[] kindOf = SearchDocument.Kind.values();
+        for (int i : byDoc) {
+            ScoreDoc one = found[i];
+            if (leaf == null || one.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(one.doc, leaves));
+                kinds = DocValues.getNumeric(leaf.reader(), "kind_no");
+                ids = DocValues.getNumeric(leaf.reader(), "order");
+                times = DocValues.getNumeric(leaf.reader(), "time");
+            }
+            int doc = one.doc - leaf.docBase;
+            if (!kinds.advanceExact(doc) || !ids.advanceExact(doc) || !times.advanceExact(doc)) {
+                throw new IllegalStateException("a search document without its kind, id or time");
+            }
+            hits[i] = new Hit(new SearchDocument.Key(kindOf[(int) kinds.longValue()], ids.longValue()),
+                    scored ? one.score : 0f, times.longValue());
+        }
+        return List.of(hits);
     }
 
     /** A term in either language's analysis, in title (weighted up) or body; for names also by their words' start. */
     private static Query match(SearchQuery.Term term, boolean byName) {
         BooleanQuery.Builder either = new BooleanQuery.Builder();
         boolean any = false;
-        for (Map.Entry<String, Analyzer> language : Map.of("_fr", Analysis.FRENCH, "_en", Analysis.ENGLISH).entrySet()) {
-            QueryBuilder builder = new QueryBuilder(language.getValue());
+        for (Language language : Language.values()) {
+            // analysed once for the language, then asked of both its fields
+            List<String> words = Analysis.terms(language, term.text());
+            if (words.isEmpty()) {
+                continue;
+            }
+            String suffix = language == Language.FRENCH ? "_fr" : "_en";
             for (String field : List.of("title", "body")) {
-                String name = field + language.getKey();
-                Query q = term.phrase() ? builder.createPhraseQuery(name, term.text())
-                        : builder.createBooleanQuery(name, term.text(), Occur.MUST);
-                if (q != null) {
-                    either.add(field.equals("title") ? new BoostQuery(q, TITLE_BOOST) : q, Occur.SHOULD);
-                    any = true;
-                }
+                Query q = allOf(field + suffix, words, term, language);
+                either.add(field.equals("title") ? new BoostQuery(q, TITLE_BOOST) : q, Occur.SHOULD);
+                any = true;
             }
         }
         if (byName) {
@@ -528,5 +561,20 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
             }
         }
         return any ? either.build() : null;
+    }
+
+    /** Every word in {@code field}; for a phrase of several, in this order, one after the other. */
+    private static Query allOf(String field, List<String> words, SearchQuery.Term term, Language language) {
+        if (words.size() == 1) {
+            return new TermQuery(new Term(field, words.getFirst()));
+        }
+        if (term.phrase()) {
+            // analysed again by Lucene's builder, which places each word where the analysis put it (a stop word
+            // left out keeps its place)
+            return new QueryBuilder(Analysis.of(language)).createPhraseQuery(field, term.text());
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        words.forEach(word -> all.add(new TermQuery(new Term(field, word)), Occur.MUST));
+        return all.build();
     }
 }

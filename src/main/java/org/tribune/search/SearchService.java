@@ -164,7 +164,7 @@ public class SearchService {
         List<Long> postIds = new ArrayList<>(postDocs.keySet());
         comments.values().forEach(c -> postIds.add(c.postId()));
         // PostReads checks readability once more, and leaves out posts of deleted accounts; hidden ones never show here.
-        Map<Long, PostItem> readable = postReads.byIds(postIds, viewerId).stream().filter(i -> !i.hidden())
+        Map<Long, PostItem> readable = postReads.foundByIds(postIds, viewerId).stream().filter(i -> !i.hidden())
                 .collect(Collectors.toMap(i -> i.post().id(), i -> i, (a, b) -> a));
         Map<Long, Account> commenters = accounts.byIds(comments.values().stream().map(Comment::authorId).collect(Collectors.toSet()));
         // The reader's word filters for search: HIDE leaves a hit out, WARN folds it (never the reader's own writing).
