@@ -15,8 +15,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -122,17 +120,35 @@ final class Analysis {
         }
     }
 
-    /** Split, lower-case, fold, drop stop words, stem. */
-    private static final class Stemming extends Analyzer {
-        private static final NormalizeCharMap APOSTROPHES;
-
-        static {
-            NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-            map.add("'", " ");
-            map.add("\u2019", " ");
-            APOSTROPHES = map.build();
+    /**
+     * Apostrophes (straight and curly) read as spaces, one character for one, so offsets stay as they are: "l'école"
+     * is two words. Lucene's mapping filter does the same through a buffer allocated at every use, and every
+     * search and snippet analyses a few texts.
+     */
+    private static final class ApostrophesAsSpaces extends org.apache.lucene.analysis.CharFilter {
+        ApostrophesAsSpaces(Reader in) {
+            super(in);
         }
 
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = input.read(buffer, offset, length);
+            for (int i = offset; i < offset + read; i++) {
+                if (buffer[i] == '\'' || buffer[i] == '\u2019') {
+                    buffer[i] = ' ';
+                }
+            }
+            return read;
+        }
+
+        @Override
+        protected int correct(int offset) {
+            return offset;
+        }
+    }
+
+    /** Split, lower-case, fold, drop stop words, stem. */
+    private static final class Stemming extends Analyzer {
         private final CharArraySet stops;
         private final Supplier<SnowballStemmer> stemmer;
 
@@ -143,7 +159,7 @@ final class Analysis {
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new MappingCharFilter(APOSTROPHES, reader);
+            return new ApostrophesAsSpaces(reader);
         }
 
         @Override

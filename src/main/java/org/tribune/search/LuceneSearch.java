@@ -18,11 +18,14 @@ import java.util.function.Predicate;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -38,6 +41,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -77,10 +81,17 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     private static final String POSITION = "position";
     /**
      * The layout of the documents: an index of another one is built again (3: sorted newest first; 4: each hit's kind
-     * in doc values, so that a page's hits are named without reading their stored fields).
+     * in doc values, so that a page's hits are named without reading their stored fields; 5: the starts of names'
+     * words indexed as words of their own).
      */
     private static final String FORMAT = "format";
-    private static final String CURRENT_FORMAT = "4";
+    private static final String CURRENT_FORMAT = "5";
+    /**
+     * The longest start of a name's word indexed as a word: a query word up to this long is one term to look up,
+     * where a prefix query would gather every word that starts like it into a bit set of the whole index (for two
+     * letters, thousands of words; as many bits as documents, on every suggestion).
+     */
+    static final int NAME_START = 16;
     private static final int PAGE = 1000;
     /** Newest first, as on PostgreSQL: by time, then id. Also the order of the index itself. */
     private static final Sort RECENCY = new Sort(new SortField("time", SortField.Type.LONG, true),
@@ -282,9 +293,19 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         }
     }
 
+    /** Every start of each (already folded) word of a name, from its first letter to {@link #NAME_START} letters. */
+    private static final Analyzer NAME_STARTS = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            WhitespaceTokenizer words = new WhitespaceTokenizer();
+            return new TokenStreamComponents(words, new EdgeNGramTokenFilter(words, 1, NAME_START, true));
+        }
+    };
+
     private static Analyzer analyzer() {
         return new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(), Map.of("title_fr", Analysis.FRENCH,
-                "body_fr", Analysis.FRENCH, "title_en", Analysis.ENGLISH, "body_en", Analysis.ENGLISH));
+                "body_fr", Analysis.FRENCH, "title_en", Analysis.ENGLISH, "body_en", Analysis.ENGLISH,
+                "name_starts", NAME_STARTS));
     }
 
     private static Document document(SearchDocument d) {
@@ -310,6 +331,7 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
         doc.add(new TextField("title" + suffix, d.title(), Field.Store.NO));
         doc.add(new TextField("body" + suffix, d.body(), Field.Store.NO));
         doc.add(new TextField("names", d.nameWords(), Field.Store.NO));
+        doc.add(new TextField("name_starts", d.nameWords(), Field.Store.NO));
         return doc;
     }
 
@@ -421,14 +443,16 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
             BooleanQuery.Builder readable = new BooleanQuery.Builder();
             readable.add(new TermQuery(new Term("restricted", "0")), Occur.SHOULD);
             if (!c.readableGroups().isEmpty()) {
-                readable.add(LongField.newSetQuery("group", c.readableGroups().stream().mapToLong(Long::longValue).toArray()),
-                        Occur.SHOULD);
+                // Checked on the documents the words find, from doc values: the index of points would gather every
+                // document of the reader's groups into a set as large as the index, on every search.
+                readable.add(SortedNumericDocValuesField.newSlowSetQuery("group",
+                        c.readableGroups().stream().mapToLong(Long::longValue).toArray()), Occur.SHOULD);
             }
             query.add(readable.build(), Occur.FILTER);
         }
         if (c.type() != SearchType.GROUPS && !c.excludedAuthors().isEmpty()) {
-            query.add(LongField.newSetQuery("author", c.excludedAuthors().stream().mapToLong(Long::longValue).toArray()),
-                    Occur.MUST_NOT);
+            query.add(SortedNumericDocValuesField.newSlowSetQuery("author",
+                    c.excludedAuthors().stream().mapToLong(Long::longValue).toArray()), Occur.MUST_NOT);
         }
         if (c.group() != null) {
             query.add(LongField.newExactQuery("group", c.group()), Occur.FILTER);
@@ -554,7 +578,9 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
             if (!words.isEmpty()) {
                 BooleanQuery.Builder all = new BooleanQuery.Builder();
                 for (String word : words.split(" ")) {
-                    all.add(new PrefixQuery(new Term("names", word)), Occur.MUST);
+                    // scored as the prefix query is (a constant), so that the ranking stays the same
+                    all.add(word.length() <= NAME_START ? new ConstantScoreQuery(new TermQuery(new Term("name_starts", word)))
+                            : new PrefixQuery(new Term("names", word)), Occur.MUST);
                 }
                 either.add(all.build(), Occur.SHOULD);
                 any = true;

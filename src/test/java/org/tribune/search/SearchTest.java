@@ -416,6 +416,22 @@ class SearchTest {
     }
 
     @Test
+    void aNameIsFoundByTheStartOfItsWordsHoweverLongTheyAre() {
+        String w = word();
+        Account long_ = members.active("slong");
+        String longWord = "Hippopotomonstrosesquippedaliophobia"; // 36 letters: past the starts indexed as words
+        accounts.updateProfile(long_.id(), longWord + " " + w, "");
+        assertThat(personIds("h " + w, outsider)).containsExactly(long_.id());
+        assertThat(personIds("hippo " + w, outsider)).containsExactly(long_.id());
+        assertThat(personIds("hippopotomonstros " + w, outsider)).as("17 letters").containsExactly(long_.id());
+        assertThat(personIds(longWord.substring(0, 30) + " " + w, outsider)).containsExactly(long_.id());
+        assertThat(personIds(longWord + " " + w, outsider)).containsExactly(long_.id());
+        assertThat(personIds(longWord + "x " + w, outsider)).isEmpty();
+        assertThat(personIds("hippopotomonstrosx " + w, outsider)).isEmpty();
+        assertThat(personIds("ippo " + w, outsider)).as("only from a word's start").isEmpty();
+    }
+
+    @Test
     void peopleAreFoundByDisplayNameAndHandleUnlessTheyOptedOut() {
         String w = word();
         Account eloise = members.active("seloi");
