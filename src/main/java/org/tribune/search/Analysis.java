@@ -78,11 +78,25 @@ final class Analysis {
 
     /** Lower case without accents: "École" is "ecole", "Œuvre" is "oeuvre". */
     static String fold(String text) {
+        if (isAscii(text)) {
+            // most words of names and handles: nothing to fold, and no copy when nothing is upper case either
+            return text.toLowerCase(Locale.ROOT);
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         char[] out = new char[lower.length() * 4];
         int length = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, out, 0, lower.length());
         return new String(out, 0, length);
     }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
 
     /** The folded words of a name or handle ("Jean-Édouard_Dupont" is "jean edouard dupont"), at most 1000 chars. */
     static String nameWords(String... parts) {

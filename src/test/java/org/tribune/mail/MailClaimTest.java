@@ -29,12 +29,19 @@ class MailClaimTest {
     Ids ids;
     @Autowired
     JdbcClient db;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
-    /** A message the background delivery of this test node leaves alone (its attempts are used up). */
+    /**
+     * A message the background delivery of this test node leaves alone: its attempts are used up in the transaction
+     * that adds it (a delivery round between the two statements claimed it once, and no racing round could then).
+     */
     private long message(String recipient, Instant now) {
         long id = ids.next();
-        outbox.add(new MailMessage(id, recipient, "Subject", "Body", now, null));
-        db.sql("update mail_message set attempts = 100 where id = ?").param(id).update();
+        transactions.executeWithoutResult(s -> {
+            outbox.add(new MailMessage(id, recipient, "Subject", "Body", now, null));
+            db.sql("update mail_message set attempts = 100 where id = ?").param(id).update();
+        });
         return id;
     }
 
