@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.Database;
 
 /** The {@code search_document} table: what can be found, as both engines index it. */
 @Repository
@@ -24,7 +25,7 @@ class SearchDocuments {
 
     private final boolean postgres;
 
-    SearchDocuments(JdbcClient db, JdbcTemplate jdbc, SearchChanges changes, org.tribune.platform.Database database) {
+    SearchDocuments(JdbcClient db, JdbcTemplate jdbc, SearchChanges changes, Database database) {
         this.postgres = database.isPostgres();
         this.db = db;
         this.jdbc = jdbc;
