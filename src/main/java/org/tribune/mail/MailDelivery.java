@@ -37,6 +37,7 @@ class MailDelivery {
     private final JavaMailSenderImpl sender;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mail-delivery").factory());
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean stopping;
 
     MailDelivery(MailOutbox outbox, MailSettings settings, Clock clock) {
         this.outbox = outbox;
@@ -90,6 +91,9 @@ class MailDelivery {
             Instant now = clock.instant();
             List<MailMessage> pending = outbox.unsent(now.minus(CLAIM_TIMEOUT), MAX_ATTEMPTS, 100);
             for (MailMessage message : pending) {
+                if (stopping) {
+                    return;
+                }
                 if (outbox.claim(message.id(), now, now.minus(CLAIM_TIMEOUT))) {
                     send(message);
                 }
@@ -110,6 +114,12 @@ class MailDelivery {
             sender.send(mime);
             outbox.markSent(message.id(), clock.instant());
         } catch (Exception e) {
+            // A mail library may leave this thread interrupted (Angus Mail does when a write times out, and a virtual
+            // thread's cut socket read can follow an interrupt): the database write that records the failure must not
+            // inherit it. Only stop() means it, and then the message is left to the claim's timeout.
+            if (Thread.interrupted() && stopping) {
+                return;
+            }
             // The recipient address is personal data and stays out of the log; the id finds it.
             log.warn("mail {} not delivered yet: {}", message.id(), e.getMessage());
             outbox.markFailed(message.id(), e.getMessage());
@@ -118,6 +128,7 @@ class MailDelivery {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         worker.shutdownNow();
     }
 }

@@ -32,7 +32,7 @@ class EmbeddedDatabaseOwner {
     }
 
     static DataDirectory.Unusable heldElsewhere(String url) {
-        String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        String file = InterruptSafeDatabase.filePath(url);
         Path directory = Path.of(file).toAbsolutePath().normalize().getParent();
         return new DataDirectory.Unusable(directory, "its database is already open in another running Tribune",
                 "Each Tribune server needs the embedded database to itself. Stop the other server that uses " + directory
