@@ -25,7 +25,7 @@ class PlatformConfiguration {
     /** English and French, from i18n/messages_{en,fr}.properties; English when a language is missing. */
     @Bean
     MessageSource messageSource() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        ResourceBundleMessageSource messages = new BundledMessages();
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +42,11 @@ public class JteViews implements ViewResolver, Ordered {
     private static final Logger log = LoggerFactory.getLogger(JteViews.class);
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** The largest page rendered so far (up to a bound): each page's buffer starts that large, so it rarely grows. */
+    private volatile int pageSize = 16 * 1024;
+    private static final int MAX_START_SIZE = 256 * 1024;
+    /** The abilities the features supply, looked up once: a stream of beans from the factory at every page cost more than the checks. */
+    private volatile List<PageAbility> abilityBeans;
     private final MessageSource messages;
     private final ZoneId defaultZone;
     private final ObjectProvider<UnreadNotifications> unread;
@@ -108,7 +113,11 @@ public class JteViews implements ViewResolver, Ordered {
     /** A failing check must not break the page: the link is then left out, the safe default. */
     private boolean may(String name, long accountId) {
         try {
-            return abilities.orderedStream().anyMatch(a -> a.name().equals(name) && a.grantedTo(accountId));
+            List<PageAbility> known = abilityBeans;
+            if (known == null) {
+                known = abilityBeans = abilities.orderedStream().toList();
+            }
+            return known.stream().anyMatch(a -> a.name().equals(name) && a.grantedTo(accountId));
         } catch (RuntimeException failure) {
             log.warn("could not check ability {} of account {}", name, accountId, failure);
             return false;
@@ -163,10 +172,11 @@ public class JteViews implements ViewResolver, Ordered {
         Map<String, Object> params = new HashMap<>(model);
         params.put("page", page(request, model));
         // Rendered in full before anything is sent, so a failing template still gets a proper error page.
-        Utf8ByteOutput output = new Utf8ByteOutput();
+        PageBytes output = new PageBytes(pageSize);
         templates.render(template, params, output);
+        pageSize = Math.min(MAX_START_SIZE, Math.max(pageSize, output.length()));
         response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(output.getContentLength());
+        response.setContentLength(output.length());
         output.writeTo(response.getOutputStream());
     }
 

@@ -2,7 +2,9 @@ package org.tribune.platform.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,10 @@ public final class Page {
     private Boolean opensWarnings;
     private final java.util.function.Predicate<String> abilities;
     private final Map<String, Boolean> granted = new java.util.HashMap<>();
+    private String csrfName;
+    private String csrfValue;
+    private DateTimeFormatter timeFormat;
+    private static final Map<Locale, DateTimeFormatter> TIME_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
 
     Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path,
             String returnPath, String notice, Map<String, InvalidInput.Problem> errors, IntSupplier unread,
@@ -109,12 +115,19 @@ public final class Page {
         return count > 99 ? "99+" : Integer.toString(count);
     }
 
+    /** Asked by every form of the page; the token is read once. */
     public String csrfParameter() {
-        return csrf == null ? "_csrf" : csrf.getParameterName();
+        if (csrfName == null) {
+            csrfName = csrf == null ? "_csrf" : csrf.getParameterName();
+        }
+        return csrfName;
     }
 
     public String csrfToken() {
-        return csrf == null ? "" : csrf.getToken();
+        if (csrfValue == null) {
+            csrfValue = csrf == null ? "" : csrf.getToken();
+        }
+        return csrfValue;
     }
 
     /** The path of this page, to mark the current link in navigation. */
@@ -160,8 +173,22 @@ public final class Page {
 
     /** A date and time in the reader's zone and language. */
     public String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone).format(instant);
+        if (instant == null) {
+            return "";
+        }
+        if (timeFormat == null) {
+            timeFormat = TIME_FORMATS.computeIfAbsent(locale, Page::timeFormat).withZone(zone);
+        }
+        return timeFormat.format(instant);
+    }
+
+    /**
+     * The language's medium date and short time as a plain pattern: a localized formatter looks its pattern up again
+     * at every date it formats, and a feed page formats dozens.
+     */
+    private static DateTimeFormatter timeFormat(Locale locale) {
+        return DateTimeFormatter.ofPattern(DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM,
+                FormatStyle.SHORT, IsoChronology.INSTANCE, locale), locale);
     }
 
     /** The ISO form of an instant, for a {@code <time datetime>} attribute. */
