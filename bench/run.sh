@@ -175,6 +175,11 @@ gatling() { # simulation, then -D settings
   python3 "$ROOT/bench/stats.py" "$report" | tee -a "$SUMMARY"
 }
 
+warm_up() { # a Gatling run whose figures go nowhere (not into the summary)
+  local SUMMARY=/dev/null
+  gatling "$@" > /dev/null
+}
+
 # The live step: the light client holds the streams; once they are all open, and again after they are closed, a
 # class histogram of the server (jcmd, which runs a full collection first) says what is live in its heap.
 live_clients() {
@@ -301,7 +306,11 @@ case "$cmd" in
       step "ceiling 1: PostgreSQL alone, group feed SQL, $CLIENTS clients" pgbench_run group
     fi
     start_server
-    gatling EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=20 > /dev/null # warm up the JIT
+    # Warm up the JIT on every kind of request measured below, pages as well as the API (the first minute after a
+    # start, cold, is bench/run.sh cold's measure, not this one's)
+    warm_up EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=20
+    warm_up EndpointSimulation -Dendpoint=home-html -Dclients=4 -Dduration=20
+    warm_up EndpointSimulation -Dendpoint=group-api -Dclients=4 -Dduration=10
     step "ceiling 2: the server's trivial endpoint (/actuator/health), $CLIENTS clients" \
       gatling EndpointSimulation -Dendpoint=ping -Dclients="$CLIENTS" -Dduration="$DURATION"
     step "idle server: one client, home feed (API), 50 ms apart" gatling EndpointSimulation -Dendpoint=idle-home -Dduration=30

@@ -45,8 +45,13 @@ public class JteViews implements ViewResolver, Ordered {
     /** The largest page rendered so far (up to a bound): each page's buffer starts that large, so it rarely grows. */
     private volatile int pageSize = 16 * 1024;
     private static final int MAX_START_SIZE = 256 * 1024;
-    /** The abilities the features supply, looked up once: a stream of beans from the factory at every page cost more than the checks. */
+    /**
+     * The beans of other features the pages ask, each looked up once: a lookup in the bean factory at every page cost
+     * more than what it then asked.
+     */
     private volatile List<PageAbility> abilityBeans;
+    private volatile UnreadNotifications unreadCounter;
+    private volatile ReaderPreferences readerPreferences;
     private final MessageSource messages;
     private final ZoneId defaultZone;
     private final ObjectProvider<UnreadNotifications> unread;
@@ -126,7 +131,10 @@ public class JteViews implements ViewResolver, Ordered {
 
     /** A failing read must not break the page: warnings then stay folded, the safe default. */
     private boolean opensWarnings(long accountId) {
-        ReaderPreferences reader = preferences.getIfAvailable();
+        ReaderPreferences reader = readerPreferences;
+        if (reader == null) {
+            reader = readerPreferences = preferences.getIfAvailable();
+        }
         try {
             return reader != null && reader.opensWarnings(accountId);
         } catch (RuntimeException failure) {
@@ -137,7 +145,10 @@ public class JteViews implements ViewResolver, Ordered {
 
     /** A failing count must not break the page, least of all an error page. */
     private int unreadCount(long accountId) {
-        UnreadNotifications counter = unread.getIfAvailable();
+        UnreadNotifications counter = unreadCounter;
+        if (counter == null) {
+            counter = unreadCounter = unread.getIfAvailable();
+        }
         if (counter == null) {
             return 0;
         }
