@@ -286,11 +286,11 @@ case "$cmd" in
       gatling EndpointSimulation -Dendpoint=home-api -Dclients="$CLIENTS" -Dduration="$DURATION" ;;
   endpoint)
     start_server
-    gatling EndpointSimulation -Dendpoint=ping -Dclients=4 -Dduration=10 > /dev/null # warm up the JIT
+    warm_up EndpointSimulation -Dendpoint=ping -Dclients=4 -Dduration=10 # warm up the JIT
     step "$endpoint, $CLIENTS clients" gatling EndpointSimulation -Dendpoint="$endpoint" -Dclients="$CLIENTS" -Dduration="$DURATION" ;;
   mix)
     start_server
-    gatling EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=15 > /dev/null
+    warm_up EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=15
     step "mix, open model at $RATE arrivals/s" gatling MixSimulation -Drate="$RATE" -Dduration="$DURATION" -Dramp=10 ;;
   live)
     start_server

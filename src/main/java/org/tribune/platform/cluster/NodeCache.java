@@ -22,9 +22,9 @@ import io.micrometer.core.instrument.Counter;
  * may have missed evictions (the bus is down, or back but not yet resynchronised) every read goes to the database
  * and nothing is kept ({@link Broadcast#trusted}).
  *
- * <p>A value read from the database while the same id was evicted (or across a loss of trust), or inside a transaction
- * that may write (it could roll back), is returned but not kept,
- * so a slow reader never puts back what a writer has just changed. Values are bounded by weight (about their bytes).
+ * <p>A value read from the database while the same id was evicted (or across a loss of trust) is returned but not kept,
+ * so a slow reader never puts back what a writer has just changed; one read inside a transaction that may write is
+ * kept only after that transaction commits, if nothing evicted it meanwhile. Values are bounded by weight (about their bytes).
  */
 public final class NodeCache<V> {
     private static final int STRIPES = 1024;
@@ -93,12 +93,15 @@ public final class NodeCache<V> {
         Map<Long, Long> seen = new java.util.HashMap<>();
         missing.forEach(id -> seen.put(id, evictions.get(stripe(id))));
         Map<Long, V> loaded = load.apply(missing);
+        Map<Long, V> keepable = new java.util.HashMap<>();
         loaded.forEach((id, value) -> {
-            Long before = seen.get(id);
-            if (value != null && before != null) {
-                keep(id, value, epoch, before);
+            if (value != null && seen.containsKey(id)) {
+                keepable.put(id, value);
             }
         });
+        if (!keepable.isEmpty()) {
+            keep(keepable, epoch, seen::get);
+        }
         found.putAll(loaded);
         return found;
     }
@@ -172,8 +175,37 @@ public final class NodeCache<V> {
         return true;
     }
 
-    /** Keeps a value just read unless something may have changed it meanwhile (counted by reason when not). */
+    /**
+     * Keeps a value just read unless something may have changed it meanwhile (counted by reason when not). Read
+     * inside a transaction that may write, it is kept only once that transaction has committed, and only if nothing
+     * evicted its id meanwhile: it may hold that transaction's own uncommitted change, which a rollback undoes (then
+     * it is never kept), and which the transaction's own eviction, run before this, marks as changed. (A rollback to
+     * a savepoint would undo a change and still commit: nothing here uses savepoints; anything that does must not
+     * read through these caches inside them.)
+     */
     private void keep(long id, V value, long epoch, long seen) {
+        keep(Map.of(id, value), epoch, sameId -> seen);
+    }
+
+    private void keep(Map<Long, V> values, long epoch, java.util.function.ToLongFunction<Long> seen) {
+        if (writing()) {
+            if (!readCommitted() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+                values.forEach((id, value) -> unkept.count(Unkept.Reason.WRITING));
+                return;
+            }
+            // Registered now, so that it runs after the evictions this transaction registered before its read.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    values.forEach((id, value) -> keepNow(id, value, epoch, seen.applyAsLong(id)));
+                }
+            });
+            return;
+        }
+        values.forEach((id, value) -> keepNow(id, value, epoch, seen.applyAsLong(id)));
+    }
+
+    private void keepNow(long id, V value, long epoch, long seen) {
         Unkept.Reason refused = refusal(epoch, seen, id);
         if (refused == null) {
             cache.asMap().putIfAbsent(id, value);
@@ -188,9 +220,6 @@ public final class NodeCache<V> {
     }
 
     private Unkept.Reason refusal(long epoch, long seen, long id) {
-        if (writing()) {
-            return Unkept.Reason.WRITING;
-        }
         if (broadcast.epoch() != epoch || !broadcast.trusted()) {
             return Unkept.Reason.UNTRUSTED;
         }
@@ -198,11 +227,22 @@ public final class NodeCache<V> {
     }
 
     /**
-     * Inside a transaction that may write, what is read may not be committed yet (or ever): it is returned, not kept.
+     * Inside a transaction that may write, what is read may not be committed yet (or ever): it is returned, and kept
+     * only after the commit.
      */
     private static boolean writing() {
         return TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+    }
+
+    /**
+     * Whether each statement of the transaction reads what is committed when it runs (the default of PostgreSQL and
+     * H2). A stricter level reads a snapshot of the transaction's start, which a change committed (and evicted)
+     * before the read may already have left behind: such reads are never kept.
+     */
+    private static boolean readCommitted() {
+        Integer level = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+        return level == null || level == java.sql.Connection.TRANSACTION_READ_COMMITTED;
     }
 
     private void drop(Collection<Long> ids) {

@@ -15,14 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * What a node's cache keeps of what it reads: every value read when nothing changed meanwhile, also with many readers
- * at once; nothing read across an eviction of its id, a loss of the bus, or inside a transaction that may write; each
- * refusal counted by its reason.
+ * at once; nothing read across an eviction of its id or a loss of the bus; what is read inside a transaction that may
+ * write only once it commits, and never what it changed; each refusal counted by its reason.
  */
 class NodeCacheTest {
     private final TwoNodeBus bus = new TwoNodeBus();
@@ -114,15 +118,77 @@ class NodeCacheTest {
         assertThat(unkept("untrusted")).isEqualTo(2);
     }
 
+    private final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(
+            new DriverManagerDataSource("jdbc:h2:mem:node-cache-test;DB_CLOSE_DELAY=-1")));
+
     @Test
-    void aValueReadInsideATransactionThatMayWriteIsNotKeptButOneReadOnlyIs() {
-        TransactionSynchronizationManager.setActualTransactionActive(true);
-        cache.get(1, id -> "in a writing transaction");
+    void aValueReadInsideATransactionThatMayWriteIsKeptOnlyOnceItCommits() {
+        transactions.executeWithoutResult(status -> {
+            assertThat(cache.get(1, id -> "read while writing")).isEqualTo("read while writing");
+            cache.getAll(List.of(2L, 3L), this::load);
+            assertThat(cache.peek(1)).as("not before the commit").isNull();
+            assertThat(cache.peek(2)).isNull();
+        });
+        assertThat(cache.peek(1)).isEqualTo("read while writing");
+        assertThat(cache.peek(2)).isEqualTo("value 2");
+        assertThat(cache.peek(3)).isEqualTo("value 3");
+    }
+
+    @Test
+    void aValueReadInsideATransactionThatRollsBackIsNeverKept() {
+        transactions.executeWithoutResult(status -> {
+            cache.get(1, id -> "an uncommitted change");
+            cache.getAll(List.of(2L), this::load);
+            status.setRollbackOnly();
+        });
+        assertThat(cache.peek(1)).isNull();
+        assertThat(cache.peek(2)).isNull();
+    }
+
+    @Test
+    void aValueTheTransactionEvictsBeforeOrAfterReadingItIsNotKept() {
+        transactions.executeWithoutResult(status -> {
+            cache.evict(1); // the transaction's write, then its read of what it wrote
+            cache.get(1, id -> "written then read");
+            cache.get(2, id -> "read then written");
+            cache.evict(2);
+        });
+        assertThat(cache.peek(1)).isNull();
+        assertThat(cache.peek(2)).isNull();
+        assertThat(unkept("changed")).isEqualTo(2);
+    }
+
+    @Test
+    void aValueAnotherWriterChangesWhileTheTransactionRunsIsNotKept() {
+        transactions.executeWithoutResult(status -> {
+            cache.get(1, id -> "before another writer's change");
+            Thread writer = Thread.ofPlatform().start(() -> cache.evict(1)); // its own change, committed
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(cache.peek(1)).isNull();
+        assertThat(unkept("changed")).isEqualTo(1);
+    }
+
+    @Test
+    void aValueReadInsideAStricterTransactionIsNeverKept() {
+        TransactionTemplate serializable = new TransactionTemplate(transactions.getTransactionManager());
+        serializable.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
+        serializable.executeWithoutResult(status -> cache.get(1, id -> "from a snapshot of the transaction's start"));
         assertThat(cache.peek(1)).isNull();
         assertThat(unkept("writing")).isEqualTo(1);
+    }
 
-        TransactionSynchronizationManager.setCurrentTransactionReadOnly(true);
-        cache.get(1, id -> "in a read-only one");
-        assertThat(cache.peek(1)).isEqualTo("in a read-only one");
+    @Test
+    void aValueReadInsideAReadOnlyTransactionIsKeptAtOnce() {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> {
+            cache.get(1, id -> "in a read-only one");
+            assertThat(cache.peek(1)).isEqualTo("in a read-only one");
+        });
     }
 }
