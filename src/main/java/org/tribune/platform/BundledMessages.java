@@ -16,12 +16,12 @@ final class BundledMessages extends ResourceBundleMessageSource {
 
     @Override
     protected String resolveCodeWithoutArguments(String code, Locale locale) {
-        Map<String, String> ofLocale = found.computeIfAbsent(locale, l -> new ConcurrentHashMap<>());
-        String message = ofLocale.get(code);
+        Map<String, String> ofLocale = found.get(locale);
+        String message = ofLocale == null ? null : ofLocale.get(code);
         if (message == null) {
             message = super.resolveCodeWithoutArguments(code, locale);
             if (message != null) {
-                ofLocale.put(code, message);
+                found.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()).put(code, message);
             }
         }
         return message;

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -42,30 +43,26 @@ public class JteViews implements ViewResolver, Ordered {
     private static final Logger log = LoggerFactory.getLogger(JteViews.class);
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    /** The largest page rendered so far (up to a bound): each page's buffer starts that large, so it rarely grows. */
-    private volatile int pageSize = 16 * 1024;
-    private static final int MAX_START_SIZE = 256 * 1024;
+    /** A page's first buffer: a feed page (about 70 KB) grows it twice; most other pages fit. */
+    private static final int PAGE_START_SIZE = 32 * 1024;
     /**
      * The beans of other features the pages ask, each looked up once: a lookup in the bean factory at every page cost
      * more than what it then asked.
      */
-    private volatile List<PageAbility> abilityBeans;
-    private volatile UnreadNotifications unreadCounter;
-    private volatile ReaderPreferences readerPreferences;
+    private final SingletonSupplier<List<PageAbility>> abilityBeans;
+    private final SingletonSupplier<UnreadNotifications> unreadCounter;
+    private final SingletonSupplier<ReaderPreferences> readerPreferences;
     private final MessageSource messages;
     private final ZoneId defaultZone;
-    private final ObjectProvider<UnreadNotifications> unread;
-    private final ObjectProvider<ReaderPreferences> preferences;
-    private final ObjectProvider<PageAbility> abilities;
 
     JteViews(MessageSource messages, @Value("${tribune.default-time-zone:UTC}") String defaultZone,
             ObjectProvider<UnreadNotifications> unread, ObjectProvider<ReaderPreferences> preferences,
             ObjectProvider<PageAbility> abilities) {
-        this.abilities = abilities;
-        this.preferences = preferences;
+        this.abilityBeans = SingletonSupplier.of(() -> abilities.orderedStream().toList());
+        this.readerPreferences = SingletonSupplier.of(preferences::getIfAvailable);
         this.messages = messages;
         this.defaultZone = ZoneId.of(defaultZone);
-        this.unread = unread;
+        this.unreadCounter = SingletonSupplier.of(unread::getIfAvailable);
     }
 
     @Override
@@ -118,11 +115,7 @@ public class JteViews implements ViewResolver, Ordered {
     /** A failing check must not break the page: the link is then left out, the safe default. */
     private boolean may(String name, long accountId) {
         try {
-            List<PageAbility> known = abilityBeans;
-            if (known == null) {
-                known = abilityBeans = abilities.orderedStream().toList();
-            }
-            return known.stream().anyMatch(a -> a.name().equals(name) && a.grantedTo(accountId));
+            return abilityBeans.obtain().stream().anyMatch(a -> a.name().equals(name) && a.grantedTo(accountId));
         } catch (RuntimeException failure) {
             log.warn("could not check ability {} of account {}", name, accountId, failure);
             return false;
@@ -131,10 +124,7 @@ public class JteViews implements ViewResolver, Ordered {
 
     /** A failing read must not break the page: warnings then stay folded, the safe default. */
     private boolean opensWarnings(long accountId) {
-        ReaderPreferences reader = readerPreferences;
-        if (reader == null) {
-            reader = readerPreferences = preferences.getIfAvailable();
-        }
+        ReaderPreferences reader = readerPreferences.get();
         try {
             return reader != null && reader.opensWarnings(accountId);
         } catch (RuntimeException failure) {
@@ -145,10 +135,7 @@ public class JteViews implements ViewResolver, Ordered {
 
     /** A failing count must not break the page, least of all an error page. */
     private int unreadCount(long accountId) {
-        UnreadNotifications counter = unreadCounter;
-        if (counter == null) {
-            counter = unreadCounter = unread.getIfAvailable();
-        }
+        UnreadNotifications counter = unreadCounter.get();
         if (counter == null) {
             return 0;
         }
@@ -183,9 +170,8 @@ public class JteViews implements ViewResolver, Ordered {
         Map<String, Object> params = new HashMap<>(model);
         params.put("page", page(request, model));
         // Rendered in full before anything is sent, so a failing template still gets a proper error page.
-        PageBytes output = new PageBytes(pageSize);
+        PageBytes output = new PageBytes(PAGE_START_SIZE);
         templates.render(template, params, output);
-        pageSize = Math.min(MAX_START_SIZE, Math.max(pageSize, output.length()));
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(output.length());
         output.writeTo(response.getOutputStream());
