@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -37,6 +40,9 @@ final class Analysis {
     private static final CharArraySet ENGLISH_STOPS = stops("english_stop.txt");
     static final Analyzer FRENCH = new Stemming(FRENCH_STOPS, FrenchStemmer::new);
     static final Analyzer ENGLISH = new Stemming(ENGLISH_STOPS, EnglishStemmer::new);
+
+    /** How many words' stems each language remembers (about 2 MB). */
+    static final int REMEMBERED_STEMS = 20_000;
 
     private Analysis() {
     }
@@ -165,6 +171,7 @@ final class Analysis {
     private static final class Stemming extends Analyzer {
         private final CharArraySet stops;
         private final Supplier<SnowballStemmer> stemmer;
+        private final Map<String, String> stems = new ConcurrentHashMap<>();
 
         Stemming(CharArraySet stops, Supplier<SnowballStemmer> stemmer) {
             this.stops = stops;
@@ -182,8 +189,45 @@ final class Analysis {
             TokenStream stream = new LowerCaseFilter(source);
             stream = new ASCIIFoldingFilter(stream);
             stream = new StopFilter(stream, stops);
-            stream = new SnowballFilter(stream, stemmer.get());
+            stream = new RememberedStems(stream, stemmer.get(), stems);
             return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    /**
+     * Snowball's stemming, each word's stem remembered: a search analyses the texts of its twenty hits to highlight
+     * them, and stemming was most of that. Words follow Zipf's law, so a bounded memory of them answers most; when
+     * it is full it starts again, and the frequent words come back first.
+     */
+    private static final class RememberedStems extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final SnowballStemmer stemmer;
+        private final Map<String, String> stems;
+
+        RememberedStems(TokenStream input, SnowballStemmer stemmer, Map<String, String> stems) {
+            super(input);
+            this.stemmer = stemmer;
+            this.stems = stems;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            String word = new String(term.buffer(), 0, term.length());
+            String stem = stems.get(word);
+            if (stem == null) {
+                stemmer.setCurrent(term.buffer(), term.length());
+                stemmer.stem();
+                stem = new String(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
+                if (stems.size() >= REMEMBERED_STEMS) {
+                    stems.clear();
+                }
+                stems.put(word, stem);
+            }
+            term.setEmpty().append(stem);
+            return true;
         }
     }
 }

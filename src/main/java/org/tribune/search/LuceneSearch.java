@@ -96,14 +96,6 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
     /** Newest first, as on PostgreSQL: by time, then id. Also the order of the index itself. */
     private static final Sort RECENCY = new Sort(new SortField("time", SortField.Type.LONG, true),
             new SortField("order", SortField.Type.LONG, true));
-    /** By relevance among the candidates: score, then id. */
-    private static final Comparator<Candidate> RELEVANCE = Comparator.comparingDouble(Candidate::score).reversed()
-            .thenComparing(Comparator.comparingLong(Candidate::id).reversed());
-
-    /** A match in the window of candidates: its Lucene document, score and id. */
-    private record Candidate(int doc, float score, long id) {
-    }
-
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -485,33 +477,8 @@ class LuceneSearch implements SearchEngine, AutoCloseable {
                     return hits(searcher, top.scoreDocs, false);
                 }
                 // Relevance among the newest window of matches, as on PostgreSQL: the same candidates, then ranked.
-                List<NewestMatches.Match> newest = searcher.search(query.build(), new NewestMatches(c.window()));
-                List<Candidate> byScore = new ArrayList<>();
-                for (NewestMatches.Match found : newest) {
-                    byScore.add(new Candidate(found.doc(), found.score(), found.id()));
-                }
-                byScore.sort(RELEVANCE);
-                // The next page starts after the cursor's document where it ranks now: BM25 scores move a little as
-                // the index changes (each document another node writes, or this node writes again from the log),
-                // so the cursor's score alone could skip or repeat a page of equal scores. Its score places it only
-                // when it is gone.
-                int at = -1;
-                for (int i = 0; after != null && i < byScore.size(); i++) {
-                    if (byScore.get(i).id() == after.id()) {
-                        at = i;
-                        break;
-                    }
-                }
-                List<Candidate> candidates = new ArrayList<>();
-                for (int i = at + 1; i < byScore.size(); i++) {
-                    Candidate candidate = byScore.get(i);
-                    if (after == null || at >= 0 || candidate.score() < after.score()
-                            || (candidate.score() == after.score() && candidate.id() < after.id())) {
-                        candidates.add(candidate);
-                    }
-                }
-                ScoreDoc[] ranked = candidates.stream().limit(limit).map(r -> new ScoreDoc(r.doc(), r.score())).toArray(ScoreDoc[]::new);
-                return hits(searcher, ranked, true);
+                List<NewestMatches.Match> window = searcher.search(query.build(), new NewestMatches(c.window()));
+                return hits(searcher, RelevancePage.of(window, after, limit), true);
             } finally {
                 searchers.release(searcher);
             }
