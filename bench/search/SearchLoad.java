@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * trb_bench_N): CLIENTS clients each send a query, wait for the answer, and send the next, for SECONDS seconds after
  * a warm-up of WARMUP seconds; prints requests/s and latency percentiles. Run with a JDK 21+:
  *   java bench/search/SearchLoad.java URL KIND CLIENTS SECONDS WARMUP USERS
- * KIND: posts (common words, and phrases in quotes, the seed's own vocabulary), or typeahead (people and groups by the
- * first 2 to 4 letters of a word, as the header's suggestions ask). Prints a table of percentiles per kind of query
- * (one word, two words, a phrase, people, groups) and for all. bench/search/run.sh runs both in one command.
+ * KIND: posts (common words, and phrases in quotes, the seed's own vocabulary), typeahead (people and groups by the
+ * first 2 to 4 letters of a word, one tab a request through the API), or suggestions (the header's own typeahead,
+ * GET /search/suggestions: people and groups in one request, as a signed-in member's page asks it; each client signs
+ * in SESSIONS_PER_CLIENT seeded people first, with the seed's password, and each request is one of them at random).
+ * Prints a table of percentiles per kind of query (one word, two words, a phrase, people, groups, suggestions) and for
+ * all. bench/search/run.sh runs all three in one command.
  */
 public class SearchLoad {
     static final String[] WORDS = {"garden", "city", "river", "music", "school", "market", "coffee", "winter", "library",
@@ -29,7 +32,8 @@ public class SearchLoad {
             "garden", "city", "music", "school", "market", "history", "forest", "festival", "kitchen", "beach"};
 
     /** The kinds of query, as reported: posts by one word, by two words, by a phrase; people and groups by a start. */
-    static final String[] LABELS = {"word", "two words", "phrase", "people", "groups"};
+    static final String[] LABELS = {"word", "two words", "phrase", "people", "groups", "suggestions"};
+    static final int SESSIONS_PER_CLIENT = 16;
 
     /** One query to send: which kind it is, the text, and the tab it asks. */
     record Query(int label, String text, String type) {
@@ -45,6 +49,11 @@ public class SearchLoad {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<long[]> perClient = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
+        // the sessions first (signing in is slow by design: a password hash), so that the warm-up starts on them
+        List<List<HttpClient>> sessionsOf = java.util.stream.IntStream.range(0, clients).parallel()
+                .mapToObj(c -> java.util.stream.IntStream.range(0, kind.equals("suggestions") ? SESSIONS_PER_CLIENT : 0)
+                        .mapToObj(i -> signedIn(url, new SplittableRandom(1000L * c + i).nextInt(users))).toList())
+                .toList();
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
@@ -53,17 +62,21 @@ public class SearchLoad {
             int client = c;
             threads.add(Thread.ofPlatform().start(() -> {
                 SplittableRandom random = new SplittableRandom(client);
+                List<HttpClient> sessions = sessionsOf.get(client);
                 // each sample: its time in nanoseconds, shifted left by 3, with the kind's number in the low bits
                 long[] samples = new long[2_000_000];
                 int n = 0;
                 while (System.nanoTime() < end) {
                     Query query = query(kind, random);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/search?type=" + query.type()
-                                    + "&q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8)))
-                            .header("Authorization", "Bearer trb_bench_" + random.nextInt(users)).GET().build();
+                    String q = URLEncoder.encode(query.text(), StandardCharsets.UTF_8);
+                    HttpRequest request = sessions.isEmpty()
+                            ? HttpRequest.newBuilder(URI.create(url + "/api/v1/search?type=" + query.type() + "&q=" + q))
+                                    .header("Authorization", "Bearer trb_bench_" + random.nextInt(users)).GET().build()
+                            : HttpRequest.newBuilder(URI.create(url + "/search/suggestions?q=" + q)).GET().build();
+                    HttpClient sender = sessions.isEmpty() ? http : sessions.get(random.nextInt(sessions.size()));
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> response = sender.send(request, HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         }
@@ -111,8 +124,40 @@ public class SearchLoad {
             return pick < 6 ? new Query(0, word, "posts") : new Query(1, word + " " + WORDS[random.nextInt(WORDS.length)], "posts");
         }
         String word = NAMES[random.nextInt(NAMES.length)];
+        if (kind.equals("suggestions")) {
+            return new Query(5, word.substring(0, Math.min(word.length(), 2 + random.nextInt(3))), null);
+        }
         boolean people = random.nextBoolean();
         return new Query(people ? 3 : 4, word.substring(0, Math.min(word.length(), 2 + random.nextInt(3))), people ? "people" : "groups");
+    }
+
+    /** A client with the session of seeded person {@code n}, signed in through the login form. */
+    static HttpClient signedIn(String url, int n) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .cookieHandler(new java.net.CookieManager()).build();
+        try {
+            String page = client.send(HttpRequest.newBuilder(URI.create(url + "/login")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+            if (!csrf.find()) {
+                throw new IllegalStateException("no CSRF token on the login page");
+            }
+            String form = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&email=u" + n
+                    + "%40bench.tribune.invalid&password=tribune-bench";
+            HttpResponse<Void> signed = client.send(HttpRequest.newBuilder(URI.create(url + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+            String to = signed.headers().firstValue("Location").orElse("");
+            if (signed.statusCode() != 302 || to.contains("login")) {
+                throw new IllegalStateException("person " + n + " could not sign in: " + signed.statusCode() + " " + to);
+            }
+            return client;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static double ms(long[] sorted, double q) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Search's speed on a seeded PostgreSQL database (issue 18): p50/p95/p99 per kind of query (one word, two words, a
-# phrase in quotes, people, groups) at CLIENTS concurrent clients, and the plans and times of the search statements
+# phrase in quotes, people, groups through the API, the header's suggestions as signed-in members) at CLIENTS
+# concurrent clients, and the plans and times of the search statements
 # alone (EXPLAIN ANALYZE). One command, so that a run can be repeated exactly:
 #
 #   bench/search/run.sh [--db NAME (tribune_bench_search)] [--clients N (8)] [--seconds S (30)] [--warmup S (10)]
@@ -108,6 +109,10 @@ ptsq() { echo "(phraseto_tsquery('tribune_french', '$1') || phraseto_tsquery('tr
   echo "load average: $(load)"
   echo
   java bench/search/SearchLoad.java "$BASE" typeahead "$CLIENTS" "$SECONDS_" "$WARMUP" "$USERS"
+  echo
+  echo "load average: $(load)"
+  echo
+  java bench/search/SearchLoad.java "$BASE" suggestions "$CLIENTS" "$SECONDS_" "$WARMUP" "$USERS"
   echo
   echo "load average after: $(load)"
   echo
