@@ -37,6 +37,9 @@ public class GroupService {
     /** How to order the directory. */
     public enum Sort { MEMBERS, ACTIVITY }
 
+    /** How precisely a group's last activity is kept. */
+    static final Duration ACTIVITY_GRAIN = Duration.ofMinutes(1);
+
     /** What joining did. */
     public enum JoinOutcome { JOINED, REQUESTED }
 
@@ -456,10 +459,18 @@ public class GroupService {
         return groups.byId(group.id()).orElseThrow();
     }
 
-    /** Notes activity (a new post or comment), for the directory's "recent activity" order. */
+    /**
+     * Notes activity (a new post or comment), for the directory's "recent activity" order, to the minute: a busy
+     * group wrote its row at every post, and each write took the group out of every node's cache, so the next post
+     * read it from the database again.
+     */
     @Transactional
     public void recordActivity(long groupId) {
-        groups.touch(groupId, clock.instant());
+        Instant now = clock.instant();
+        Instant last = groups.byId(groupId).map(Group::lastActivityAt).orElse(null);
+        if (last == null || last.isBefore(now.minus(ACTIVITY_GRAIN))) {
+            groups.touch(groupId, now);
+        }
     }
 
     // default and curated groups: see Curation

@@ -23,6 +23,12 @@ class GroupServiceIntegrationTest {
     GroupAccess access;
     @Autowired
     Members members;
+    @Autowired
+    Groups rows;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+    @Autowired
+    org.tribune.platform.cluster.NodeCaches caches;
 
     static String slug(String prefix) {
         return (prefix + "-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
@@ -216,6 +222,32 @@ class GroupServiceIntegrationTest {
         assertThatThrownBy(() -> groups.directory(marker, GroupService.Sort.MEMBERS, "garbage")).isInstanceOf(InvalidInput.class);
         List<Group> recent = groups.directory(marker, GroupService.Sort.ACTIVITY, null);
         assertThat(recent).hasSize(GroupService.PAGE_SIZE);
+    }
+
+    @Test
+    void activityIsRecordedToTheMinuteSoThatABusyGroupStaysInTheCache() {
+        Group group = group(members.active("ana"), "PUBLIC", "OPEN", List.of());
+        java.time.Instant old = java.time.Instant.now().minus(java.time.Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        db.sql("update topic_group set last_activity_at = ? where id = ?").params(java.sql.Timestamp.from(old), group.id()).update();
+        caches.clearHere(); // as another node's write would, through the bus
+
+        groups.recordActivity(group.id());
+        java.time.Instant recorded = rows.byId(group.id()).orElseThrow().lastActivityAt();
+        assertThat(recorded).isAfter(old.plus(java.time.Duration.ofHours(1)));
+
+        // within the minute: the row is not written again, and the group read from the cache is the same record
+        Group cached = rows.byId(group.id()).orElseThrow();
+        groups.recordActivity(group.id());
+        assertThat(rows.byId(group.id()).orElseThrow()).isSameAs(cached);
+        assertThat(db.sql("select last_activity_at from topic_group where id = ?").param(group.id())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(recorded);
+
+        // a minute later (its last activity set back as if it were): written again
+        db.sql("update topic_group set last_activity_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(recorded.minus(GroupService.ACTIVITY_GRAIN).minusSeconds(1)), group.id()).update();
+        caches.clearHere(); // as another node's write would, through the bus
+        groups.recordActivity(group.id());
+        assertThat(rows.byId(group.id()).orElseThrow().lastActivityAt()).isAfter(recorded.minusSeconds(1));
     }
 
     @Test
