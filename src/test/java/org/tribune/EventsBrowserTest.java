@@ -33,6 +33,7 @@ import org.tribune.event.EventService;
 import org.tribune.event.EventView;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 
 /**
@@ -52,6 +53,8 @@ class EventsBrowserTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     EventService events;
     @Autowired
@@ -75,7 +78,7 @@ class EventsBrowserTest {
         Group group = groups.create(mod, new GroupForm(("hikers-" + Members.uniqueHandle("g").substring(2)).toLowerCase()
                 .replace('_', '-'), "Hikers of the Vosges", "", "en", "PRIVATE", "INVITE", List.of(), false));
         for (Account a : List.of(ana, bob, cy)) {
-            groups.invite(mod, group.slug(), a.handle());
+            groupMembers.invite(mod, group.slug(), a.handle());
             groups.join(a, group.slug(), List.of());
         }
         browser = new Browser();

@@ -22,6 +22,7 @@ import org.tribune.feed.FeedService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.platform.cluster.Broadcast;
 import org.tribune.platform.live.LiveBus;
@@ -175,7 +176,7 @@ class MultiNodeCacheTest {
                 .anyMatch(i -> i.post().id() == post.id()))).isLessThan(ONE_SECOND);
         assertThat(b.getBean(GroupAccess.class).memberGroupIds(reader.id())).contains(closed.id());
 
-        a.getBean(GroupService.class).remove(owner, closed.slug(), reader.handle());
+        a.getBean(GroupMembers.class).remove(owner, closed.slug(), reader.handle());
 
         Duration refused = until(() -> onB(closed, reader).isEmpty() && feedOnB.home(reader, null).entries().stream()
                 .noneMatch(e -> e.item().post().id() == post.id()));

@@ -31,10 +31,12 @@ import org.tribune.platform.web.Viewer;
 @Tag(name = "Groups")
 class GroupApi {
     private final GroupService groups;
+    private final GroupMembers groupMembers;
     private final AccountService accounts;
 
-    GroupApi(GroupService groups, AccountService accounts) {
+    GroupApi(GroupService groups, GroupMembers groupMembers, AccountService accounts) {
         this.groups = groups;
+        this.groupMembers = groupMembers;
         this.accounts = accounts;
     }
 
@@ -167,23 +169,23 @@ class GroupApi {
     @GetMapping("/api/v1/groups/{slug}/members")
     @Operation(operationId = "listGroupMembers", summary = "Members by id, 100 a page (pass next as after=); for private groups members only")
     Listing<MemberJson> members(@PathVariable String slug, @RequestParam(defaultValue = "0") long after, Viewer viewer) {
-        List<Member> page = groups.members(slug, account(viewer), after);
+        List<Member> page = groupMembers.members(slug, account(viewer), after);
         java.util.Map<Long, Account> people = accounts.byIds(page.stream().map(Member::accountId).toList());
-        return Listing.of(page, GroupService.MEMBERS_PAGE, Member::accountId, m -> MemberJson.of(m, people.get(m.accountId())));
+        return Listing.of(page, GroupMembers.MEMBERS_PAGE, Member::accountId, m -> MemberJson.of(m, people.get(m.accountId())));
     }
 
     @PutMapping("/api/v1/groups/{slug}/members/{handle}/role")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "setGroupRole", summary = "Owners set a member's role: OWNER, MODERATOR or MEMBER")
     void role(Account me, @PathVariable String slug, @PathVariable String handle, @RequestBody RoleBody body) {
-        groups.setRole(me, slug, handle, body.role());
+        groupMembers.setRole(me, slug, handle, body.role());
     }
 
     @DeleteMapping("/api/v1/groups/{slug}/members/{handle}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "removeGroupMember", summary = "Moderators remove a member")
     void remove(Account me, @PathVariable String slug, @PathVariable String handle) {
-        groups.remove(me, slug, handle);
+        groupMembers.remove(me, slug, handle);
     }
 
     @GetMapping("/api/v1/groups/{slug}/requests")
@@ -212,21 +214,21 @@ class GroupApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "banFromGroup", summary = "Moderators ban someone: they lose membership and cannot rejoin")
     void ban(Account me, @PathVariable String slug, @RequestBody HandleBody body) {
-        groups.ban(me, slug, body.handle(), body.reason());
+        groupMembers.ban(me, slug, body.handle(), body.reason());
     }
 
     @DeleteMapping("/api/v1/groups/{slug}/bans/{handle}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "unbanFromGroup", summary = "Lift a ban (moderators)")
     void unban(Account me, @PathVariable String slug, @PathVariable String handle) {
-        groups.unban(me, slug, handle);
+        groupMembers.unban(me, slug, handle);
     }
 
     @PostMapping("/api/v1/groups/{slug}/invitations")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "inviteToGroup", summary = "Moderators invite someone by handle")
     void invite(Account me, @PathVariable String slug, @RequestBody HandleBody body) {
-        groups.invite(me, slug, body.handle());
+        groupMembers.invite(me, slug, body.handle());
     }
 
     private Account account(Viewer viewer) {

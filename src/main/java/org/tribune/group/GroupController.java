@@ -29,12 +29,15 @@ import org.tribune.platform.web.Viewer;
 class GroupController {
     private static final int SUMMARY_MAX = 200;
     private final GroupService groups;
+    private final GroupMembers groupMembers;
     private final AccountService accounts;
     private final Markdown markdown;
 
     private final Curation curation;
 
-    GroupController(GroupService groups, AccountService accounts, Markdown markdown, Curation curation) {
+    GroupController(GroupService groups, GroupMembers groupMembers, AccountService accounts, Markdown markdown,
+            Curation curation) {
+        this.groupMembers = groupMembers;
         this.curation = curation;
         this.groups = groups;
         this.accounts = accounts;
@@ -170,30 +173,30 @@ class GroupController {
     String members(@PathVariable String slug, @RequestParam(defaultValue = "0") long after, Viewer viewer, Model model) {
         Account me = accounts.of(viewer).orElse(null);
         GroupPage view = groups.view(slug, me);
-        List<Member> page = view.canRead() ? groups.members(slug, me, after) : List.of();
+        List<Member> page = view.canRead() ? groupMembers.members(slug, me, after) : List.of();
         model.addAttribute("view", view);
         model.addAttribute("description", markdown.toSafeHtml(view.group().description()));
-        model.addAttribute("staff", view.canRead() && after == 0 ? groups.staff(slug, me) : List.of());
+        model.addAttribute("staff", view.canRead() && after == 0 ? groupMembers.staff(slug, me) : List.of());
         model.addAttribute("members", page);
-        List<Member> staff = view.canRead() && after == 0 ? groups.staff(slug, me) : List.of();
+        List<Member> staff = view.canRead() && after == 0 ? groupMembers.staff(slug, me) : List.of();
         // faces beside names: the people of this page, read at once
         model.addAttribute("people", accounts.byIds(java.util.stream.Stream.concat(page.stream(), staff.stream())
                 .map(Member::accountId).distinct().toList()));
-        model.addAttribute("next", page.size() == GroupService.MEMBERS_PAGE ? page.getLast().accountId() : null);
+        model.addAttribute("next", page.size() == GroupMembers.MEMBERS_PAGE ? page.getLast().accountId() : null);
         return "group/members";
     }
 
     @PostMapping("/groups/{slug}/members/{handle}/role")
     String role(Account me, @PathVariable String slug, @PathVariable String handle, @RequestParam(defaultValue = "") String role,
             RedirectAttributes redirect) {
-        groups.setRole(me, slug, handle, role);
+        groupMembers.setRole(me, slug, handle, role);
         redirect.addFlashAttribute(JteViews.NOTICE, "group.role-changed");
         return "redirect:" + path(slug) + "/members";
     }
 
     @PostMapping("/groups/{slug}/members/{handle}/remove")
     String remove(Account me, @PathVariable String slug, @PathVariable String handle, RedirectAttributes redirect) {
-        groups.remove(me, slug, handle);
+        groupMembers.remove(me, slug, handle);
         redirect.addFlashAttribute(JteViews.NOTICE, "group.member-removed");
         return "redirect:" + path(slug) + "/members";
     }
@@ -222,21 +225,21 @@ class GroupController {
     @GetMapping("/groups/{slug}/bans")
     String bans(Account me, @PathVariable String slug, Model model) {
         model.addAttribute("view", groups.view(slug, me));
-        model.addAttribute("bans", groups.bans(me, slug));
+        model.addAttribute("bans", groupMembers.bans(me, slug));
         return "group/bans";
     }
 
     @PostMapping("/groups/{slug}/bans")
     String ban(Account me, @PathVariable String slug, @RequestParam(defaultValue = "") String handle,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        groups.ban(me, slug, handle.strip().replaceFirst("^@", ""), reason);
+        groupMembers.ban(me, slug, handle.strip().replaceFirst("^@", ""), reason);
         redirect.addFlashAttribute(JteViews.NOTICE, "group.banned-done");
         return "redirect:" + path(slug) + "/bans";
     }
 
     @PostMapping("/groups/{slug}/bans/{handle}/delete")
     String unban(Account me, @PathVariable String slug, @PathVariable String handle, RedirectAttributes redirect) {
-        groups.unban(me, slug, handle);
+        groupMembers.unban(me, slug, handle);
         redirect.addFlashAttribute(JteViews.NOTICE, "group.unbanned");
         return "redirect:" + path(slug) + "/bans";
     }
@@ -244,7 +247,7 @@ class GroupController {
     @PostMapping("/groups/{slug}/invitations")
     String invite(Account me, @PathVariable String slug, @RequestParam(defaultValue = "") String handle,
             RedirectAttributes redirect) {
-        groups.invite(me, slug, handle.strip().replaceFirst("^@", ""));
+        groupMembers.invite(me, slug, handle.strip().replaceFirst("^@", ""));
         redirect.addFlashAttribute(JteViews.NOTICE, "group.invited");
         return "redirect:" + path(slug) + "/members";
     }

@@ -3,7 +3,6 @@ package org.tribune.group;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -52,15 +51,13 @@ public class GroupService {
     private final Ids ids;
     private final Clock clock;
     private final RateLimiter.Limit creations;
-    private final org.tribune.safety.SafetyService safety;
 
     private final MediaService media;
 
     GroupService(Groups groups, Memberships memberships, GroupAccess access, AccountService accounts,
             RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, MediaService media,
-            @Value("${tribune.limits.groups-per-day:5}") int groupsPerDay, org.tribune.safety.SafetyService safety) {
+            @Value("${tribune.limits.groups-per-day:5}") int groupsPerDay) {
         this.media = media;
-        this.safety = safety;
         this.groups = groups;
         this.memberships = memberships;
         this.access = access;
@@ -302,147 +299,6 @@ public class GroupService {
         memberships.removeRequest(group.id(), request.accountId());
     }
 
-    public static final int MEMBERS_PAGE = 100;
-
-    /** A page of the member list, by account id; for public groups anyone sees it, otherwise only members. */
-    public List<Member> members(String slug, Account viewer, long afterAccountId) {
-        Group group = readable(slug, viewer);
-        Long viewerId = viewer == null ? null : viewer.id();
-        boolean moderates = viewerId != null && access.canModerate(group.id(), viewerId);
-        // Keeps reading until a page is full, so that members left out never end the list early.
-        List<Member> shown = new ArrayList<>();
-        long cursor = afterAccountId;
-        while (shown.size() < MEMBERS_PAGE) {
-            List<Membership> stored = memberships.members(group.id(), cursor, MEMBERS_PAGE);
-            if (stored.isEmpty()) {
-                break;
-            }
-            cursor = stored.getLast().accountId();
-            shown.addAll(moderates ? described(stored) : listable(described(stored), viewerId));
-            if (stored.size() < MEMBERS_PAGE) {
-                break;
-            }
-        }
-        return shown.size() > MEMBERS_PAGE ? List.copyOf(shown.subList(0, MEMBERS_PAGE)) : shown;
-    }
-
-    /**
-     * Moderators see everyone they moderate, and staff are listed to all (people need to know whom to ask); other
-     * members only to those they show their groups to (their privacy settings).
-     */
-    private List<Member> listable(List<Member> page, Long viewerId) {
-        var privacy = accounts.privacy(page.stream().map(Member::accountId).toList());
-        return page.stream().filter(m -> m.role() != GroupRole.MEMBER
-                || privacy.get(m.accountId()).groups().admits(viewerId, viewerId != null, m.accountId())).toList();
-    }
-
-    /** The group's owners and moderators, longest-standing first. */
-    public List<Member> staff(String slug, Account viewer) {
-        Group group = readable(slug, viewer);
-        List<Membership> staff = new ArrayList<>(memberships.withRole(group.id(), GroupRole.OWNER));
-        staff.addAll(memberships.withRole(group.id(), GroupRole.MODERATOR));
-        return described(staff);
-    }
-
-    private List<Member> described(List<Membership> page) {
-        Map<Long, Account> people = accounts.byIds(page.stream().map(Membership::accountId).toList());
-        List<Member> members = new ArrayList<>();
-        for (Membership m : page) {
-            Account a = people.get(m.accountId());
-            if (a != null && a.state() != AccountState.DELETED && a.state() != AccountState.CLOSING) {
-                members.add(new Member(a.id(), a.handle(), a.displayName(), m.role(), m.since()));
-            }
-        }
-        return members;
-    }
-
-    /** Owners appoint moderators (and co-owners); nobody changes their own role. */
-    @Transactional
-    public void setRole(Account owner, String slug, String handle, String roleName) {
-        Group group = visible(slug, owner);
-        requireRole(group, owner, GroupRole.OWNER);
-        GroupRole role = GroupRules.parse(GroupRole.class, roleName);
-        if (role == null) {
-            throw InvalidInput.of("role", "group.role-invalid");
-        }
-        Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
-        if (subject.id() == owner.id()) {
-            throw new Conflict("group.not-yourself");
-        }
-        memberships.of(group.id(), subject.id()).orElseThrow(() -> new Conflict("group.not-member"));
-        memberships.setRole(group.id(), subject.id(), role);
-    }
-
-    /** Moderators remove members; only owners remove moderators; nobody removes an owner. */
-    @Transactional
-    public void remove(Account moderator, String slug, String handle) {
-        Group group = moderated(slug, moderator);
-        Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
-        Membership target = memberships.of(group.id(), subject.id()).orElseThrow(() -> new Conflict("group.not-member"));
-        requireOutranks(group, moderator, target);
-        removeMember(group.id(), subject.id());
-    }
-
-    /** Bans keep someone out for good (until lifted): they lose membership, requests and invitations. */
-    @Transactional
-    public void ban(Account moderator, String slug, String handle, String reason) {
-        Group group = moderated(slug, moderator);
-        Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
-        if (subject.id() == moderator.id()) {
-            throw new Conflict("group.not-yourself");
-        }
-        Optional<Membership> target = memberships.of(group.id(), subject.id());
-        if (target.isPresent()) {
-            requireOutranks(group, moderator, target.get());
-            removeMember(group.id(), subject.id());
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() > 300) {
-            throw InvalidInput.of("reason", "group.reason-too-long", 300);
-        }
-        memberships.ban(group.id(), subject.id(), moderator.id(), why, clock.instant());
-        memberships.removeRequest(group.id(), subject.id());
-        memberships.removeInvitation(group.id(), subject.id());
-    }
-
-    @Transactional
-    public void unban(Account moderator, String slug, String handle) {
-        Group group = moderated(slug, moderator);
-        Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
-        if (!memberships.unban(group.id(), subject.id())) {
-            throw new NotFound("ban");
-        }
-    }
-
-    public List<Ban> bans(Account moderator, String slug) {
-        Group group = moderated(slug, moderator);
-        List<Memberships.StoredBan> stored = memberships.bans(group.id());
-        Map<Long, Account> people = accounts.byIds(stored.stream().map(Memberships.StoredBan::accountId).toList());
-        return stored.stream().filter(b -> people.containsKey(b.accountId()))
-                .map(b -> new Ban(b.accountId(), people.get(b.accountId()).handle(), b.reason(), b.since())).toList();
-    }
-
-    /** Moderators invite people by handle; in INVITE groups that is the only way in, elsewhere it skips the queue. */
-    @Transactional
-    public void invite(Account moderator, String slug, String handle) {
-        Group group = moderated(slug, moderator);
-        Account subject = accounts.byHandle(handle).filter(a -> a.state() == AccountState.ACTIVE)
-                .orElseThrow(() -> InvalidInput.of("handle", "group.invitee-unknown"));
-        if (memberships.isBanned(group.id(), subject.id())) {
-            throw new Conflict("group.invitee-banned");
-        }
-        if (memberships.of(group.id(), subject.id()).isPresent()) {
-            throw new Conflict("group.already-member");
-        }
-        // Across a block, or against the person's reach setting, the same refusal: it never tells a block apart.
-        if (!safety.mayInvite(moderator.id(), subject.id())) {
-            throw new Conflict("safety.invitations-closed");
-        }
-        if (memberships.invite(group.id(), subject.id(), moderator.id(), clock.instant())) {
-            events.publishEvent(new GroupEvents.Invited(group.id(), subject.id(), moderator.id()));
-        }
-    }
-
     /** Owners change the group's description, visibility, join policy and questions; the slug stays. */
     @Transactional
     public Group update(Account owner, String slug, GroupForm form) {
@@ -507,7 +363,7 @@ public class GroupService {
 
     // helpers
 
-    private Group visible(String slug, Account viewer) {
+    Group visible(String slug, Account viewer) {
         if (slug == null || slug.length() > 60) {
             throw new NotFound("group");
         }
@@ -518,7 +374,7 @@ public class GroupService {
         return group;
     }
 
-    private Group moderated(String slug, Account moderator) {
+    Group moderated(String slug, Account moderator) {
         Group group = visible(slug, moderator);
         if (!access.canModerate(group.id(), moderator.id())) {
             throw new Forbidden("group.moderators-only");
@@ -526,13 +382,13 @@ public class GroupService {
         return group;
     }
 
-    private void requireRole(Group group, Account account, GroupRole role) {
+    void requireRole(Group group, Account account, GroupRole role) {
         if (memberships.of(group.id(), account.id()).map(m -> m.role() != role).orElse(true)) {
             throw new Forbidden(role == GroupRole.OWNER ? "group.owners-only" : "group.moderators-only");
         }
     }
 
-    private void requireOutranks(Group group, Account actor, Membership target) {
+    void requireOutranks(Group group, Account actor, Membership target) {
         GroupRole actorRole = memberships.of(group.id(), actor.id()).map(Membership::role).orElse(GroupRole.MEMBER);
         boolean outranks = target.role() == GroupRole.MEMBER
                 || (target.role() == GroupRole.MODERATOR && actorRole == GroupRole.OWNER);
@@ -558,7 +414,7 @@ public class GroupService {
         }
     }
 
-    private void removeMember(long groupId, long accountId) {
+    void removeMember(long groupId, long accountId) {
         if (memberships.remove(groupId, accountId)) {
             groups.addMembers(groupId, -1);
             events.publishEvent(new GroupEvents.MemberLeft(groupId, accountId));

@@ -23,6 +23,7 @@ import org.tribune.account.AccountService;
 import org.tribune.account.Suspensions;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.platform.ClusterJobs;
 import org.tribune.platform.Conflict;
@@ -56,6 +57,7 @@ public class ModerationService {
     private final AccountService accounts;
     private final Suspensions suspensions;
     private final GroupService groupService;
+    private final GroupMembers groupMembers;
     private final GroupAccess groups;
     private final ClusterJobs jobs;
     private final ApplicationEventPublisher events;
@@ -65,7 +67,7 @@ public class ModerationService {
     private final Duration appealWindow;
 
     ModerationService(Flags flags, ModerationLog log, PostService posts, TrustLevels trust, Moderators moderators,
-            AccountService accounts, Suspensions suspensions, GroupService groupService, GroupAccess groups,
+            AccountService accounts, Suspensions suspensions, GroupService groupService, GroupMembers groupMembers, GroupAccess groups,
             ClusterJobs jobs, ApplicationEventPublisher events, Ids ids, Clock clock,
             @Value("${tribune.moderation.appeal-window:P14D}") Duration appealWindow) {
         this.flags = flags;
@@ -76,6 +78,7 @@ public class ModerationService {
         this.accounts = accounts;
         this.suspensions = suspensions;
         this.groupService = groupService;
+        this.groupMembers = groupMembers;
         this.groups = groups;
         this.jobs = jobs;
         this.events = events;
@@ -205,7 +208,7 @@ public class ModerationService {
         }
         Account subject = accounts.byHandle(handle).orElseThrow(() -> new NotFound("account"));
         String why = checkedReason(reason);
-        groupService.ban(moderator, slug, subject.handle(), why);
+        groupMembers.ban(moderator, slug, subject.handle(), why);
         Instant until = clock.instant().plus(Duration.ofDays(days));
         ModerationAction action = new ModerationAction(ids.next(), ModerationAction.Action.BAN, TargetKind.ACCOUNT,
                 subject.id(), null, group.id(), subject.id(), moderator.id(), Moderators.GROUP_MODERATOR,
@@ -518,7 +521,7 @@ public class ModerationService {
             } else if (sanction.groupId() != null) {
                 Group group = groups.group(sanction.groupId()).orElse(null);
                 if (group != null) {
-                    groupService.unban(by, group.slug(), subject.handle());
+                    groupMembers.unban(by, group.slug(), subject.handle());
                 }
             }
         } catch (Conflict | NotFound | Forbidden alreadyDone) {

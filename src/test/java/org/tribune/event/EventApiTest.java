@@ -25,6 +25,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 
 /**
@@ -40,6 +41,8 @@ class EventApiTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupMembers groupMembers;
+    @Autowired
     TokenService tokens;
 
     String bearer(Account a) {
@@ -50,7 +53,7 @@ class EventApiTest {
         Group g = groups.create(owner, new GroupForm(EventServiceIntegrationTest.slug(), "Hikers", "", "en", visibility,
                 "INVITE", List.of(), false));
         for (Account m : people) {
-            groups.invite(owner, g.slug(), m.handle());
+            groupMembers.invite(owner, g.slug(), m.handle());
             groups.join(m, g.slug(), List.of());
         }
         return g;
@@ -138,7 +141,7 @@ class EventApiTest {
                 "Authorization", modToken).json().get("id").asString();
         String hiddenId = api.postJson("/api/v1/groups/" + hidden.slug() + "/events", newEvent("Hidden one", null),
                 "Authorization", modToken).json().get("id").asString();
-        groups.ban(mod, g.slug(), banned.handle(), "");
+        groupMembers.ban(mod, g.slug(), banned.handle(), "");
         String out = bearer(outsider);
 
         // a member cannot create events where moderators alone may

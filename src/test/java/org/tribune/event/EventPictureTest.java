@@ -30,6 +30,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.media.TestPictures;
 
@@ -51,6 +52,8 @@ class EventPictureTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupMembers groupMembers;
+    @Autowired
     TokenService tokens;
     @Autowired
     JdbcClient db;
@@ -61,7 +64,7 @@ class EventPictureTest {
         Group g = groups.create(owner, new GroupForm(EventServiceIntegrationTest.slug(), "Painters", "", "en", visibility,
                 "INVITE", List.of(), false));
         for (Account m : people) {
-            groups.invite(owner, g.slug(), m.handle());
+            groupMembers.invite(owner, g.slug(), m.handle());
             groups.join(m, g.slug(), List.of());
         }
         return g;

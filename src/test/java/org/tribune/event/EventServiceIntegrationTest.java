@@ -31,6 +31,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.notification.NotificationEntry;
 import org.tribune.notification.NotificationKind;
@@ -59,6 +60,8 @@ class EventServiceIntegrationTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupMembers groupMembers;
+    @Autowired
     Members members;
     @Autowired
     Notifications notifications;
@@ -72,7 +75,7 @@ class EventServiceIntegrationTest {
     Group group(Account owner, String visibility, Account... members) {
         Group g = groups.create(owner, new GroupForm(slug(), "Walkers " + visibility, "", "en", visibility, "INVITE", List.of(), false));
         for (Account m : members) {
-            groups.invite(owner, g.slug(), m.handle());
+            groupMembers.invite(owner, g.slug(), m.handle());
             groups.join(m, g.slug(), List.of());
         }
         return g;
@@ -272,7 +275,7 @@ class EventServiceIntegrationTest {
         Account ana = members.active("ana");
         Group g = group(mod, "PUBLIC", ana);
         Event walk = events.create(mod, g.slug(), draft("Walk", inDays(2), 3));
-        groups.ban(mod, g.slug(), ana.handle(), "");
+        groupMembers.ban(mod, g.slug(), ana.handle(), "");
         assertThatThrownBy(() -> attendance.answer(ana, walk.id(), RsvpStatus.GOING)).isInstanceOf(Forbidden.class);
         assertThat(events.view(walk.id(), mod.id()).going()).isZero();
     }

@@ -14,6 +14,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -31,6 +32,8 @@ class QuietFeedTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     PostService posts;
     @Autowired
@@ -104,7 +107,7 @@ class QuietFeedTest {
         Account owner = members.active("own");
         Group lively = group(owner, "PUBLIC");
         Account banned = members.active("ban");
-        groups.ban(owner, lively.slug(), banned.handle(), "spam");
+        groupMembers.ban(owner, lively.slug(), banned.handle(), "spam");
         Post recent = post(owner, lively, "Still lively");
 
         assertThat(suggested(feeds.home(banned, null))).doesNotContain(recent.id());

@@ -26,6 +26,7 @@ import org.tribune.event.EventDraft;
 import org.tribune.event.EventService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.post.Comment;
 import org.tribune.post.Post;
@@ -67,6 +68,8 @@ class VisibilityMatrixTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupMembers groupMembers;
+    @Autowired
     PostService posts;
     @Autowired
     TokenService tokenService;
@@ -89,7 +92,7 @@ class VisibilityMatrixTest {
             Group group = groups.create(owner, new GroupForm(("m-" + Members.uniqueHandle("v").substring(2)).toLowerCase().replace('_', '-'),
                     "Matrix " + visibility, "", "en", visibility.name(), "INVITE", List.of(), false));
             for (Account a : List.of(member, banned, blocked, muter)) {
-                groups.invite(owner, group.slug(), a.handle());
+                groupMembers.invite(owner, group.slug(), a.handle());
                 groups.join(a, group.slug(), List.of());
             }
             String marker = "SECRET" + Members.uniqueHandle("t").substring(2);
@@ -99,7 +102,7 @@ class VisibilityMatrixTest {
             java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
             Event event = events.create(owner, group.slug(), new EventDraft("Event " + marker.replace("SECRET", "MEETUP"), "", start,
                     start.plusSeconds(3600), "Europe/Paris", "Town hall", null, null, false));
-            groups.ban(owner, group.slug(), banned.handle(), "");
+            groupMembers.ban(owner, group.slug(), banned.handle(), "");
             safety.block(member, blocked.handle());
             safety.mute(muter, member.handle(), null);
 

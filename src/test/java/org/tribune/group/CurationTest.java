@@ -24,6 +24,8 @@ class CurationTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupMembers groupMembers;
+    @Autowired
     GroupAccess access;
     @Autowired
     Members members;
@@ -85,7 +87,7 @@ class CurationTest {
         curation.setCurated(hidden.slug(), true);
         curation.setCurated(banning.slug(), true);
         Account banned = members.active("ban");
-        groups.ban(owner, banning.slug(), banned.handle(), "spam");
+        groupMembers.ban(owner, banning.slug(), banned.handle(), "spam");
 
         assertThat(suggested(banned)).doesNotContain(hidden.id(), banning.id());
         assertThat(suggested(members.active("ok"))).contains(banning.id()).doesNotContain(hidden.id());

@@ -20,6 +20,8 @@ class GroupServiceIntegrationTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupMembers groupMembers;
+    @Autowired
     GroupAccess access;
     @Autowired
     Members members;
@@ -117,11 +119,11 @@ class GroupServiceIntegrationTest {
         Group circle = group(ana, "PRIVATE", "INVITE", List.of());
 
         assertThatThrownBy(() -> groups.join(eve, circle.slug(), List.of())).isInstanceOf(Forbidden.class);
-        groups.invite(ana, circle.slug(), bob.handle());
+        groupMembers.invite(ana, circle.slug(), bob.handle());
         assertThat(groups.invitations(bob.id())).extracting(Group::slug).containsExactly(circle.slug());
         assertThat(groups.join(bob, circle.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
         assertThat(groups.invitations(bob.id())).isEmpty();
-        assertThatThrownBy(() -> groups.invite(bob, circle.slug(), eve.handle())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupMembers.invite(bob, circle.slug(), eve.handle())).isInstanceOf(Forbidden.class);
     }
 
     @Test
@@ -134,7 +136,7 @@ class GroupServiceIntegrationTest {
         assertThatThrownBy(() -> groups.view(secret.slug(), null)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> groups.join(eve, secret.slug(), List.of())).isInstanceOf(NotFound.class);
         assertThat(groups.directory(secret.name(), GroupService.Sort.MEMBERS, null)).extracting(Group::id).doesNotContain(secret.id());
-        groups.invite(ana, secret.slug(), eve.handle());
+        groupMembers.invite(ana, secret.slug(), eve.handle());
         assertThat(groups.view(secret.slug(), eve).invited()).isTrue();
     }
 
@@ -145,12 +147,12 @@ class GroupServiceIntegrationTest {
         Group club = group(ana, "PRIVATE", "OPEN", List.of());
         groups.join(bob, club.slug(), List.of());
 
-        groups.ban(ana, club.slug(), bob.handle(), "spam");
+        groupMembers.ban(ana, club.slug(), bob.handle(), "spam");
 
         assertThat(access.canRead(club, bob.id())).isFalse();
         assertThatThrownBy(() -> groups.join(bob, club.slug(), List.of())).isInstanceOf(Forbidden.class);
-        assertThat(groups.bans(ana, club.slug())).extracting(Ban::handle).containsExactly(bob.handle());
-        groups.unban(ana, club.slug(), bob.handle());
+        assertThat(groupMembers.bans(ana, club.slug())).extracting(Ban::handle).containsExactly(bob.handle());
+        groupMembers.unban(ana, club.slug(), bob.handle());
         assertThat(groups.join(bob, club.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
     }
 
@@ -164,16 +166,16 @@ class GroupServiceIntegrationTest {
         for (Account a : List.of(mod, mod2, bob)) {
             groups.join(a, club.slug(), List.of());
         }
-        groups.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
-        groups.setRole(ana, club.slug(), mod2.handle(), "MODERATOR");
+        groupMembers.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
+        groupMembers.setRole(ana, club.slug(), mod2.handle(), "MODERATOR");
 
-        assertThatThrownBy(() -> groups.setRole(mod, club.slug(), bob.handle(), "MODERATOR")).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> groups.remove(mod, club.slug(), mod2.handle())).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> groups.ban(mod, club.slug(), ana.handle(), "")).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> groups.remove(bob, club.slug(), mod.handle())).isInstanceOf(Forbidden.class);
-        groups.remove(mod, club.slug(), bob.handle());
-        groups.remove(ana, club.slug(), mod2.handle());
-        assertThat(groups.members(club.slug(), ana, 0)).extracting(Member::handle).containsExactly(ana.handle(), mod.handle());
+        assertThatThrownBy(() -> groupMembers.setRole(mod, club.slug(), bob.handle(), "MODERATOR")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupMembers.remove(mod, club.slug(), mod2.handle())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupMembers.ban(mod, club.slug(), ana.handle(), "")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupMembers.remove(bob, club.slug(), mod.handle())).isInstanceOf(Forbidden.class);
+        groupMembers.remove(mod, club.slug(), bob.handle());
+        groupMembers.remove(ana, club.slug(), mod2.handle());
+        assertThat(groupMembers.members(club.slug(), ana, 0)).extracting(Member::handle).containsExactly(ana.handle(), mod.handle());
     }
 
     @Test
@@ -184,7 +186,7 @@ class GroupServiceIntegrationTest {
         Group club = group(ana, "PUBLIC", "OPEN", List.of());
         groups.join(bob, club.slug(), List.of());
         groups.join(mod, club.slug(), List.of());
-        groups.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
+        groupMembers.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
 
         groups.leave(ana, club.slug());
 
@@ -197,8 +199,8 @@ class GroupServiceIntegrationTest {
         Account ana = members.active("ana");
         Account eve = members.active("eve");
         Group club = group(ana, "PRIVATE", "OPEN", List.of());
-        assertThatThrownBy(() -> groups.members(club.slug(), eve, 0)).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> groups.members(club.slug(), null, 0)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupMembers.members(club.slug(), eve, 0)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupMembers.members(club.slug(), null, 0)).isInstanceOf(Forbidden.class);
         assertThat(groups.view(club.slug(), null).canRead()).isFalse();
     }
 
@@ -265,15 +267,15 @@ class GroupServiceIntegrationTest {
     void longMemberListsArePagedWithoutGapsAndStaffIsListedApart() {
         Account ana = members.active("ana");
         Group big = group(ana, "PUBLIC", "OPEN", List.of());
-        for (int i = 0; i < GroupService.MEMBERS_PAGE + 4; i++) {
+        for (int i = 0; i < GroupMembers.MEMBERS_PAGE + 4; i++) {
             groups.join(members.active("m" + i), big.slug(), List.of());
         }
-        List<Member> first = groups.members(big.slug(), null, 0);
-        List<Member> second = groups.members(big.slug(), null, first.getLast().accountId());
+        List<Member> first = groupMembers.members(big.slug(), null, 0);
+        List<Member> second = groupMembers.members(big.slug(), null, first.getLast().accountId());
 
-        assertThat(first).hasSize(GroupService.MEMBERS_PAGE);
+        assertThat(first).hasSize(GroupMembers.MEMBERS_PAGE);
         assertThat(second).hasSize(5);
         assertThat(first).extracting(Member::accountId).isSorted().doesNotContainAnyElementsOf(second.stream().map(Member::accountId).toList());
-        assertThat(groups.staff(big.slug(), null)).extracting(Member::handle).containsExactly(ana.handle());
+        assertThat(groupMembers.staff(big.slug(), null)).extracting(Member::handle).containsExactly(ana.handle());
     }
 }

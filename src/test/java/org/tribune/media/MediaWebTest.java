@@ -29,6 +29,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,8 @@ class MediaWebTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     TokenService tokens;
     @Autowired
@@ -266,7 +269,7 @@ class MediaWebTest {
         Account bob = members.active("picq");
         Account stranger = members.active("picz");
         Group club = group(ana, "PRIVATE");
-        groups.invite(ana, club.slug(), bob.handle());
+        groupMembers.invite(ana, club.slug(), bob.handle());
         groups.join(bob, club.slug(), List.of());
         WebClient anas = signedIn(ana);
         String csrf = anas.get("/groups/" + club.slug()).csrf();
@@ -346,7 +349,7 @@ class MediaWebTest {
         Account member = members.active("picm");
         Account outsider = members.active("picn");
         Group hidden = group(owner, "HIDDEN");
-        groups.invite(owner, hidden.slug(), member.handle());
+        groupMembers.invite(owner, hidden.slug(), member.handle());
         groups.join(member, hidden.slug(), List.of());
         WebClient owners = signedIn(owner);
         for (String kind : List.of("banner", "icon")) {

@@ -20,6 +20,7 @@ import org.tribune.account.Role;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.notification.NotificationKind;
 import org.tribune.notification.Notifications;
@@ -53,6 +54,8 @@ class AppealWhileSanctionedTest {
     ModerationService moderation;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     TokenService tokens;
     @Autowired
@@ -236,7 +239,7 @@ class AppealWhileSanctionedTest {
                 "en", "PUBLIC", "OPEN", List.of(), false));
         Account deputy = withLevel("deputy", TrustLevel.BASIC);
         groups.join(deputy, group.slug(), List.of());
-        groups.setRole(owner, group.slug(), deputy.handle(), "MODERATOR");
+        groupMembers.setRole(owner, group.slug(), deputy.handle(), "MODERATOR");
         Account member = withLevel("banned", TrustLevel.BASIC);
         groups.join(member, group.slug(), List.of());
         ModerationAction ban = moderation.ban(owner, group.slug(), member.handle(), 30, "off-topic", "Adverts again");

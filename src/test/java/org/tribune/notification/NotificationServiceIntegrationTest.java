@@ -16,6 +16,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.platform.NotFound;
 
@@ -27,6 +28,8 @@ class NotificationServiceIntegrationTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     MessageSource messages;
 
@@ -186,7 +189,7 @@ class NotificationServiceIntegrationTest {
         notifications.record(bob.id(), NotificationKind.MENTION, ana.id(), open.id(), someId(), null);
         assertThat(notifications.unreadCount(bob.id())).isEqualTo(3);
 
-        groups.remove(ana, club.slug(), bob.handle());
+        groupMembers.remove(ana, club.slug(), bob.handle());
 
         List<NotificationEntry> left = notifications.page(bob.id(), null).entries();
         assertThat(left).singleElement().satisfies(e -> {

@@ -15,6 +15,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 
 /**
@@ -27,6 +28,8 @@ class NotificationsFromGroupsTest {
     Notifications notifications;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     Members members;
 
@@ -48,10 +51,10 @@ class NotificationsFromGroupsTest {
         Account member = members.active("member");
         Account bob = members.active("bob");
         Group club = group(ana, "PRIVATE", "REQUEST");
-        groups.invite(ana, club.slug(), mod.handle());
+        groupMembers.invite(ana, club.slug(), mod.handle());
         groups.join(mod, club.slug(), List.of());
-        groups.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
-        groups.invite(ana, club.slug(), member.handle());
+        groupMembers.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
+        groupMembers.invite(ana, club.slug(), member.handle());
         groups.join(member, club.slug(), List.of());
         awaitNewest(member, NotificationKind.INVITED);
         int memberBefore = notifications.unreadCount(member.id());
@@ -86,14 +89,14 @@ class NotificationsFromGroupsTest {
         Group club = group(ana, "PUBLIC", "REQUEST");
         groups.join(mod, club.slug(), List.of("Hi"));
         groups.approve(ana, club.slug(), groups.requests(ana, club.slug()).getFirst().id());
-        groups.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
+        groupMembers.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
         awaitNewest(mod, NotificationKind.REQUEST_APPROVED);
         int before = notifications.unreadCount(mod.id());
 
         groups.join(bob, club.slug(), List.of("Hello"));
         await().atMost(Duration.ofSeconds(5)).until(() -> notifications.unreadCount(mod.id()) == before + 1);
 
-        groups.setRole(ana, club.slug(), mod.handle(), "MEMBER");
+        groupMembers.setRole(ana, club.slug(), mod.handle(), "MEMBER");
         assertThat(notifications.unreadCount(mod.id())).isEqualTo(before);
         assertThat(notifications.page(mod.id(), null).entries())
                 .noneMatch(e -> e.kind() == NotificationKind.JOIN_REQUEST);
@@ -105,7 +108,7 @@ class NotificationsFromGroupsTest {
         Account eve = members.active("eve");
         Group hidden = group(ana, "HIDDEN", "INVITE");
 
-        groups.invite(ana, hidden.slug(), eve.handle());
+        groupMembers.invite(ana, hidden.slug(), eve.handle());
 
         NotificationEntry invited = awaitNewest(eve, NotificationKind.INVITED);
         assertThat(invited.actor().handle()).isEqualTo(ana.handle());
@@ -113,7 +116,7 @@ class NotificationsFromGroupsTest {
         assertThat(invited.path()).isEqualTo("/groups/" + hidden.slug());
 
         // Banned before joining: the invitation is gone, and so is any trace of the hidden group.
-        groups.ban(ana, hidden.slug(), eve.handle(), "");
+        groupMembers.ban(ana, hidden.slug(), eve.handle(), "");
         assertThat(notifications.page(eve.id(), null).entries()).isEmpty();
         assertThat(notifications.unreadCount(eve.id())).isZero();
     }

@@ -14,6 +14,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.account.Role;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.moderation.FlagReason;
 import org.tribune.moderation.FlagService;
@@ -40,6 +41,8 @@ class NotificationsFromModerationTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupMembers groupMembers;
+    @Autowired
     TrustLevels trust;
     @Autowired
     Members members;
@@ -56,7 +59,7 @@ class NotificationsFromModerationTest {
                 "en", "PUBLIC", "OPEN", List.of(), false));
         Account second = members.active("second");
         groups.join(second, group.slug(), List.of());
-        groups.setRole(owner, group.slug(), second.handle(), "MODERATOR");
+        groupMembers.setRole(owner, group.slug(), second.handle(), "MODERATOR");
         Account author = members.active("author");
         groups.join(author, group.slug(), List.of());
         Post post = posts.publish(author, group.id(), new PostService.Draft("", "Off topic here", null));

@@ -26,6 +26,7 @@ import org.tribune.admission.InvitationService;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.post.Comment;
 import org.tribune.post.Post;
@@ -73,6 +74,7 @@ class EverythingFixture {
     private final AccountAdministration administration;
     private final TokenService tokens;
     private final GroupService groups;
+    private final GroupMembers groupMembers;
     private final PostService posts;
     private final FollowService follows;
     private final InvitationService invitations;
@@ -101,7 +103,7 @@ class EverythingFixture {
     private final org.tribune.safety.WordFilters filters;
 
     EverythingFixture(Members members, AccountService accounts, AccountAdministration administration,
-            TokenService tokens, GroupService groups, PostService posts, FollowService follows,
+            TokenService tokens, GroupService groups, GroupMembers groupMembers, PostService posts, FollowService follows,
             InvitationService invitations, TrustLevels trust, DataExportService exports, JdbcClient db,
             ReadingLog reading, WikiService wiki, TalkService talk, FlagService flags, ModerationService moderation,
             NoteService notes, Recategorisation recategorisation, org.tribune.media.MediaService media,
@@ -121,6 +123,7 @@ class EverythingFixture {
         this.administration = administration;
         this.tokens = tokens;
         this.groups = groups;
+        this.groupMembers = groupMembers;
         this.posts = posts;
         this.follows = follows;
         this.invitations = invitations;
@@ -170,9 +173,9 @@ class EverythingFixture {
         groups.join(me, asking.slug(), List.of("Because " + bio));
         Group banning = groups.create(moderator, form("ban", "PUBLIC", "OPEN", List.of()));
         groups.join(me, banning.slug(), List.of());
-        groups.ban(moderator, banning.slug(), me.handle(), "rude, says " + name);
+        groupMembers.ban(moderator, banning.slug(), me.handle(), "rude, says " + name);
         Group inviting = groups.create(moderator, form("inv", "PUBLIC", "INVITE", List.of()));
-        groups.invite(moderator, inviting.slug(), me.handle());
+        groupMembers.invite(moderator, inviting.slug(), me.handle());
         // a private group they left: what was written there after is not theirs to see
         Group secret = groups.create(friend, form("sec", "PRIVATE", "OPEN", List.of()));
         groups.join(me, secret.slug(), List.of());

@@ -19,6 +19,7 @@ import org.tribune.follow.FollowCounts;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.notification.NotificationEntry;
 import org.tribune.notification.NotificationKind;
@@ -42,6 +43,8 @@ class SafetyServiceIntegrationTest {
     PostService posts;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     Notifications notifications;
     @Autowired
@@ -316,14 +319,14 @@ class SafetyServiceIntegrationTest {
         Group group = groups.create(owner, new GroupForm(slug, "Invites " + slug, "", "en", "PUBLIC", "INVITE", List.of(), false));
 
         safety.block(ana, owner.handle());
-        assertThatThrownBy(() -> groups.invite(owner, group.slug(), ana.handle())).isInstanceOf(Conflict.class)
+        assertThatThrownBy(() -> groupMembers.invite(owner, group.slug(), ana.handle())).isInstanceOf(Conflict.class)
                 .hasMessage("safety.invitations-closed");
 
         safety.setReach(bob.id(), new Reach(Reach.Audience.EVERYONE, Reach.Audience.NOBODY, false, 0, false), null);
-        assertThatThrownBy(() -> groups.invite(owner, group.slug(), bob.handle())).isInstanceOf(Conflict.class)
+        assertThatThrownBy(() -> groupMembers.invite(owner, group.slug(), bob.handle())).isInstanceOf(Conflict.class)
                 .hasMessage("safety.invitations-closed");
 
         safety.setReach(bob.id(), Reach.DEFAULTS, null);
-        groups.invite(owner, group.slug(), bob.handle());
+        groupMembers.invite(owner, group.slug(), bob.handle());
     }
 }

@@ -19,6 +19,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -35,6 +36,8 @@ class PhraseSearchTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     PostService posts;
     @Autowired
@@ -62,7 +65,7 @@ class PhraseSearchTest {
         english = group("PUBLIC", "en");
         french = group("PUBLIC", "fr");
         closed = group("PRIVATE", "en");
-        groups.invite(author, closed.slug(), reader.handle());
+        groupMembers.invite(author, closed.slug(), reader.handle());
         groups.join(reader, closed.slug(), List.of());
         w = "zq" + Members.uniqueHandle("p").substring(2).toLowerCase().replaceAll("[^a-z0-9]", "");
         write("red door", english, "", "A bright red door opens onto the street " + w);

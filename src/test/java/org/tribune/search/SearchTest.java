@@ -31,6 +31,7 @@ import org.tribune.account.PrivacySettings;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.platform.InvalidInput;
 import org.tribune.post.Comment;
@@ -58,6 +59,8 @@ class SearchTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupMembers groupMembers;
     @Autowired
     PostService posts;
     @Autowired
@@ -320,7 +323,7 @@ class SearchTest {
         for (Group group : List.of(closed, hidden)) {
             String secret = word();
             Account leaver = members.active("slv");
-            groups.invite(owner, group.slug(), leaver.handle());
+            groupMembers.invite(owner, group.slug(), leaver.handle());
             groups.join(leaver, group.slug(), List.of());
             Post post = publish(member, group, "", "Secret " + secret);
             assertThat(found(secret, member)).containsExactly(post.id());
@@ -353,7 +356,7 @@ class SearchTest {
         Group review = group("PUBLIC", "Search review", "en");
         wiki.setGroupMode(owner, review.id(), EditMode.REVIEW);
         Account newcomer = members.active("snew");
-        groups.invite(owner, review.slug(), newcomer.handle());
+        groupMembers.invite(owner, review.slug(), newcomer.handle());
         groups.join(newcomer, review.slug(), List.of());
         Post post = publish(newcomer, review, "Draft", "Accepted text " + accepted);
         WikiService.Saved saved = wiki.propose(newcomer, Document.post(post.id()),
@@ -634,10 +637,10 @@ class SearchTest {
     private Group group(String visibility, String name, String language) {
         Group group = groups.create(owner, new GroupForm(slug(), name, "", language, visibility, "INVITE", List.of(), false));
         for (Account a : List.of(member, banned)) {
-            groups.invite(owner, group.slug(), a.handle());
+            groupMembers.invite(owner, group.slug(), a.handle());
             groups.join(a, group.slug(), List.of());
         }
-        groups.ban(owner, group.slug(), banned.handle(), "");
+        groupMembers.ban(owner, group.slug(), banned.handle(), "");
         return group;
     }
 

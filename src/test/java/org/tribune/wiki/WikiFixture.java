@@ -7,6 +7,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -19,13 +20,15 @@ import org.tribune.trust.TrustLevels;
 class WikiFixture {
     final Members members;
     final GroupService groups;
+    final GroupMembers groupMembers;
     final PostService posts;
     final TrustLevels trust;
     final WikiService wiki;
 
-    WikiFixture(Members members, GroupService groups, PostService posts, TrustLevels trust, WikiService wiki) {
+    WikiFixture(Members members, GroupService groups, GroupMembers groupMembers, PostService posts, TrustLevels trust, WikiService wiki) {
         this.members = members;
         this.groups = groups;
+        this.groupMembers = groupMembers;
         this.posts = posts;
         this.trust = trust;
         this.wiki = wiki;

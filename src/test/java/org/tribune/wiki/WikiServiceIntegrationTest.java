@@ -171,7 +171,7 @@ class WikiServiceIntegrationTest {
         Account siteModerator = world.members.withRole("smod", Role.MODERATOR);
         Group g = world.group(ana, "PUBLIC", EditMode.LOCKED);
         world.join(g, mod, leader);
-        world.groups.setRole(ana, g.slug(), mod.handle(), "MODERATOR");
+        world.groupMembers.setRole(ana, g.slug(), mod.handle(), "MODERATOR");
         Post post = world.post(ana, g, "Locked", "as is");
 
         assertRefused(leader, post, "wiki.locked");
