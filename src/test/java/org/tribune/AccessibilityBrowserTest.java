@@ -25,6 +25,7 @@ import org.tribune.event.EventService;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.moderation.FlagReason;
 import org.tribune.moderation.FlagService;
@@ -60,6 +61,8 @@ class AccessibilityBrowserTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     PostService posts;
     @Autowired
     WikiService wiki;
@@ -87,7 +90,7 @@ class AccessibilityBrowserTest {
         String slug = ("a11y-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
         group = groups.create(writer, new GroupForm(slug, "Birdwatchers of the coast", "Sightings, trips and field guides.",
                 "en", "PUBLIC", "OPEN", List.of(), false));
-        groups.join(member, slug, List.of());
+        groupJoining.join(member, slug, List.of());
         post = posts.publish(writer, group.id(), new PostService.Draft("Puffins are back on the island",
                 "Forty pairs counted this **morning** on the north cliffs.", "https://example.org/puffins", null));
         revision = wiki.propose(member, Document.post(post.id()), new WikiService.Proposal(new Content(
@@ -98,7 +101,7 @@ class AccessibilityBrowserTest {
         Note note = notes.write(writer, post.id(), false, "The count comes from the warden, who publishes it each week: https://example.org/warden");
         assertThat(note).isNotNull();
         Account spammer = person("a11yspam", TrustLevel.BASIC);
-        groups.join(spammer, slug, List.of());
+        groupJoining.join(spammer, slug, List.of());
         Post spam = posts.publish(spammer, group.id(), new PostService.Draft("Cheap binoculars", "Buy at spam.example", null, null));
         flags.flag(member, TargetKind.POST, spam.id(), FlagReason.SPAM);
         Instant start = Instant.now().plus(Duration.ofDays(3));

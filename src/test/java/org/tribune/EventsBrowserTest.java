@@ -34,6 +34,7 @@ import org.tribune.event.EventView;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 
 /**
@@ -53,6 +54,8 @@ class EventsBrowserTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -79,7 +82,7 @@ class EventsBrowserTest {
                 .replace('_', '-'), "Hikers of the Vosges", "", "en", "PRIVATE", "INVITE", List.of(), false));
         for (Account a : List.of(ana, bob, cy)) {
             groupMembers.invite(mod, group.slug(), a.handle());
-            groups.join(a, group.slug(), List.of());
+            groupJoining.join(a, group.slug(), List.of());
         }
         browser = new Browser();
         browser.onPhone();

@@ -17,6 +17,7 @@ import org.tribune.account.Members;
 import org.tribune.group.Curation;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.PostService;
 import org.tribune.trust.TrustFixture;
@@ -47,6 +48,8 @@ class FirstDayBrowserTest {
     TrustLevels trust;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     Curation curation;
     @Autowired
@@ -84,7 +87,7 @@ class FirstDayBrowserTest {
         // The administrators curate it and offer it first, as a young community offers its welcoming groups.
         curation.setCurated(slug, true);
         groups.setDefault(slug, true, false);
-        groups.join(neighbour, slug, List.of());
+        groupJoining.join(neighbour, slug, List.of());
         posts.publish(host, gardens.id(), new PostService.Draft("Bourse aux graines samedi",
                 "Apportez vos graines de tomates, on échange tout l’après-midi.", null, null));
         posts.publish(neighbour, gardens.id(), new PostService.Draft("Premières fèves sorties",

@@ -23,6 +23,7 @@ import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.cluster.Broadcast;
 import org.tribune.platform.live.LiveBus;
@@ -169,7 +170,7 @@ class MultiNodeCacheTest {
         Account owner = members.active("mco");
         Account reader = members.active("mcm");
         Group closed = group(owner, "PRIVATE");
-        a.getBean(GroupService.class).join(reader, closed.slug(), List.of());
+        a.getBean(GroupJoining.class).join(reader, closed.slug(), List.of());
         Post post = a.getBean(PostService.class).publish(owner, closed.id(), new PostService.Draft("", "Members only", null));
         FeedService feedOnB = b.getBean(FeedService.class);
         assertThat(until(() -> feedOnB.home(reader, null).entries().stream().map(FeedEntry::item)

@@ -21,6 +21,7 @@ import org.tribune.account.AccountService;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.media.TestPictures;
 import org.tribune.post.PostService;
@@ -44,6 +45,8 @@ class PicturesBrowserTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     PostService posts;
 
     private Chromium browser;
@@ -65,7 +68,7 @@ class PicturesBrowserTest {
         accounts.changeAvatar(bob.id(), "bob.png", face(0x3D405B));
         String slug = "birds-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
         Group birds = groups.create(bob, new GroupForm(slug, "Garden birds", "", "en", "PUBLIC", "OPEN", List.of(), false));
-        groups.join(ana, slug, List.of());
+        groupJoining.join(ana, slug, List.of());
         posts.publish(members.reload(bob), birds.id(), new PostService.Draft("", "Who else has a robin nesting in the hedge?", null));
 
         Path portrait = Files.createTempFile("hoopoe-", ".jpg");

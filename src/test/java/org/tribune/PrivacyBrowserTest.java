@@ -17,6 +17,7 @@ import org.tribune.account.Members;
 import org.tribune.account.Role;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -38,6 +39,8 @@ class PrivacyBrowserTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     PostService posts;
 
     @Test
@@ -52,7 +55,7 @@ class PrivacyBrowserTest {
                 "OPEN", List.of(), false));
         Group secret = groups.create(member, new GroupForm("secret-" + run, "Secret " + run, "", "en", "PRIVATE",
                 "OPEN", List.of(), false));
-        groups.join(moderator, open.slug(), List.of());
+        groupJoining.join(moderator, open.slug(), List.of());
         Post linked = posts.publish(member, open.id(), new PostService.Draft("Elsewhere",
                 "Read this: https://example.org/article and ![x](https://example.org/pixel.png)", "https://example.org/article"));
         posts.comment(moderator, linked.id(), "Nice @" + member.handle(), null);

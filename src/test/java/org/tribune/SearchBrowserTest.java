@@ -19,6 +19,7 @@ import org.tribune.account.AccountService;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.PostService;
 
@@ -37,6 +38,8 @@ class SearchBrowserTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     PostService posts;
     @Autowired
@@ -61,7 +64,7 @@ class SearchBrowserTest {
         Group garden = group(owner, "Jardins partagés de Montreuil " + w, "Potagers, compost et graines à échanger.", "PUBLIC");
         Group club = group(owner, "Cercle privé " + w, "Entre nous.", "PRIVATE");
         Group hidden = group(owner, "Cercle caché " + w, "Personne ne le voit.", "HIDDEN");
-        groups.join(reader, garden.slug(), List.of());
+        groupJoining.join(reader, garden.slug(), List.of());
         posts.publish(owner, garden.id(), new PostService.Draft("Les élections à l'école " + w,
                 "Le conseil d'école vote jeudi pour les délégués des élèves.", null));
         posts.publish(owner, club.id(), new PostService.Draft("Réunion secrète sur l'école " + w, "Privé.", null));

@@ -16,6 +16,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -42,6 +43,8 @@ class WikiBrowserTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     PostService posts;
     @Autowired
     TrustLevels trust;
@@ -66,7 +69,7 @@ class WikiBrowserTest {
         Group group = groups.create(owner, new GroupForm(slug, name, "", "en", "PUBLIC", "OPEN", List.of(), false));
         wiki.setGroupMode(owner, group.id(), mode);
         for (Account other : others) {
-            groups.join(other, slug, List.of());
+            groupJoining.join(other, slug, List.of());
         }
         return group;
     }

@@ -32,9 +32,11 @@ import org.tribune.platform.web.Viewer;
 class GroupApi {
     private final GroupService groups;
     private final GroupMembers groupMembers;
+    private final GroupJoining groupJoining;
     private final AccountService accounts;
 
-    GroupApi(GroupService groups, GroupMembers groupMembers, AccountService accounts) {
+    GroupApi(GroupService groups, GroupMembers groupMembers, GroupJoining groupJoining, AccountService accounts) {
+        this.groupJoining = groupJoining;
         this.groups = groups;
         this.groupMembers = groupMembers;
         this.accounts = accounts;
@@ -103,7 +105,7 @@ class GroupApi {
 
     /** What joining did. */
     @Schema(name = "JoinOutcome")
-    record JoinedJson(@Schema(implementation = GroupService.JoinOutcome.class) String status) {
+    record JoinedJson(@Schema(implementation = GroupJoining.JoinOutcome.class) String status) {
     }
 
     @Schema(name = "GroupRoleChange")
@@ -156,14 +158,14 @@ class GroupApi {
             responses = {@ApiResponse(responseCode = "201", description = "Joined, or asked to join"),
                     @ApiResponse(responseCode = "409", description = "Already a member, or banned")})
     JoinedJson join(Account me, @PathVariable String slug, @RequestBody(required = false) JoinBody body) {
-        return new JoinedJson(groups.join(me, slug, body == null ? List.of() : body.answers()).name());
+        return new JoinedJson(groupJoining.join(me, slug, body == null ? List.of() : body.answers()).name());
     }
 
     @DeleteMapping("/api/v1/groups/{slug}/members/me")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "leaveGroup", summary = "Leave the group")
     void leave(Account me, @PathVariable String slug) {
-        groups.leave(me, slug);
+        groupJoining.leave(me, slug);
     }
 
     @GetMapping("/api/v1/groups/{slug}/members")
@@ -191,7 +193,7 @@ class GroupApi {
     @GetMapping("/api/v1/groups/{slug}/requests")
     @Operation(operationId = "listJoinRequests", summary = "Pending requests to join (moderators)")
     Listing<RequestJson> requests(Account me, @PathVariable String slug) {
-        List<JoinRequest> requests = groups.requests(me, slug);
+        List<JoinRequest> requests = groupJoining.requests(me, slug);
         java.util.Map<Long, Account> people = accounts.byIds(requests.stream().map(JoinRequest::accountId).toList());
         return new Listing<>(requests.stream().map(r -> RequestJson.of(r, people.get(r.accountId()))).toList(), null);
     }
@@ -200,14 +202,14 @@ class GroupApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "approveJoinRequest", summary = "Let the applicant in (moderators)")
     void approve(Account me, @PathVariable String slug, @PathVariable long id) {
-        groups.approve(me, slug, id);
+        groupJoining.approve(me, slug, id);
     }
 
     @PostMapping("/api/v1/groups/{slug}/requests/{id}/decline")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "declineJoinRequest", summary = "Turn the applicant down (moderators)")
     void decline(Account me, @PathVariable String slug, @PathVariable long id) {
-        groups.decline(me, slug, id);
+        groupJoining.decline(me, slug, id);
     }
 
     @PostMapping("/api/v1/groups/{slug}/bans")

@@ -30,13 +30,15 @@ class GroupController {
     private static final int SUMMARY_MAX = 200;
     private final GroupService groups;
     private final GroupMembers groupMembers;
+    private final GroupJoining groupJoining;
     private final AccountService accounts;
     private final Markdown markdown;
 
     private final Curation curation;
 
-    GroupController(GroupService groups, GroupMembers groupMembers, AccountService accounts, Markdown markdown,
-            Curation curation) {
+    GroupController(GroupService groups, GroupMembers groupMembers, GroupJoining groupJoining, AccountService accounts,
+            Markdown markdown, Curation curation) {
+        this.groupJoining = groupJoining;
         this.groupMembers = groupMembers;
         this.curation = curation;
         this.groups = groups;
@@ -145,8 +147,8 @@ class GroupController {
             answers.add(fields.getOrDefault("answer" + i, ""));
         }
         try {
-            GroupService.JoinOutcome outcome = groups.join(me, slug, answers);
-            redirect.addFlashAttribute(JteViews.NOTICE, outcome == GroupService.JoinOutcome.JOINED ? "group.joined" : "group.requested");
+            GroupJoining.JoinOutcome outcome = groupJoining.join(me, slug, answers);
+            redirect.addFlashAttribute(JteViews.NOTICE, outcome == GroupJoining.JoinOutcome.JOINED ? "group.joined" : "group.requested");
         } catch (InvalidInput invalid) {
             model.addAttribute("view", groups.view(slug, me));
             model.addAttribute(JteViews.ERRORS, invalid);
@@ -157,14 +159,14 @@ class GroupController {
 
     @PostMapping("/groups/{slug}/leave")
     String leave(Account me, @PathVariable String slug, RedirectAttributes redirect) {
-        groups.leave(me, slug);
+        groupJoining.leave(me, slug);
         redirect.addFlashAttribute(JteViews.NOTICE, "group.left");
         return "redirect:/groups";
     }
 
     @PostMapping("/groups/{slug}/withdraw")
     String withdraw(Account me, @PathVariable String slug, RedirectAttributes redirect) {
-        groups.withdrawRequest(me, slug);
+        groupJoining.withdrawRequest(me, slug);
         redirect.addFlashAttribute(JteViews.NOTICE, "group.withdrawn");
         return "redirect:" + path(slug);
     }
@@ -204,20 +206,20 @@ class GroupController {
     @GetMapping("/groups/{slug}/requests")
     String requests(Account me, @PathVariable String slug, Model model) {
         model.addAttribute("view", groups.view(slug, me));
-        model.addAttribute("requests", groups.requests(me, slug));
+        model.addAttribute("requests", groupJoining.requests(me, slug));
         return "group/requests";
     }
 
     @PostMapping("/groups/{slug}/requests/{id}/approve")
     String approve(Account me, @PathVariable String slug, @PathVariable long id, RedirectAttributes redirect) {
-        groups.approve(me, slug, id);
+        groupJoining.approve(me, slug, id);
         redirect.addFlashAttribute(JteViews.NOTICE, "group.request-approved");
         return "redirect:" + path(slug) + "/requests";
     }
 
     @PostMapping("/groups/{slug}/requests/{id}/decline")
     String decline(Account me, @PathVariable String slug, @PathVariable long id, RedirectAttributes redirect) {
-        groups.decline(me, slug, id);
+        groupJoining.decline(me, slug, id);
         redirect.addFlashAttribute(JteViews.NOTICE, "group.request-declined");
         return "redirect:" + path(slug) + "/requests";
     }

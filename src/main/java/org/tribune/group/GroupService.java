@@ -16,12 +16,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tribune.account.Account;
-import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.media.MediaService;
 import org.tribune.media.Picture;
 import org.tribune.media.PictureUse;
-import org.tribune.platform.Conflict;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.Ids;
 import org.tribune.platform.InvalidInput;
@@ -39,13 +37,9 @@ public class GroupService {
     /** How precisely a group's last activity is kept. */
     static final Duration ACTIVITY_GRAIN = Duration.ofMinutes(1);
 
-    /** What joining did. */
-    public enum JoinOutcome { JOINED, REQUESTED }
-
     private final Groups groups;
     private final Memberships memberships;
     private final GroupAccess access;
-    private final AccountService accounts;
     private final RateLimiter limiter;
     private final ApplicationEventPublisher events;
     private final Ids ids;
@@ -54,14 +48,13 @@ public class GroupService {
 
     private final MediaService media;
 
-    GroupService(Groups groups, Memberships memberships, GroupAccess access, AccountService accounts,
+    GroupService(Groups groups, Memberships memberships, GroupAccess access,
             RateLimiter limiter, ApplicationEventPublisher events, Ids ids, Clock clock, MediaService media,
             @Value("${tribune.limits.groups-per-day:5}") int groupsPerDay) {
         this.media = media;
         this.groups = groups;
         this.memberships = memberships;
         this.access = access;
-        this.accounts = accounts;
         this.limiter = limiter;
         this.events = events;
         this.ids = ids;
@@ -201,104 +194,6 @@ public class GroupService {
         return groups.byIds(memberships.invitedGroupIds(accountId));
     }
 
-    @Transactional
-    public JoinOutcome join(Account account, String slug, List<String> answers) {
-        requireActive(account);
-        Group group = visible(slug, account);
-        if (memberships.of(group.id(), account.id()).isPresent()) {
-            return JoinOutcome.JOINED;
-        }
-        if (memberships.isBanned(group.id(), account.id())) {
-            throw new Forbidden("group.banned");
-        }
-        boolean invited = memberships.isInvited(group.id(), account.id());
-        switch (group.joinPolicy()) {
-            case INVITE -> {
-                if (!invited) {
-                    throw new Forbidden("group.invite-only");
-                }
-            }
-            case REQUEST -> {
-                if (!invited) {
-                    requestToJoin(group, account, answers);
-                    return JoinOutcome.REQUESTED;
-                }
-            }
-            case OPEN -> { }
-        }
-        addMember(group.id(), account.id(), GroupRole.MEMBER);
-        memberships.removeInvitation(group.id(), account.id());
-        return JoinOutcome.JOINED;
-    }
-
-    private void requestToJoin(Group group, Account account, List<String> answers) {
-        List<String> given = answers == null ? List.of() : answers.stream().map(a -> a == null ? "" : a.strip()).toList();
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        for (int i = 0; i < group.joinQuestions().size(); i++) {
-            String answer = i < given.size() ? given.get(i) : "";
-            if (answer.isEmpty()) {
-                errors.add("answer" + i, "group.answer-required");
-            } else if (answer.length() > GroupRules.ANSWER_MAX || answer.contains(Memberships.SEPARATOR)) {
-                errors.add("answer" + i, "group.answer-too-long", GroupRules.ANSWER_MAX);
-            }
-        }
-        errors.throwIfAny();
-        long id = ids.next();
-        List<String> kept = given.subList(0, Math.min(given.size(), group.joinQuestions().size()));
-        if (memberships.addRequest(id, group.id(), account.id(), kept, clock.instant())) {
-            events.publishEvent(new GroupEvents.JoinRequested(group.id(), id, account.id()));
-        }
-    }
-
-    /** Leaving is always possible. A sole owner who leaves hands the group to its longest-standing moderator or member. */
-    @Transactional
-    public void leave(Account account, String slug) {
-        Group group = visible(slug, account);
-        Membership membership = memberships.of(group.id(), account.id()).orElseThrow(() -> new Conflict("group.not-member"));
-        if (membership.role() == GroupRole.OWNER && memberships.withRole(group.id(), GroupRole.OWNER).size() == 1) {
-            memberships.longestStanding(group.id(), GroupRole.MODERATOR, account.id())
-                    .or(() -> memberships.longestStanding(group.id(), GroupRole.MEMBER, account.id()))
-                    .ifPresent(heir -> memberships.setRole(group.id(), heir.accountId(), GroupRole.OWNER));
-        }
-        removeMember(group.id(), account.id());
-        memberships.removeRequest(group.id(), account.id());
-    }
-
-    /** Withdraws one's own pending request. */
-    @Transactional
-    public void withdrawRequest(Account account, String slug) {
-        Group group = visible(slug, account);
-        memberships.removeRequest(group.id(), account.id());
-    }
-
-    public List<JoinRequest> requests(Account moderator, String slug) {
-        Group group = moderated(slug, moderator);
-        List<Memberships.StoredRequest> stored = memberships.requests(group.id(), 200);
-        Map<Long, Account> people = accounts.byIds(stored.stream().map(Memberships.StoredRequest::accountId).toList());
-        return stored.stream().filter(r -> people.containsKey(r.accountId()))
-                .map(r -> new JoinRequest(r.id(), r.groupId(), r.accountId(), people.get(r.accountId()).handle(),
-                        people.get(r.accountId()).displayName(), r.answers(), r.createdAt()))
-                .toList();
-    }
-
-    @Transactional
-    public void approve(Account moderator, String slug, long requestId) {
-        Group group = moderated(slug, moderator);
-        Memberships.StoredRequest request = memberships.request(group.id(), requestId).orElseThrow(() -> new NotFound("request"));
-        memberships.removeRequest(group.id(), request.accountId());
-        if (!memberships.isBanned(group.id(), request.accountId())) {
-            addMember(group.id(), request.accountId(), GroupRole.MEMBER);
-            events.publishEvent(new GroupEvents.JoinApproved(group.id(), request.accountId(), moderator.id()));
-        }
-    }
-
-    @Transactional
-    public void decline(Account moderator, String slug, long requestId) {
-        Group group = moderated(slug, moderator);
-        Memberships.StoredRequest request = memberships.request(group.id(), requestId).orElseThrow(() -> new NotFound("request"));
-        memberships.removeRequest(group.id(), request.accountId());
-    }
-
     /** Owners change the group's description, visibility, join policy and questions; the slug stays. */
     @Transactional
     public Group update(Account owner, String slug, GroupForm form) {
@@ -397,7 +292,7 @@ public class GroupService {
         }
     }
 
-    private static void requireActive(Account account) {
+    static void requireActive(Account account) {
         if (account == null || account.state() != AccountState.ACTIVE) {
             throw new Forbidden("group.active-members-only");
         }
@@ -407,7 +302,7 @@ public class GroupService {
         return form.description() == null ? "" : form.description().strip();
     }
 
-    private void addMember(long groupId, long accountId, GroupRole role) {
+    void addMember(long groupId, long accountId, GroupRole role) {
         if (memberships.add(groupId, accountId, role, clock.instant())) {
             groups.addMembers(groupId, 1);
             events.publishEvent(new GroupEvents.MemberJoined(groupId, accountId));

@@ -23,6 +23,7 @@ import org.tribune.trust.TrustLevels;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.Conflict;
 import org.tribune.platform.Forbidden;
@@ -43,6 +44,8 @@ class InvitationServiceIntegrationTest {
     FollowService follows;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     JdbcClient db;
 
@@ -212,7 +215,7 @@ class InvitationServiceIntegrationTest {
                 .replace('_', '-'), "Friends", "", "en", "PUBLIC", "OPEN", List.of(), false));
         assertThat(listed(ana, created.invitation().id()).inviteeHandle()).isNull();
 
-        groups.join(bob, group.slug(), List.of());
+        groupJoining.join(bob, group.slug(), List.of());
 
         assertThat(listed(ana, created.invitation().id()).inviteeHandle()).isEqualTo(bob.handle());
     }

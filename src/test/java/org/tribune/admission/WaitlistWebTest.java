@@ -21,6 +21,7 @@ import org.tribune.follow.FollowService;
 import org.tribune.group.Curation;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.Forbidden;
 import org.tribune.post.Post;
@@ -48,6 +49,8 @@ class WaitlistWebTest {
     PostService posts;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     FollowService follows;
 
@@ -169,7 +172,7 @@ class WaitlistWebTest {
         Group group = openGroup(members.active("owner"));
         Account ana = waiting("join");
 
-        assertThatThrownBy(() -> groups.join(ana, group.slug(), List.of())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupJoining.join(ana, group.slug(), List.of())).isInstanceOf(Forbidden.class);
         assertThat(api(ana).postJson("/api/v1/groups/" + group.slug() + "/members", Map.of()).status()).isEqualTo(403);
         assertThat(groups.mine(ana.id())).isEmpty();
     }

@@ -26,6 +26,7 @@ import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 
 /**
@@ -41,6 +42,8 @@ class EventApiTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     GroupMembers groupMembers;
     @Autowired
     TokenService tokens;
@@ -54,7 +57,7 @@ class EventApiTest {
                 "INVITE", List.of(), false));
         for (Account m : people) {
             groupMembers.invite(owner, g.slug(), m.handle());
-            groups.join(m, g.slug(), List.of());
+            groupJoining.join(m, g.slug(), List.of());
         }
         return g;
     }

@@ -31,6 +31,7 @@ import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.media.TestPictures;
 
@@ -52,6 +53,8 @@ class EventPictureTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     GroupMembers groupMembers;
     @Autowired
     TokenService tokens;
@@ -65,7 +68,7 @@ class EventPictureTest {
                 "INVITE", List.of(), false));
         for (Account m : people) {
             groupMembers.invite(owner, g.slug(), m.handle());
-            groups.join(m, g.slug(), List.of());
+            groupJoining.join(m, g.slug(), List.of());
         }
         return g;
     }

@@ -32,6 +32,7 @@ import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.notification.NotificationEntry;
 import org.tribune.notification.NotificationKind;
@@ -60,6 +61,8 @@ class EventServiceIntegrationTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     GroupMembers groupMembers;
     @Autowired
     Members members;
@@ -76,7 +79,7 @@ class EventServiceIntegrationTest {
         Group g = groups.create(owner, new GroupForm(slug(), "Walkers " + visibility, "", "en", visibility, "INVITE", List.of(), false));
         for (Account m : members) {
             groupMembers.invite(owner, g.slug(), m.handle());
-            groups.join(m, g.slug(), List.of());
+            groupJoining.join(m, g.slug(), List.of());
         }
         return g;
     }
@@ -187,7 +190,7 @@ class EventServiceIntegrationTest {
         Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
         Event walk = events.create(mod, g.slug(), draft("Secret walk", start, null));
         attendance.answer(ana, walk.id(), RsvpStatus.GOING);
-        groups.leave(ana, g.slug());
+        groupJoining.leave(ana, g.slug());
         reminders.sendDue(Instant.now());
         assertThat(sent(walk, ana, "DAY") + sent(walk, ana, "HOUR")).isZero();
         assertThatThrownBy(() -> events.view(walk.id(), ana.id())).isInstanceOf(NotFound.class);
@@ -247,7 +250,7 @@ class EventServiceIntegrationTest {
         events.edit(mod, walk.id(), new EventDraft("Private walk", "", walk.start(), walk.end(), walk.timeZone(),
                 "Elsewhere", null, null, false));
         await().atMost(Duration.ofSeconds(10)).until(() -> entries(ana, NotificationKind.EVENT_CHANGED), l -> !l.isEmpty());
-        groups.leave(ana, g.slug());
+        groupJoining.leave(ana, g.slug());
         assertThat(entries(ana, NotificationKind.EVENT_CHANGED)).isEmpty();
     }
 
@@ -349,7 +352,7 @@ class EventServiceIntegrationTest {
         String token = calendars.newToken(ana);
         assertThat(calendars.feed(token)).contains(anas.title()).doesNotContain(bobs.title());
 
-        groups.leave(ana, g.slug());
+        groupJoining.leave(ana, g.slug());
         assertThat(calendars.feed(token)).doesNotContain(anas.title());
 
         calendars.revoke(ana);

@@ -16,6 +16,7 @@ import org.tribune.account.TokenService;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -30,6 +31,8 @@ class FeedWebTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     PostService posts;
     @Autowired
@@ -66,7 +69,7 @@ class FeedWebTest {
         Account stranger = members.active("stranger");
         Group mine = group(stranger, "PUBLIC");
         Group notMine = group(stranger, "PUBLIC");
-        groups.join(me, mine.slug(), List.of());
+        groupJoining.join(me, mine.slug(), List.of());
         follows.follow(me, friend.handle());
 
         Post inGroup = posts.publish(stranger, mine.id(), text("group post"));
@@ -150,7 +153,7 @@ class FeedWebTest {
         Account member = members.active("mem");
         Group news = groups.create(owner, new GroupForm(("n-" + Members.uniqueHandle("x").substring(2)).toLowerCase().replace('_', '-'),
                 "News", "", "en", "PUBLIC", "OPEN", List.of(), true));
-        groups.join(member, news.slug(), List.of());
+        groupJoining.join(member, news.slug(), List.of());
 
         assertThat(signedIn(owner).get("/groups/" + news.slug()).body()).contains("action=\"/groups/" + news.slug() + "/posts\"");
         assertThat(signedIn(member).get("/groups/" + news.slug()).body()).doesNotContain("action=\"/groups/" + news.slug() + "/posts\"")

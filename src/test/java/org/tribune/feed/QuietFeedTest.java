@@ -15,6 +15,7 @@ import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -32,6 +33,8 @@ class QuietFeedTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -86,8 +89,8 @@ class QuietFeedTest {
         Account loud = members.active("loud");
         Account rude = members.active("rude");
         Group lively = group(owner, "PUBLIC");
-        groups.join(loud, lively.slug(), List.of());
-        groups.join(rude, lively.slug(), List.of());
+        groupJoining.join(loud, lively.slug(), List.of());
+        groupJoining.join(rude, lively.slug(), List.of());
         Post muted = post(loud, lively, "Very loud opinions");
         Post blocked = post(rude, lively, "Rude remarks");
         Post filtered = post(owner, lively, "All about spoilerword tonight");
@@ -120,7 +123,7 @@ class QuietFeedTest {
         Group mine = group(owner, "PUBLIC");
         Group other = group(owner, "PUBLIC");
         Account reader = members.active("busy");
-        groups.join(reader, mine.slug(), List.of());
+        groupJoining.join(reader, mine.slug(), List.of());
         for (int i = 0; i < FeedService.QUIET_BELOW; i++) {
             post(owner, mine, "News number " + i);
         }

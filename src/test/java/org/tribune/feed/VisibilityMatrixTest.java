@@ -27,6 +27,7 @@ import org.tribune.event.EventService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.Comment;
 import org.tribune.post.Post;
@@ -68,6 +69,8 @@ class VisibilityMatrixTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     GroupMembers groupMembers;
     @Autowired
     PostService posts;
@@ -93,7 +96,7 @@ class VisibilityMatrixTest {
                     "Matrix " + visibility, "", "en", visibility.name(), "INVITE", List.of(), false));
             for (Account a : List.of(member, banned, blocked, muter)) {
                 groupMembers.invite(owner, group.slug(), a.handle());
-                groups.join(a, group.slug(), List.of());
+                groupJoining.join(a, group.slug(), List.of());
             }
             String marker = "SECRET" + Members.uniqueHandle("t").substring(2);
             Post post = posts.publish(member, group.id(), new PostService.Draft("Title " + marker, "Body " + marker, null));

@@ -20,6 +20,8 @@ class GroupServiceIntegrationTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     GroupMembers groupMembers;
     @Autowired
     GroupAccess access;
@@ -70,7 +72,7 @@ class GroupServiceIntegrationTest {
         Group open = group(ana, "PUBLIC", "OPEN", List.of());
         Account newcomer = members.unverified("new");
         assertThatThrownBy(() -> group(newcomer, "PUBLIC", "OPEN", List.of())).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> groups.join(newcomer, open.slug(), List.of())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupJoining.join(newcomer, open.slug(), List.of())).isInstanceOf(Forbidden.class);
     }
 
     @Test
@@ -79,10 +81,10 @@ class GroupServiceIntegrationTest {
         Account bob = members.active("bob");
         Group open = group(ana, "PUBLIC", "OPEN", List.of());
 
-        assertThat(groups.join(bob, open.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
-        assertThat(groups.join(bob, open.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
+        assertThat(groupJoining.join(bob, open.slug(), List.of())).isEqualTo(GroupJoining.JoinOutcome.JOINED);
+        assertThat(groupJoining.join(bob, open.slug(), List.of())).isEqualTo(GroupJoining.JoinOutcome.JOINED);
         assertThat(groups.view(open.slug(), bob).group().memberCount()).isEqualTo(2);
-        groups.leave(bob, open.slug());
+        groupJoining.leave(bob, open.slug());
         assertThat(groups.view(open.slug(), bob).isMember()).isFalse();
         assertThat(groups.view(open.slug(), bob).group().memberCount()).isEqualTo(1);
     }
@@ -94,21 +96,21 @@ class GroupServiceIntegrationTest {
         Account eve = members.active("eve");
         Group club = group(ana, "PRIVATE", "REQUEST", List.of("Why do you want to join?"));
 
-        assertThatThrownBy(() -> groups.join(bob, club.slug(), List.of(""))).isInstanceOf(InvalidInput.class);
-        assertThat(groups.join(bob, club.slug(), List.of("I love maps"))).isEqualTo(GroupService.JoinOutcome.REQUESTED);
-        assertThat(groups.join(eve, club.slug(), List.of("Just curious"))).isEqualTo(GroupService.JoinOutcome.REQUESTED);
+        assertThatThrownBy(() -> groupJoining.join(bob, club.slug(), List.of(""))).isInstanceOf(InvalidInput.class);
+        assertThat(groupJoining.join(bob, club.slug(), List.of("I love maps"))).isEqualTo(GroupJoining.JoinOutcome.REQUESTED);
+        assertThat(groupJoining.join(eve, club.slug(), List.of("Just curious"))).isEqualTo(GroupJoining.JoinOutcome.REQUESTED);
         assertThat(access.canRead(club, bob.id())).isFalse();
-        assertThatThrownBy(() -> groups.requests(bob, club.slug())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupJoining.requests(bob, club.slug())).isInstanceOf(Forbidden.class);
 
-        List<JoinRequest> waiting = groups.requests(ana, club.slug());
+        List<JoinRequest> waiting = groupJoining.requests(ana, club.slug());
         assertThat(waiting).extracting(JoinRequest::handle).containsExactly(bob.handle(), eve.handle());
         assertThat(waiting.getFirst().answers()).containsExactly("I love maps");
-        groups.approve(ana, club.slug(), waiting.get(0).id());
-        groups.decline(ana, club.slug(), waiting.get(1).id());
+        groupJoining.approve(ana, club.slug(), waiting.get(0).id());
+        groupJoining.decline(ana, club.slug(), waiting.get(1).id());
 
         assertThat(access.canRead(club, bob.id())).isTrue();
         assertThat(access.canRead(club, eve.id())).isFalse();
-        assertThat(groups.requests(ana, club.slug())).isEmpty();
+        assertThat(groupJoining.requests(ana, club.slug())).isEmpty();
     }
 
     @Test
@@ -118,10 +120,10 @@ class GroupServiceIntegrationTest {
         Account eve = members.active("eve");
         Group circle = group(ana, "PRIVATE", "INVITE", List.of());
 
-        assertThatThrownBy(() -> groups.join(eve, circle.slug(), List.of())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupJoining.join(eve, circle.slug(), List.of())).isInstanceOf(Forbidden.class);
         groupMembers.invite(ana, circle.slug(), bob.handle());
         assertThat(groups.invitations(bob.id())).extracting(Group::slug).containsExactly(circle.slug());
-        assertThat(groups.join(bob, circle.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
+        assertThat(groupJoining.join(bob, circle.slug(), List.of())).isEqualTo(GroupJoining.JoinOutcome.JOINED);
         assertThat(groups.invitations(bob.id())).isEmpty();
         assertThatThrownBy(() -> groupMembers.invite(bob, circle.slug(), eve.handle())).isInstanceOf(Forbidden.class);
     }
@@ -134,7 +136,7 @@ class GroupServiceIntegrationTest {
 
         assertThatThrownBy(() -> groups.view(secret.slug(), eve)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> groups.view(secret.slug(), null)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> groups.join(eve, secret.slug(), List.of())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> groupJoining.join(eve, secret.slug(), List.of())).isInstanceOf(NotFound.class);
         assertThat(groups.directory(secret.name(), GroupService.Sort.MEMBERS, null)).extracting(Group::id).doesNotContain(secret.id());
         groupMembers.invite(ana, secret.slug(), eve.handle());
         assertThat(groups.view(secret.slug(), eve).invited()).isTrue();
@@ -145,15 +147,15 @@ class GroupServiceIntegrationTest {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
         Group club = group(ana, "PRIVATE", "OPEN", List.of());
-        groups.join(bob, club.slug(), List.of());
+        groupJoining.join(bob, club.slug(), List.of());
 
         groupMembers.ban(ana, club.slug(), bob.handle(), "spam");
 
         assertThat(access.canRead(club, bob.id())).isFalse();
-        assertThatThrownBy(() -> groups.join(bob, club.slug(), List.of())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupJoining.join(bob, club.slug(), List.of())).isInstanceOf(Forbidden.class);
         assertThat(groupMembers.bans(ana, club.slug())).extracting(Ban::handle).containsExactly(bob.handle());
         groupMembers.unban(ana, club.slug(), bob.handle());
-        assertThat(groups.join(bob, club.slug(), List.of())).isEqualTo(GroupService.JoinOutcome.JOINED);
+        assertThat(groupJoining.join(bob, club.slug(), List.of())).isEqualTo(GroupJoining.JoinOutcome.JOINED);
     }
 
     @Test
@@ -164,7 +166,7 @@ class GroupServiceIntegrationTest {
         Account bob = members.active("bob");
         Group club = group(ana, "PUBLIC", "OPEN", List.of());
         for (Account a : List.of(mod, mod2, bob)) {
-            groups.join(a, club.slug(), List.of());
+            groupJoining.join(a, club.slug(), List.of());
         }
         groupMembers.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
         groupMembers.setRole(ana, club.slug(), mod2.handle(), "MODERATOR");
@@ -184,14 +186,14 @@ class GroupServiceIntegrationTest {
         Account bob = members.active("bob");
         Account mod = members.active("mod");
         Group club = group(ana, "PUBLIC", "OPEN", List.of());
-        groups.join(bob, club.slug(), List.of());
-        groups.join(mod, club.slug(), List.of());
+        groupJoining.join(bob, club.slug(), List.of());
+        groupJoining.join(mod, club.slug(), List.of());
         groupMembers.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
 
-        groups.leave(ana, club.slug());
+        groupJoining.leave(ana, club.slug());
 
         assertThat(groups.view(club.slug(), mod).isOwner()).isTrue();
-        assertThatThrownBy(() -> groups.leave(ana, club.slug())).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> groupJoining.leave(ana, club.slug())).isInstanceOf(Conflict.class);
     }
 
     @Test
@@ -212,7 +214,7 @@ class GroupServiceIntegrationTest {
             groups.create(ana, new GroupForm(slug("d"), marker + " " + i, "", "en", i % 2 == 0 ? "PUBLIC" : "PRIVATE", "OPEN", List.of(), false));
         }
         Group big = groups.create(ana, new GroupForm(slug("d"), marker + " big", "", "en", "PUBLIC", "OPEN", List.of(), false));
-        groups.join(members.active("x"), big.slug(), List.of());
+        groupJoining.join(members.active("x"), big.slug(), List.of());
 
         List<Group> first = groups.directory(marker, GroupService.Sort.MEMBERS, null);
         List<Group> second = groups.directory(marker, GroupService.Sort.MEMBERS, GroupService.cursorOf(first.getLast(), GroupService.Sort.MEMBERS));
@@ -257,7 +259,7 @@ class GroupServiceIntegrationTest {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
         Group news = groups.create(ana, new GroupForm(slug("n"), "News", "", "en", "PUBLIC", "OPEN", List.of(), true));
-        groups.join(bob, news.slug(), List.of());
+        groupJoining.join(bob, news.slug(), List.of());
         assertThat(access.canPost(news, ana)).isTrue();
         assertThat(access.canPost(news, bob)).isFalse();
         assertThat(access.canTakePart(news, bob)).isTrue();
@@ -268,7 +270,7 @@ class GroupServiceIntegrationTest {
         Account ana = members.active("ana");
         Group big = group(ana, "PUBLIC", "OPEN", List.of());
         for (int i = 0; i < GroupMembers.MEMBERS_PAGE + 4; i++) {
-            groups.join(members.active("m" + i), big.slug(), List.of());
+            groupJoining.join(members.active("m" + i), big.slug(), List.of());
         }
         List<Member> first = groupMembers.members(big.slug(), null, 0);
         List<Member> second = groupMembers.members(big.slug(), null, first.getLast().accountId());

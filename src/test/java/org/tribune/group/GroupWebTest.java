@@ -25,6 +25,8 @@ class GroupWebTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     Curation curation;
     @Autowired
     GroupAccess access;
@@ -111,7 +113,7 @@ class GroupWebTest {
         WebClient anas = signedIn(ana);
         WebClient.Response requests = anas.get("/groups/" + club.slug() + "/requests");
         assertThat(requests.body()).contains("A cartographer").contains("@" + bob.handle());
-        long requestId = groups.requests(ana, club.slug()).getFirst().id();
+        long requestId = groupJoining.requests(ana, club.slug()).getFirst().id();
         anas.post("/groups/" + club.slug() + "/requests/" + requestId + "/approve");
 
         assertThat(access.canRead(club, bob.id())).isTrue();
@@ -123,7 +125,7 @@ class GroupWebTest {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
         Group club = groups.create(ana, new GroupForm(GroupServiceIntegrationTest.slug("mod"), "Club", "", "en", "PUBLIC", "OPEN", List.of(), false));
-        groups.join(bob, club.slug(), List.of());
+        groupJoining.join(bob, club.slug(), List.of());
         WebClient bobs = signedIn(bob);
 
         assertThat(bobs.get("/groups/" + club.slug() + "/bans").status()).isEqualTo(403);

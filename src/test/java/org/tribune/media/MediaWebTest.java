@@ -30,6 +30,7 @@ import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,8 @@ class MediaWebTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -176,7 +179,7 @@ class MediaWebTest {
         Account ana = members.active("picx");
         Account eve = members.active("picy");
         Group open = group(ana, "PUBLIC");
-        groups.join(eve, open.slug(), List.of());
+        groupJoining.join(eve, open.slug(), List.of());
         String anaToken = token(ana);
         String eveToken = token(eve);
         WebClient api = new WebClient(port);
@@ -270,7 +273,7 @@ class MediaWebTest {
         Account stranger = members.active("picz");
         Group club = group(ana, "PRIVATE");
         groupMembers.invite(ana, club.slug(), bob.handle());
-        groups.join(bob, club.slug(), List.of());
+        groupJoining.join(bob, club.slug(), List.of());
         WebClient anas = signedIn(ana);
         String csrf = anas.get("/groups/" + club.slug()).csrf();
         WebClient.Response published = anas.sendMultipart("POST", "/groups/" + club.slug() + "/posts", List.of(
@@ -350,7 +353,7 @@ class MediaWebTest {
         Account outsider = members.active("picn");
         Group hidden = group(owner, "HIDDEN");
         groupMembers.invite(owner, hidden.slug(), member.handle());
-        groups.join(member, hidden.slug(), List.of());
+        groupJoining.join(member, hidden.slug(), List.of());
         WebClient owners = signedIn(owner);
         for (String kind : List.of("banner", "icon")) {
             String csrf = owners.get("/groups/" + hidden.slug() + "/settings").csrf();

@@ -21,6 +21,7 @@ import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.notification.NotificationKind;
 import org.tribune.notification.Notifications;
@@ -54,6 +55,8 @@ class AppealWhileSanctionedTest {
     ModerationService moderation;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -229,7 +232,7 @@ class AppealWhileSanctionedTest {
                 .isInstanceOf(Forbidden.class);
         assertThatThrownBy(() -> posts.comment(troll, post, "Still here", null)).isInstanceOf(Forbidden.class);
         assertThatThrownBy(() -> flags.flag(troll, TargetKind.POST, post, FlagReason.SPAM)).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> groups.join(troll, s.group().slug(), List.of())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> groupJoining.join(troll, s.group().slug(), List.of())).isInstanceOf(Forbidden.class);
     }
 
     @Test
@@ -238,10 +241,10 @@ class AppealWhileSanctionedTest {
         Group group = groups.create(owner, new GroupForm("ban-" + Long.toString(System.nanoTime(), 36), "Strict club", "",
                 "en", "PUBLIC", "OPEN", List.of(), false));
         Account deputy = withLevel("deputy", TrustLevel.BASIC);
-        groups.join(deputy, group.slug(), List.of());
+        groupJoining.join(deputy, group.slug(), List.of());
         groupMembers.setRole(owner, group.slug(), deputy.handle(), "MODERATOR");
         Account member = withLevel("banned", TrustLevel.BASIC);
-        groups.join(member, group.slug(), List.of());
+        groupJoining.join(member, group.slug(), List.of());
         ModerationAction ban = moderation.ban(owner, group.slug(), member.handle(), 30, "off-topic", "Adverts again");
 
         WebClient browser = signedIn(member);
@@ -259,6 +262,6 @@ class AppealWhileSanctionedTest {
                 .anyMatch(e -> e.kind() == NotificationKind.APPEAL_TO_DECIDE));
         assertThat(notifications.page(owner.id(), null).entries()).noneMatch(e -> e.kind() == NotificationKind.APPEAL_TO_DECIDE);
         moderation.decideAppeal(deputy, appeal.id(), true, "Event links are welcome");
-        groups.join(member, group.slug(), List.of());
+        groupJoining.join(member, group.slug(), List.of());
     }
 }

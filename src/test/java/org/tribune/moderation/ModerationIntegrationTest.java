@@ -19,6 +19,7 @@ import org.tribune.account.Role;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.notes.NoteService;
 import org.tribune.platform.Conflict;
@@ -55,6 +56,8 @@ class ModerationIntegrationTest {
     Flags flagTable;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -236,7 +239,7 @@ class ModerationIntegrationTest {
         Group group = groups.create(owner, new GroupForm("mod-" + Long.toString(System.nanoTime(), 36), "Moderated", "",
                 "en", "PUBLIC", "OPEN", List.of(), false));
         Account member = withLevel("gmember", TrustLevel.BASIC);
-        groups.join(member, group.slug(), List.of());
+        groupJoining.join(member, group.slug(), List.of());
         Post inGroup = posts.publish(member, group.id(), new PostService.Draft("", "Group spam", null));
         Post elsewhere = post(member, "Profile spam");
         Account flagger = withLevel("gflagger", TrustLevel.BASIC);
@@ -256,9 +259,9 @@ class ModerationIntegrationTest {
 
         ModerationAction ban = moderation.ban(owner, group.slug(), member.handle(), 3, "spam", "");
         assertThat(ban.until()).isNotNull();
-        assertThatThrownBy(() -> groups.join(member, group.slug(), List.of())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> groupJoining.join(member, group.slug(), List.of())).isInstanceOf(RuntimeException.class);
         assertThat(moderation.lift(ban.id(), owner)).isTrue();
-        groups.join(member, group.slug(), List.of());
+        groupJoining.join(member, group.slug(), List.of());
     }
 
     @Test
@@ -336,7 +339,7 @@ class ModerationIntegrationTest {
                 "en", "PRIVATE", "OPEN", List.of(), false));
         Post post = posts.publish(owner, group.id(), new PostService.Draft("", "Secret", null));
         Account member = withLevel("pmember", TrustLevel.LEADER);
-        groups.join(member, group.slug(), List.of());
+        groupJoining.join(member, group.slug(), List.of());
         assertThat(flags.flag(member, TargetKind.POST, post.id(), FlagReason.OFF_TOPIC)).isEqualTo(FlagService.Outcome.HIDDEN);
         Account outsider = withLevel("poutsider", TrustLevel.LEADER);
         assertThatThrownBy(() -> flags.flag(outsider, TargetKind.POST, post.id(), FlagReason.SPAM)).isInstanceOf(NotFound.class);

@@ -18,6 +18,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.NotFound;
@@ -47,6 +48,8 @@ class NotesIntegrationTest {
     NoteExport export;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     TokenService tokens;
 
@@ -161,7 +164,7 @@ class NotesIntegrationTest {
                 "en", "PRIVATE", "OPEN", List.of(), false));
         Post post = posts.publish(owner, group.id(), new PostService.Draft("", "Inside", null));
         Account member = withLevel("insider", TrustLevel.MEMBER);
-        groups.join(member, group.slug(), List.of());
+        groupJoining.join(member, group.slug(), List.of());
         Note note = notes.write(member, post.id(), true, "Inside context https://example.org/inside");
         Account outsider = withLevel("outsider", TrustLevel.LEADER);
 

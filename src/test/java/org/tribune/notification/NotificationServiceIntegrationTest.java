@@ -17,6 +17,7 @@ import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.NotFound;
 
@@ -28,6 +29,8 @@ class NotificationServiceIntegrationTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -181,8 +184,8 @@ class NotificationServiceIntegrationTest {
         Account bob = members.active("bob");
         Group club = groups.create(ana, new GroupForm(slug("club"), "Secret Club", "", "en", "PRIVATE", "OPEN", List.of(), false));
         Group open = groups.create(ana, new GroupForm(slug("town"), "Town Square", "", "en", "PUBLIC", "OPEN", List.of(), false));
-        groups.join(bob, club.slug(), List.of());
-        groups.join(bob, open.slug(), List.of());
+        groupJoining.join(bob, club.slug(), List.of());
+        groupJoining.join(bob, open.slug(), List.of());
         long post = someId();
         notifications.record(bob.id(), NotificationKind.COMMENT_ON_POST, ana.id(), club.id(), post, someId());
         notifications.record(bob.id(), NotificationKind.LIKE_ON_POST, ana.id(), club.id(), post, null);
@@ -199,10 +202,10 @@ class NotificationServiceIntegrationTest {
         assertThat(notifications.unreadCount(bob.id())).isEqualTo(1);
 
         // Public groups stay readable after leaving them.
-        groups.leave(bob, open.slug());
+        groupJoining.leave(bob, open.slug());
         assertThat(notifications.unreadCount(bob.id())).isEqualTo(1);
         // And back in the private group, what was there is there again.
-        groups.join(bob, club.slug(), List.of());
+        groupJoining.join(bob, club.slug(), List.of());
         assertThat(notifications.unreadCount(bob.id())).isEqualTo(3);
     }
 

@@ -18,6 +18,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,8 @@ class NotificationWebTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     TokenService tokens;
 
     WebClient signedIn(Account account) {
@@ -45,7 +48,7 @@ class NotificationWebTest {
     Group requestToJoin(Account ana, Account bob) {
         Group club = groups.create(ana, new GroupForm(NotificationServiceIntegrationTest.slug("web"), "Map Makers", "", "en",
                 "PRIVATE", "REQUEST", List.of("Why?"), false));
-        groups.join(bob, club.slug(), List.of("Maps!"));
+        groupJoining.join(bob, club.slug(), List.of("Maps!"));
         await().atMost(Duration.ofSeconds(5)).until(() -> notifications.page(ana.id(), null).entries().stream()
                 .anyMatch(e -> e.kind() == NotificationKind.JOIN_REQUEST && e.group().slug().equals(club.slug())));
         return club;

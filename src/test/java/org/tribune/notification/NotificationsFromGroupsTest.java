@@ -16,6 +16,7 @@ import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 
 /**
@@ -28,6 +29,8 @@ class NotificationsFromGroupsTest {
     Notifications notifications;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -52,14 +55,14 @@ class NotificationsFromGroupsTest {
         Account bob = members.active("bob");
         Group club = group(ana, "PRIVATE", "REQUEST");
         groupMembers.invite(ana, club.slug(), mod.handle());
-        groups.join(mod, club.slug(), List.of());
+        groupJoining.join(mod, club.slug(), List.of());
         groupMembers.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
         groupMembers.invite(ana, club.slug(), member.handle());
-        groups.join(member, club.slug(), List.of());
+        groupJoining.join(member, club.slug(), List.of());
         awaitNewest(member, NotificationKind.INVITED);
         int memberBefore = notifications.unreadCount(member.id());
 
-        groups.join(bob, club.slug(), List.of("I map rivers"));
+        groupJoining.join(bob, club.slug(), List.of("I map rivers"));
 
         for (Account moderator : List.of(ana, mod)) {
             NotificationEntry entry = awaitNewest(moderator, NotificationKind.JOIN_REQUEST);
@@ -72,8 +75,8 @@ class NotificationsFromGroupsTest {
         assertThat(notifications.unreadCount(member.id())).isEqualTo(memberBefore);
         assertThat(notifications.unreadCount(bob.id())).isZero();
 
-        long request = groups.requests(mod, club.slug()).getFirst().id();
-        groups.approve(mod, club.slug(), request);
+        long request = groupJoining.requests(mod, club.slug()).getFirst().id();
+        groupJoining.approve(mod, club.slug(), request);
 
         NotificationEntry approved = awaitNewest(bob, NotificationKind.REQUEST_APPROVED);
         assertThat(approved.actor().handle()).isEqualTo(mod.handle());
@@ -87,13 +90,13 @@ class NotificationsFromGroupsTest {
         Account mod = members.active("mod");
         Account bob = members.active("bob");
         Group club = group(ana, "PUBLIC", "REQUEST");
-        groups.join(mod, club.slug(), List.of("Hi"));
-        groups.approve(ana, club.slug(), groups.requests(ana, club.slug()).getFirst().id());
+        groupJoining.join(mod, club.slug(), List.of("Hi"));
+        groupJoining.approve(ana, club.slug(), groupJoining.requests(ana, club.slug()).getFirst().id());
         groupMembers.setRole(ana, club.slug(), mod.handle(), "MODERATOR");
         awaitNewest(mod, NotificationKind.REQUEST_APPROVED);
         int before = notifications.unreadCount(mod.id());
 
-        groups.join(bob, club.slug(), List.of("Hello"));
+        groupJoining.join(bob, club.slug(), List.of("Hello"));
         await().atMost(Duration.ofSeconds(5)).until(() -> notifications.unreadCount(mod.id()) == before + 1);
 
         groupMembers.setRole(ana, club.slug(), mod.handle(), "MEMBER");

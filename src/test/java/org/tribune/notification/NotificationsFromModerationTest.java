@@ -15,6 +15,7 @@ import org.tribune.account.Members;
 import org.tribune.account.Role;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.moderation.FlagReason;
 import org.tribune.moderation.FlagService;
@@ -41,6 +42,8 @@ class NotificationsFromModerationTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     GroupMembers groupMembers;
     @Autowired
     TrustLevels trust;
@@ -58,10 +61,10 @@ class NotificationsFromModerationTest {
         var group = groups.create(owner, new GroupForm("nmod-" + Long.toString(System.nanoTime(), 36), "Notified", "",
                 "en", "PUBLIC", "OPEN", List.of(), false));
         Account second = members.active("second");
-        groups.join(second, group.slug(), List.of());
+        groupJoining.join(second, group.slug(), List.of());
         groupMembers.setRole(owner, group.slug(), second.handle(), "MODERATOR");
         Account author = members.active("author");
-        groups.join(author, group.slug(), List.of());
+        groupJoining.join(author, group.slug(), List.of());
         Post post = posts.publish(author, group.id(), new PostService.Draft("", "Off topic here", null));
         Account flagger = members.active("flagger");
         TrustFixture.set(trust, flagger.id(), TrustLevel.LEADER);

@@ -15,6 +15,7 @@ import org.tribune.account.Members;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.Comment;
 import org.tribune.post.Post;
@@ -29,6 +30,8 @@ class NotificationsFromPostsTest {
     PostService posts;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     FollowService follows;
     @Autowired
@@ -82,7 +85,7 @@ class NotificationsFromPostsTest {
         Account eve = members.active("eve");
         Group secret = groups.create(ana, new GroupForm(NotificationServiceIntegrationTest.slug("m"), "Secret", "", "en",
                 "PRIVATE", "OPEN", List.of(), false));
-        groups.join(bob, secret.slug(), List.of());
+        groupJoining.join(bob, secret.slug(), List.of());
 
         posts.publish(ana, secret.id(), text("hi @" + bob.handle() + " and @" + eve.handle()));
 

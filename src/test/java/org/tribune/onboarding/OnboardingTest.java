@@ -22,6 +22,7 @@ import org.tribune.group.Curation;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.personaldata.PersonalData;
@@ -39,6 +40,8 @@ class OnboardingTest {
     OnboardingService onboarding;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupAccess access;
     @Autowired
@@ -133,7 +136,7 @@ class OnboardingTest {
         Account shy = members.active("shy");
         Account blocker = members.active("blk");
         for (Account a : List.of(open, shy, blocker)) {
-            groups.join(a, square.slug(), List.of());
+            groupJoining.join(a, square.slug(), List.of());
             posts.publish(a, square.id(), new PostService.Draft(null, "Hello from " + a.handle(), null));
         }
         accounts.updatePrivacy(shy.id(), new PrivacySettings(Audience.EVERYONE, Audience.EVERYONE, Audience.EVERYONE,
@@ -157,14 +160,14 @@ class OnboardingTest {
         Group chosen = group(owner, "Chosen");
         Group busy = group(owner, "Busy");
         Account neighbour = members.active("nbr");
-        groups.join(neighbour, chosen.slug(), List.of());
+        groupJoining.join(neighbour, chosen.slug(), List.of());
         posts.publish(neighbour, chosen.id(), new PostService.Draft(null, "Hello from the chosen group", null));
         Account stranger = members.active("str");
-        groups.join(stranger, busy.slug(), List.of());
+        groupJoining.join(stranger, busy.slug(), List.of());
         // The stranger wrote last, in a public group the newcomer did not join.
         posts.publish(stranger, busy.id(), new PostService.Draft(null, "Hello from a busy group", null));
         Account newcomer = members.active("new");
-        groups.join(newcomer, chosen.slug(), List.of());
+        groupJoining.join(newcomer, chosen.slug(), List.of());
 
         List<String> offered = onboarding.suggestedPeople(newcomer).stream().map(Account::handle).toList();
         assertThat(offered).contains(neighbour.handle(), stranger.handle());

@@ -19,6 +19,7 @@ import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.Ids;
 import org.tribune.safety.SafetyService;
@@ -38,6 +39,8 @@ class CachedFeedAgreesWithDatabaseTest {
     NewestPosts newest;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupAccess access;
     @Autowired
@@ -63,7 +66,7 @@ class CachedFeedAgreesWithDatabaseTest {
             List<Account> in = new ArrayList<>(List.of(people.get(g)));
             for (Account person : people) {
                 if (person != people.get(g) && made.get(g).visibility().name().equals("PUBLIC") && random.nextInt(3) > 0) {
-                    groups.join(person, made.get(g).slug(), List.of());
+                    groupJoining.join(person, made.get(g).slug(), List.of());
                     in.add(person);
                 }
             }

@@ -13,6 +13,7 @@ import org.tribune.account.Members;
 import org.tribune.account.Role;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.NotFound;
@@ -27,6 +28,8 @@ class PostRestrictionsTest {
     @Autowired
     GroupService groups;
     @Autowired
+    GroupJoining groupJoining;
+    @Autowired
     Members members;
 
     Group group(Account owner, String visibility) {
@@ -39,7 +42,7 @@ class PostRestrictionsTest {
         Account owner = members.active("owner");
         Group group = group(owner, "PUBLIC");
         Account author = members.active("author");
-        groups.join(author, group.slug(), List.of());
+        groupJoining.join(author, group.slug(), List.of());
         Post post = posts.publish(author, group.id(), new PostService.Draft("", "To hide", null));
         Account reader = members.active("reader");
         Account siteModerator = members.withRole("mod", Role.MODERATOR);

@@ -17,6 +17,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.InvalidInput;
@@ -31,6 +32,8 @@ class PostServiceIntegrationTest {
     PostReads reads;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     Members members;
     @Autowired
@@ -91,7 +94,7 @@ class PostServiceIntegrationTest {
         Group g = group(ana, "PUBLIC");
         assertThatThrownBy(() -> posts.publish(bob, g.id(), draft("hi"))).isInstanceOf(Forbidden.class);
         Group news = groups.create(ana, new GroupForm(slug(), "News", "", "en", "PUBLIC", "OPEN", List.of(), true));
-        groups.join(bob, news.slug(), List.of());
+        groupJoining.join(bob, news.slug(), List.of());
         assertThatThrownBy(() -> posts.publish(bob, news.id(), draft("hi"))).isInstanceOfSatisfying(Forbidden.class,
                 e -> assertThat(e.code()).isEqualTo("post.moderators-only"));
         Post announcement = posts.publish(ana, news.id(), draft("Announcement"));
@@ -132,7 +135,7 @@ class PostServiceIntegrationTest {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
         Group g = group(ana, "PUBLIC");
-        groups.join(bob, g.slug(), List.of());
+        groupJoining.join(bob, g.slug(), List.of());
         Post bobs = posts.publish(bob, g.id(), draft("first"));
 
         Post anas = posts.publish(ana, g.id(), draft("owner's post"));
@@ -186,7 +189,7 @@ class PostServiceIntegrationTest {
         Account bob = members.active("bob");
         Account eve = members.active("eve");
         Group g = group(ana, "PUBLIC");
-        groups.join(bob, g.slug(), List.of());
+        groupJoining.join(bob, g.slug(), List.of());
         Post post = posts.publish(ana, g.id(), draft("like me"));
 
         assertThat(posts.like(bob, post.id())).isEqualTo(1);
@@ -253,7 +256,7 @@ class PostServiceIntegrationTest {
         try {
             List<java.util.concurrent.Future<?>> clicks = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                clicks.add(pool.submit(() -> groups.join(bob, g.slug(), List.of())));
+                clicks.add(pool.submit(() -> groupJoining.join(bob, g.slug(), List.of())));
             }
             for (java.util.concurrent.Future<?> click : clicks) {
                 click.get();

@@ -15,6 +15,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 
 @IntegrationTest
@@ -25,6 +26,8 @@ class PostWebTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     PostService posts;
     @Autowired
@@ -50,7 +53,7 @@ class PostWebTest {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
         Group g = group(ana, "PUBLIC");
-        groups.join(bob, g.slug(), List.of());
+        groupJoining.join(bob, g.slug(), List.of());
         WebClient anas = signedIn(ana);
 
         WebClient.Response published = anas.post("/groups/" + g.slug() + "/posts", "title", "Rivers <b>& lakes</b>",

@@ -26,6 +26,7 @@ import org.tribune.admission.InvitationService;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.post.Comment;
@@ -75,6 +76,7 @@ class EverythingFixture {
     private final TokenService tokens;
     private final GroupService groups;
     private final GroupMembers groupMembers;
+    private final GroupJoining groupJoining;
     private final PostService posts;
     private final FollowService follows;
     private final InvitationService invitations;
@@ -103,7 +105,7 @@ class EverythingFixture {
     private final org.tribune.safety.WordFilters filters;
 
     EverythingFixture(Members members, AccountService accounts, AccountAdministration administration,
-            TokenService tokens, GroupService groups, GroupMembers groupMembers, PostService posts, FollowService follows,
+            TokenService tokens, GroupService groups, GroupMembers groupMembers, GroupJoining groupJoining, PostService posts, FollowService follows,
             InvitationService invitations, TrustLevels trust, DataExportService exports, JdbcClient db,
             ReadingLog reading, WikiService wiki, TalkService talk, FlagService flags, ModerationService moderation,
             NoteService notes, Recategorisation recategorisation, org.tribune.media.MediaService media,
@@ -124,6 +126,7 @@ class EverythingFixture {
         this.tokens = tokens;
         this.groups = groups;
         this.groupMembers = groupMembers;
+        this.groupJoining = groupJoining;
         this.posts = posts;
         this.follows = follows;
         this.invitations = invitations;
@@ -166,20 +169,20 @@ class EverythingFixture {
 
         // groups: one they own, one they are in, one they asked to join, one that banned them, one that invited them
         Group own = groups.create(me, form("own", "PUBLIC", "OPEN", List.of()));
-        groups.join(friend, own.slug(), List.of());
+        groupJoining.join(friend, own.slug(), List.of());
         Group open = groups.create(friend, form("open", "PUBLIC", "OPEN", List.of()));
-        groups.join(me, open.slug(), List.of());
+        groupJoining.join(me, open.slug(), List.of());
         Group asking = groups.create(friend, form("ask", "PUBLIC", "REQUEST", List.of("Why?")));
-        groups.join(me, asking.slug(), List.of("Because " + bio));
+        groupJoining.join(me, asking.slug(), List.of("Because " + bio));
         Group banning = groups.create(moderator, form("ban", "PUBLIC", "OPEN", List.of()));
-        groups.join(me, banning.slug(), List.of());
+        groupJoining.join(me, banning.slug(), List.of());
         groupMembers.ban(moderator, banning.slug(), me.handle(), "rude, says " + name);
         Group inviting = groups.create(moderator, form("inv", "PUBLIC", "INVITE", List.of()));
         groupMembers.invite(moderator, inviting.slug(), me.handle());
         // a private group they left: what was written there after is not theirs to see
         Group secret = groups.create(friend, form("sec", "PRIVATE", "OPEN", List.of()));
-        groups.join(me, secret.slug(), List.of());
-        groups.leave(me, secret.slug());
+        groupJoining.join(me, secret.slug(), List.of());
+        groupJoining.leave(me, secret.slug());
         Post privateOfOthers = posts.publish(friend, secret.id(), new PostService.Draft("", "Secret plans " + word(), null));
 
         // posts, comments, likes, mentions by others
@@ -253,7 +256,7 @@ class EverythingFixture {
         moderation.appeal(me, removal.id(), "I am " + name + " (@" + me.handle() + "), please look again");
         moderation.lock(admin, mine.id(), true, "calm down");
         Group timed = groups.create(moderator, form("tmb", "PUBLIC", "OPEN", List.of()));
-        groups.join(me, timed.slug(), List.of());
+        groupJoining.join(me, timed.slug(), List.of());
         moderation.ban(moderator, timed.slug(), me.handle(), 3, "conduct-1", "timed ban of " + name);
         posts.hide(profileNote.id());
         posts.share(me, friendPost.id(), open.id(), "Shared by " + name);

@@ -23,6 +23,7 @@ import org.tribune.account.TokenService;
 import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -40,6 +41,8 @@ class PrivacySettingsTest {
     TokenService tokens;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     PostService posts;
     @Autowired
@@ -108,7 +111,7 @@ class PrivacySettingsTest {
         Account bob = members.active("bob");
         Group group = groups.create(owner, new GroupForm("ml-" + EverythingFixture.word(), "Listed " + EverythingFixture.word(),
                 "", "en", "PUBLIC", "OPEN", List.of(), false));
-        groups.join(ana, group.slug(), List.of());
+        groupJoining.join(ana, group.slug(), List.of());
         String path = "/groups/" + group.slug() + "/members";
         assertThat(new WebClient(port).get(path).body()).doesNotContain(ana.handle());
         assertThat(new WebClient(port).get("/api/v1/groups/" + group.slug() + "/members").body()).doesNotContain(ana.handle());

@@ -17,6 +17,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.Forbidden;
 import org.tribune.platform.InvalidInput;
@@ -45,6 +46,8 @@ class AuthorContentWarningTest {
     SafetyService safety;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupFilters filters;
 
@@ -149,7 +152,7 @@ class AuthorContentWarningTest {
         Account ana = members.active("ana");
         String slug = ("cw-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
         Group group = groups.create(owner, new GroupForm(slug, "Warnings " + slug, "", "en", "PUBLIC", "OPEN", List.of(), false));
-        groups.join(ana, group.slug(), List.of());
+        groupJoining.join(ana, group.slug(), List.of());
         Post post = posts.publish(ana, group.id(), new PostService.Draft("", "Quiet", null));
         filters.add(owner, group.slug(), "forbidden", "REFUSE");
         filters.add(owner, group.slug(), "questionable", "HOLD");

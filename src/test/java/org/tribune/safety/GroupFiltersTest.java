@@ -19,6 +19,7 @@ import org.tribune.account.Members;
 import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.moderation.LogEntry;
 import org.tribune.moderation.ModerationAction;
@@ -49,6 +50,8 @@ class GroupFiltersTest {
     TokenService tokens;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupFilters filters;
     @Autowired
@@ -93,8 +96,8 @@ class GroupFiltersTest {
         Account author = members.active("aut");
         Account reader = members.active("rea");
         Group group = group(owner, "PUBLIC");
-        groups.join(author, group.slug(), List.of());
-        groups.join(reader, group.slug(), List.of());
+        groupJoining.join(author, group.slug(), List.of());
+        groupJoining.join(reader, group.slug(), List.of());
         filters.add(owner, group.slug(), "Casino", "HOLD");
 
         Post clean = posts.publish(author, group.id(), text("Garden news", "The roses are out"));
@@ -148,8 +151,8 @@ class GroupFiltersTest {
         Account author = members.active("aut");
         Account mentioned = members.active("men");
         Group group = group(owner, "PUBLIC");
-        groups.join(author, group.slug(), List.of());
-        groups.join(mentioned, group.slug(), List.of());
+        groupJoining.join(author, group.slug(), List.of());
+        groupJoining.join(mentioned, group.slug(), List.of());
         filters.add(owner, group.slug(), "Casino", "HOLD");
         Post ownersPost = posts.publish(owner, group.id(), text("Garden news", "The roses are out"));
         Comment clean = posts.comment(mentioned, ownersPost.id(), "Lovely roses", null);
@@ -187,7 +190,7 @@ class GroupFiltersTest {
         Account owner = members.active("own");
         Account author = members.active("aut");
         Group group = group(owner, "PUBLIC");
-        groups.join(author, group.slug(), List.of());
+        groupJoining.join(author, group.slug(), List.of());
         filters.add(owner, group.slug(), "crypto scam", "REFUSE");
         filters.add(owner, group.slug(), "crypto", "HOLD");
         int before = about(log(null), group.id()).size();
@@ -255,7 +258,7 @@ class GroupFiltersTest {
         Group open = group(owner, "PUBLIC");
         Group closed = group(owner, "PRIVATE");
         Group hidden = group(owner, "HIDDEN");
-        groups.join(member, open.slug(), List.of());
+        groupJoining.join(member, open.slug(), List.of());
         WebClient api = new WebClient(port);
 
         var made = api.postJson("/api/v1/groups/" + open.slug() + "/filters", Map.of("phrase", "Élection", "action", "REFUSE"),
@@ -287,7 +290,7 @@ class GroupFiltersTest {
                 .isEqualTo(404);
 
         // The filter works with accents folded, then goes.
-        groups.join(outsider, open.slug(), List.of());
+        groupJoining.join(outsider, open.slug(), List.of());
         assertThatThrownBy(() -> posts.publish(outsider, open.id(), text("", "Before the election"))).isInstanceOf(InvalidInput.class);
         assertThat(api.delete("/api/v1/groups/" + open.slug() + "/filters/" + id, "Authorization", bearer(owner)).status())
                 .isEqualTo(204);
@@ -314,7 +317,7 @@ class GroupFiltersTest {
         Account owner = members.active("own");
         Account member = members.active("mem");
         Group group = group(owner, "PUBLIC");
-        groups.join(member, group.slug(), List.of());
+        groupJoining.join(member, group.slug(), List.of());
         WebClient owners = signedIn(owner);
         assertThat(owners.get("/groups/" + group.slug()).body()).contains("href=\"/groups/" + group.slug() + "/filters\"");
         assertThat(owners.post("/groups/" + group.slug() + "/filters", "phrase", "spam <b>bot</b>", "action", "REFUSE").location())

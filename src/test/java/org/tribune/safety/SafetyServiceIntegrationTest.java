@@ -20,6 +20,7 @@ import org.tribune.follow.FollowService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.notification.NotificationEntry;
 import org.tribune.notification.NotificationKind;
@@ -43,6 +44,8 @@ class SafetyServiceIntegrationTest {
     PostService posts;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -110,8 +113,8 @@ class SafetyServiceIntegrationTest {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
         Group group = publicGroup(owner);
-        groups.join(ana, group.slug(), List.of());
-        groups.join(bob, group.slug(), List.of());
+        groupJoining.join(ana, group.slug(), List.of());
+        groupJoining.join(bob, group.slug(), List.of());
         Post bobs = posts.publish(bob, group.id(), new PostService.Draft("", "Bob writes", null));
         Post anas = posts.publish(ana, group.id(), new PostService.Draft("", "Ana writes", null));
         Post ownersPost = posts.publish(owner, group.id(), new PostService.Draft("", "Owner writes", null));

@@ -30,6 +30,8 @@ class SafetyWebTest {
     WordFilters filters;
     @Autowired
     org.tribune.group.GroupService groups;
+    @Autowired
+    org.tribune.group.GroupJoining groupJoining;
 
     WebClient signedIn(Account account) {
         WebClient browser = new WebClient(port);
@@ -155,7 +157,7 @@ class SafetyWebTest {
         String slug = ("w-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
         var group = groups.create(owner, new org.tribune.group.GroupForm(slug, "Warnings " + slug, "", "en", "PUBLIC", "OPEN",
                 java.util.List.of(), false));
-        groups.join(member, group.slug(), java.util.List.of());
+        groupJoining.join(member, group.slug(), java.util.List.of());
         Post post = posts.publish(member, group.id(), new PostService.Draft("", "A graphic description", null));
 
         WebClient members_ = signedIn(member);

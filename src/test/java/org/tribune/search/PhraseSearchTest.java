@@ -20,6 +20,7 @@ import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
 import org.tribune.post.PostService;
@@ -36,6 +37,8 @@ class PhraseSearchTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -66,7 +69,7 @@ class PhraseSearchTest {
         french = group("PUBLIC", "fr");
         closed = group("PRIVATE", "en");
         groupMembers.invite(author, closed.slug(), reader.handle());
-        groups.join(reader, closed.slug(), List.of());
+        groupJoining.join(reader, closed.slug(), List.of());
         w = "zq" + Members.uniqueHandle("p").substring(2).toLowerCase().replaceAll("[^a-z0-9]", "");
         write("red door", english, "", "A bright red door opens onto the street " + w);
         write("door is red", english, "", "The door is red and bright " + w);

@@ -32,6 +32,7 @@ import org.tribune.account.TokenService;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
 import org.tribune.group.GroupMembers;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.platform.InvalidInput;
 import org.tribune.post.Comment;
@@ -59,6 +60,8 @@ class SearchTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     GroupMembers groupMembers;
     @Autowired
@@ -324,7 +327,7 @@ class SearchTest {
             String secret = word();
             Account leaver = members.active("slv");
             groupMembers.invite(owner, group.slug(), leaver.handle());
-            groups.join(leaver, group.slug(), List.of());
+            groupJoining.join(leaver, group.slug(), List.of());
             Post post = publish(member, group, "", "Secret " + secret);
             assertThat(found(secret, member)).containsExactly(post.id());
             assertThat(found(secret, owner)).containsExactly(post.id());
@@ -332,7 +335,7 @@ class SearchTest {
             assertThat(found(secret, outsider)).isEmpty();
             assertThat(found(secret, banned)).isEmpty();
             assertThat(found(secret, null)).isEmpty();
-            groups.leave(leaver, group.slug());
+            groupJoining.leave(leaver, group.slug());
             assertThat(found(secret, leaver)).isEmpty();
             assertThat(search.search(secret + " in:" + group.slug(), null, null, false, outsider.id()).hits()).isEmpty();
         }
@@ -357,7 +360,7 @@ class SearchTest {
         wiki.setGroupMode(owner, review.id(), EditMode.REVIEW);
         Account newcomer = members.active("snew");
         groupMembers.invite(owner, review.slug(), newcomer.handle());
-        groups.join(newcomer, review.slug(), List.of());
+        groupJoining.join(newcomer, review.slug(), List.of());
         Post post = publish(newcomer, review, "Draft", "Accepted text " + accepted);
         WikiService.Saved saved = wiki.propose(newcomer, Document.post(post.id()),
                 new WikiService.Proposal(new Content("Draft", "Pending text " + pending, null, null), "", null));
@@ -638,7 +641,7 @@ class SearchTest {
         Group group = groups.create(owner, new GroupForm(slug(), name, "", language, visibility, "INVITE", List.of(), false));
         for (Account a : List.of(member, banned)) {
             groupMembers.invite(owner, group.slug(), a.handle());
-            groups.join(a, group.slug(), List.of());
+            groupJoining.join(a, group.slug(), List.of());
         }
         groupMembers.ban(owner, group.slug(), banned.handle(), "");
         return group;

@@ -14,6 +14,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 import org.tribune.moderation.ContentWarnings;
 import org.tribune.platform.Forbidden;
@@ -32,6 +33,8 @@ class WarningRevisionsTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     PostService posts;
     @Autowired
@@ -58,8 +61,8 @@ class WarningRevisionsTest {
         Account bob = members.active("bob");
         String slug = ("wr-" + Members.uniqueHandle("g").substring(2)).toLowerCase().replace('_', '-');
         Group group = groups.create(owner, new GroupForm(slug, "Series", "", "en", "PUBLIC", "OPEN", List.of(), false));
-        groups.join(ana, slug, List.of());
-        groups.join(bob, slug, List.of());
+        groupJoining.join(ana, slug, List.of());
+        groupJoining.join(bob, slug, List.of());
         Post post = posts.publish(ana, group.id(), new PostService.Draft("The finale", "Everybody dies", null));
 
         warnings.changeWarning(ana, post.id(), "spoilers");

@@ -7,6 +7,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupMembers;
 import org.tribune.group.GroupService;
 import org.tribune.post.Post;
@@ -21,14 +22,17 @@ class WikiFixture {
     final Members members;
     final GroupService groups;
     final GroupMembers groupMembers;
+    final GroupJoining groupJoining;
     final PostService posts;
     final TrustLevels trust;
     final WikiService wiki;
 
-    WikiFixture(Members members, GroupService groups, GroupMembers groupMembers, PostService posts, TrustLevels trust, WikiService wiki) {
+    WikiFixture(Members members, GroupService groups, GroupMembers groupMembers, GroupJoining groupJoining,
+            PostService posts, TrustLevels trust, WikiService wiki) {
         this.members = members;
         this.groups = groups;
         this.groupMembers = groupMembers;
+        this.groupJoining = groupJoining;
         this.posts = posts;
         this.trust = trust;
         this.wiki = wiki;
@@ -52,7 +56,7 @@ class WikiFixture {
 
     void join(Group group, Account... people) {
         for (Account a : people) {
-            groups.join(a, group.slug(), List.of());
+            groupJoining.join(a, group.slug(), List.of());
         }
     }
 

@@ -28,6 +28,7 @@ import org.tribune.account.Account;
 import org.tribune.account.Members;
 import org.tribune.group.Group;
 import org.tribune.group.GroupForm;
+import org.tribune.group.GroupJoining;
 import org.tribune.group.GroupService;
 
 /** A signed-in page's event stream, over real HTTP, hears of a new notification within seconds. */
@@ -39,6 +40,8 @@ class LiveChannelTest {
     Members members;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupJoining groupJoining;
     @Autowired
     LiveChannel channel;
 
@@ -103,7 +106,7 @@ class LiveChannelTest {
             assertThat(live.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             assertThat(channel.connections(ana.id())).isEqualTo(1);
 
-            groups.join(bob, club.slug(), List.of("I love maps"));
+            groupJoining.join(bob, club.slug(), List.of("I love maps"));
 
             assertThat(live.next("notification", Duration.ofSeconds(5))).isEqualTo("{\"unread\":1}");
         }
@@ -187,7 +190,7 @@ class LiveChannelTest {
         Account bob = members.active("bob");
         Group club = groups.create(ana, new GroupForm("resync-" + Members.uniqueHandle("g").substring(2).toLowerCase().replace('_', '-'),
                 "Resync", "", "en", "PRIVATE", "REQUEST", List.of("Why?"), false));
-        groups.join(bob, club.slug(), List.of("Let me in"));
+        groupJoining.join(bob, club.slug(), List.of("Let me in"));
         WebClient browser = new WebClient(port);
         browser.login(ana.email(), Members.PASSWORD);
 
