@@ -441,7 +441,23 @@ class CrashTest {
                 }
                 Thread.sleep(250);
             }
-            throw new AssertionError("the server did not answer within 3 minutes:\n" + tail());
+            throw new AssertionError("the server did not answer within 3 minutes:\n" + tail() + "\n" + threads());
+        }
+
+        /** What the server's threads are doing (a restart that never answered has its start-up thread stuck). */
+        private String threads() {
+            try {
+                Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+                String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                dump.waitFor();
+                return "the server's threads:\n" + text;
+            } catch (IOException e) {
+                return "(no thread dump: " + e.getMessage() + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "(no thread dump: interrupted)";
+            }
         }
 
         /**
