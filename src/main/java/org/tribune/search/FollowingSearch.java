@@ -36,6 +36,11 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
     private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("search-follower").daemon().factory());
     private volatile boolean ready;
+    /**
+     * Searches share it, a rebuild takes it alone to stop answering from the index and empty it: a search that found
+     * the index ready then runs before it is emptied, never on an index emptied under it.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock answering = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile boolean failing;
     private volatile boolean built;
     private final java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
@@ -76,7 +81,15 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
 
     @Override
     public List<Hit> find(Criteria criteria, Cursor after, int limit) {
-        return ready ? lucene.find(criteria, after, limit) : postgres.find(criteria, after, limit);
+        answering.readLock().lock();
+        try {
+            if (ready) {
+                return lucene.find(criteria, after, limit);
+            }
+        } finally {
+            answering.readLock().unlock();
+        }
+        return postgres.find(criteria, after, limit);
     }
 
     @Override
@@ -119,8 +132,13 @@ class FollowingSearch implements SearchEngine, AutoCloseable {
                 // Behind what the log still holds (the node could not read it for longer than it is kept): some
                 // changes are lost to it, so it builds its index again; PostgreSQL answers meanwhile.
                 log.warn("This node's search index is older than the log of changes: building it again");
-                ready = false;
-                lucene.clear();
+                answering.writeLock().lock();
+                try {
+                    ready = false;
+                    lucene.clear();
+                } finally {
+                    answering.writeLock().unlock();
+                }
                 catchUp();
                 return;
             }
