@@ -19,7 +19,8 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * open pages would need over a gigabyte. Once {@code /live} has sent its response headers (with
  * {@code Connection: close}, so that the body is simply what follows, up to the end of the connection), the request
  * is handed over to this handler, the way WebSocket does it: Tomcat recycles the processor and this class writes the
- * events straight to the socket, whose two buffers are then all the connection costs.
+ * events straight to the socket, whose two buffers (both small, see {@link SocketBuffers}) are then all the
+ * connection costs.
  *
  * <p>Tomcat creates it (hence public, with a public constructor) when the controller calls
  * {@code request.upgrade(UpgradedStream.class)}, and calls {@link #init} once the request has ended.
@@ -50,6 +51,12 @@ public final class UpgradedStream implements InternalHttpUpgradeHandler, LiveSin
         // whole processor: measured, a few hundred processors (about 90 KiB each) beyond Tomcat's cache stayed alive
         // as long as the streams they had served. Nothing of the request is read any more.
         wrapper.setAppReadBufHandler(ApplicationBufferHandler.EMPTY);
+        SocketBuffers.forStream(wrapper.getSocketBufferHandler());
+    }
+
+    /** The capacity of the connection's write buffer (for tests). */
+    int writeBufferBytes() {
+        return socket.getSocketBufferHandler().getWriteBuffer().capacity();
     }
 
     @Override
