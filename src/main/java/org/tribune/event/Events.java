@@ -6,13 +6,20 @@ import static org.tribune.platform.Sql.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code group_event} table, and each group's {@code event_group_setting}. */
 @Repository
@@ -21,10 +28,31 @@ class Events {
             + "ends_at, time_zone, place, online_url, capacity, attendees_hidden, cancelled_at, created_at, updated_at";
     private static final RowMapper<Event> EVENT = Events::event;
 
-    private final JdbcClient db;
+    /** How many of a group's soonest events this node keeps: a home page shows three, a group's page three. */
+    static final int SOONEST_KEPT = 5;
+    private static final Comparator<Event> SOONEST_FIRST = Comparator.comparing(Event::start).thenComparingLong(Event::id);
 
-    Events(JdbcClient db) {
+    private final JdbcClient db;
+    /**
+     * Each group's soonest events still to come (at most {@link #SOONEST_KEPT}; none is a value too), on this node:
+     * every home page shows the soonest of its reader's groups, which asked the database at every page although
+     * events change rarely. Every change of an event evicts its group here and on every node.
+     */
+    private final NodeCache<List<Event>> soonestInGroup;
+
+    Events(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.soonestInGroup = caches.create("soonest-events", 4,
+                events -> 32 + events.stream().mapToInt(Events::bytes).sum());
+    }
+
+    private static int bytes(Event e) {
+        return 160 + 2 * (e.title().length() + length(e.description()) + length(e.descriptionHtml()) + length(e.place())
+                + length(e.onlineUrl()) + length(e.timeZone()));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private static Event event(ResultSet rs, int row) throws SQLException {
@@ -45,6 +73,7 @@ class Events {
                         ts(e.end()), e.timeZone(), e.place(), e.onlineUrl(), e.capacity(), e.attendeesHidden(),
                         ts(e.cancelledAt()), ts(e.createdAt()), ts(e.updatedAt()))
                 .update();
+        soonestInGroup.evict(e.groupId());
     }
 
     void update(Event e) {
@@ -53,12 +82,21 @@ class Events {
                 .params(e.title(), e.description(), e.descriptionHtml(), ts(e.start()), ts(e.end()), e.timeZone(), e.place(),
                         e.onlineUrl(), e.capacity(), e.attendeesHidden(), ts(e.updatedAt()), e.id())
                 .update();
+        groupOf(e.id()).ifPresent(soonestInGroup::evict);
+    }
+
+    private Optional<Long> groupOf(long eventId) {
+        return db.sql("select group_id from group_event where id = ?").param(eventId).query(Long.class).optional();
     }
 
     /** Marks it cancelled once; false when it already was. */
     boolean cancel(long id, Instant at) {
-        return db.sql("update group_event set cancelled_at = ?, updated_at = ? where id = ? and cancelled_at is null")
+        boolean cancelled = db.sql("update group_event set cancelled_at = ?, updated_at = ? where id = ? and cancelled_at is null")
                 .params(ts(at), ts(at), id).update() == 1;
+        if (cancelled) {
+            groupOf(id).ifPresent(soonestInGroup::evict);
+        }
+        return cancelled;
     }
 
     Optional<Event> byId(long id) {
@@ -85,6 +123,12 @@ class Events {
         if (groupIds.isEmpty()) {
             return List.of();
         }
+        if (after == null && limit <= SOONEST_KEPT && soonestInGroup.answers()) {
+            List<Event> soonest = soonest(groupIds, now, limit);
+            if (soonest != null) {
+                return soonest;
+            }
+        }
         return db.sql("select " + COLUMNS + " from group_event where group_id in (:groups) and ends_at > :now "
                         + "and (starts_at > :afterStart or (starts_at = :afterStart and id > :afterId)) "
                         + "order by starts_at, id limit :limit")
@@ -92,6 +136,39 @@ class Events {
                 .param("afterStart", ts(after == null ? Instant.EPOCH : after.start()))
                 .param("afterId", after == null ? Long.MIN_VALUE : after.id()).param("limit", limit)
                 .query(EVENT).list();
+    }
+
+    /**
+     * The first page of {@link #upcomingIn} from the events each group keeps, or null when a group kept as many as it
+     * may and some of them are over since: events it did not keep may then come before the others.
+     */
+    private List<Event> soonest(Collection<Long> groupIds, Instant now, int limit) {
+        List<Event> coming = new ArrayList<>();
+        for (List<Event> kept : soonestInGroup.getAll(groupIds, ids -> soonestOf(ids, now)).values()) {
+            for (Event e : kept) {
+                if (e.end().isAfter(now)) {
+                    coming.add(e);
+                } else if (kept.size() == SOONEST_KEPT) {
+                    soonestInGroup.evict(e.groupId());
+                    return null;
+                }
+            }
+        }
+        coming.sort(SOONEST_FIRST);
+        return coming.size() <= limit ? coming : List.copyOf(coming.subList(0, limit));
+    }
+
+    /** Each group's soonest events still to come, at most {@link #SOONEST_KEPT}, an empty list for a group with none. */
+    private Map<Long, List<Event>> soonestOf(Set<Long> groupIds, Instant now) {
+        Map<Long, List<Event>> byGroup = new HashMap<>();
+        groupIds.forEach(id -> byGroup.put(id, new ArrayList<>()));
+        db.sql("select " + COLUMNS + " from (select " + COLUMNS + ", row_number() over (partition by group_id "
+                        + "order by starts_at, id) as soon from group_event where group_id in (:groups) and ends_at > :now) e "
+                        + "where soon <= :kept order by starts_at, id")
+                .param("groups", groupIds).param("now", ts(now)).param("kept", SOONEST_KEPT)
+                .query(EVENT).list().forEach(e -> byGroup.get(e.groupId()).add(e));
+        byGroup.replaceAll((id, events) -> List.copyOf(events));
+        return byGroup;
     }
 
     /** Events this person is going to or waiting for that end after {@code now}, soonest first, after the cursor. */
@@ -132,12 +209,16 @@ class Events {
 
     /** On erasure the event stays for the group; it no longer says who created it. */
     void forgetCreator(long accountId) {
-        db.sql("update group_event set creator_id = null where creator_id = ?").param(accountId).update();
+        if (db.sql("update group_event set creator_id = null where creator_id = ?").param(accountId).update() > 0) {
+            soonestInGroup.evictAll();
+        }
     }
 
     /** Events this person created, with their answers and reminders (cascade): their content, when they chose so. */
     void deleteCreatedBy(long accountId) {
-        db.sql("delete from group_event where creator_id = ?").param(accountId).update();
+        if (db.sql("delete from group_event where creator_id = ?").param(accountId).update() > 0) {
+            soonestInGroup.evictAll();
+        }
     }
 
     boolean membersMayCreate(long groupId) {

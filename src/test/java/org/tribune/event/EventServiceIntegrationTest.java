@@ -201,6 +201,59 @@ class EventServiceIntegrationTest {
                 .params(e.id(), a.id(), kind).query(Integer.class).single();
     }
 
+    List<String> soonestTitles(Account a) {
+        return events.upcomingForMember(a.id(), null, 3).stream().map(v -> v.event().title()
+                + (v.event().cancelled() ? " (cancelled)" : "")).toList();
+    }
+
+    /** The home page's block of soonest events, kept per group on each node, follows every change at once. */
+    @Test
+    void theSoonestEventsOfSomeonesGroupsFollowEveryChange() {
+        Account mod = members.active("host");
+        Account ana = members.active("ana");
+        Group walks = group(mod, "PRIVATE", ana);
+        Group talks = group(mod, "PUBLIC", ana);
+        for (int day = 1; day <= 6; day++) {
+            events.create(mod, walks.slug(), draft("Walk " + day, inDays(day), null));
+        }
+        assertThat(soonestTitles(ana)).containsExactly("Walk 1", "Walk 2", "Walk 3");
+
+        Event talk = events.create(mod, talks.slug(), draft("Talk", inDays(1).plus(Duration.ofHours(12)), null));
+        assertThat(soonestTitles(ana)).containsExactly("Walk 1", "Talk", "Walk 2");
+
+        events.edit(mod, talk.id(), new EventDraft("Late talk", "", inDays(9), inDays(9).plus(Duration.ofHours(1)),
+                "Europe/Paris", "Hall", null, null, false));
+        assertThat(soonestTitles(ana)).containsExactly("Walk 1", "Walk 2", "Walk 3");
+
+        Event first = events.upcomingForMember(ana.id(), null, 1).getFirst().event();
+        events.cancel(mod, first.id());
+        assertThat(soonestTitles(ana)).containsExactly("Walk 1 (cancelled)", "Walk 2", "Walk 3");
+
+        // leaving the group takes its events off at once
+        groupJoining.leave(ana, walks.slug());
+        assertThat(soonestTitles(ana)).containsExactly("Late talk");
+    }
+
+    /**
+     * A group keeps its five soonest events: once some of them are over, events it did not keep may come first, so
+     * the list is read again (asked here with later and later times).
+     */
+    @Test
+    void eventsAGroupDidNotKeepComeUpWhenTheKeptOnesAreOver(@Autowired Events table) {
+        Account mod = members.active("host");
+        Group g = group(mod, "PUBLIC");
+        Instant start = inDays(1);
+        for (int day = 0; day < 8; day++) {
+            events.create(mod, g.slug(), draft("Day " + day, start.plus(Duration.ofDays(day)), null));
+        }
+        java.util.function.Function<Instant, List<String>> soonest = now -> table.upcomingIn(java.util.Set.of(g.id()), now, null, 3)
+                .stream().map(Event::title).toList();
+
+        assertThat(soonest.apply(Instant.now())).containsExactly("Day 0", "Day 1", "Day 2");
+        assertThat(soonest.apply(start.plus(Duration.ofHours(4)))).containsExactly("Day 1", "Day 2", "Day 3");
+        assertThat(soonest.apply(start.plus(Duration.ofDays(5)).plus(Duration.ofHours(4)))).containsExactly("Day 6", "Day 7");
+    }
+
     @Test
     void changesAndCancellationsAreToldToThoseWhoAnswered() {
         Account mod = members.active("host");

@@ -54,10 +54,12 @@ public class JteViews implements ViewResolver, Ordered {
     private final SingletonSupplier<ReaderPreferences> readerPreferences;
     private final MessageSource messages;
     private final ZoneId defaultZone;
+    private final SingletonSupplier<Fragments> fragments;
 
     JteViews(MessageSource messages, @Value("${tribune.default-time-zone:UTC}") String defaultZone,
             ObjectProvider<UnreadNotifications> unread, ObjectProvider<ReaderPreferences> preferences,
-            ObjectProvider<PageAbility> abilities) {
+            ObjectProvider<PageAbility> abilities, ObjectProvider<Fragments> fragments) {
+        this.fragments = SingletonSupplier.of(fragments::getIfAvailable);
         this.abilityBeans = SingletonSupplier.of(() -> abilities.orderedStream().toList());
         this.readerPreferences = SingletonSupplier.of(preferences::getIfAvailable);
         this.messages = messages;
@@ -109,7 +111,8 @@ public class JteViews implements ViewResolver, Ordered {
                 errors instanceof InvalidInput invalid ? invalid.byField() : null,
                 viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> unreadCount(viewer.id()),
                 viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : () -> opensWarnings(viewer.id()),
-                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : name -> may(name, viewer.id()));
+                viewer == null || request.getAttribute(OutageLog.DURING_OUTAGE) != null ? null : name -> may(name, viewer.id()),
+                fragments.get());
     }
 
     /** A failing check must not break the page: the link is then left out, the safe default. */

@@ -38,11 +38,20 @@ public final class Page {
     private String csrfName;
     private String csrfValue;
     private DateTimeFormatter timeFormat;
+    private final Fragments fragments;
     private static final Map<Locale, DateTimeFormatter> TIME_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
 
     Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path,
             String returnPath, String notice, Map<String, InvalidInput.Problem> errors, IntSupplier unread,
             java.util.function.BooleanSupplier warningsOpen, java.util.function.Predicate<String> abilities) {
+        this(messages, locale, zone, viewer, csrf, path, returnPath, notice, errors, unread, warningsOpen, abilities, null);
+    }
+
+    Page(MessageSource messages, Locale locale, ZoneId zone, Viewer viewer, CsrfToken csrf, String path,
+            String returnPath, String notice, Map<String, InvalidInput.Problem> errors, IntSupplier unread,
+            java.util.function.BooleanSupplier warningsOpen, java.util.function.Predicate<String> abilities,
+            Fragments fragments) {
+        this.fragments = fragments;
         this.abilities = abilities;
         this.warningsOpen = warningsOpen;
         this.messages = messages;
@@ -189,6 +198,15 @@ public final class Page {
     private static DateTimeFormatter timeFormat(Locale locale) {
         return DateTimeFormatter.ofPattern(DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM,
                 FormatStyle.SHORT, IsoChronology.INSTANCE, locale), locale);
+    }
+
+    /**
+     * A part of the page written from memory when it was rendered before for the same {@code shown} in this language
+     * and zone ({@link Fragments}). {@code shown} must hold, as values, everything the part shows besides the
+     * messages and times of the page: the viewer's own state (their like, a form's token) stays out of such parts.
+     */
+    public gg.jte.Content once(Object shown, gg.jte.Content render) {
+        return fragments == null ? render : fragments.of(new Fragments.Key(shown, locale, zone), render);
     }
 
     /** The ISO form of an instant, for a {@code <time datetime>} attribute. */

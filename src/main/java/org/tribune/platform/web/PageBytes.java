@@ -52,6 +52,10 @@ final class PageBytes implements TemplateOutput {
         length += value.length;
     }
 
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, length);
+    }
+
     int length() {
         return length;
     }

@@ -1,0 +1,44 @@
+package org.tribune.post;
+
+import java.util.List;
+
+import org.tribune.account.Account;
+import org.tribune.account.AccountState;
+import org.tribune.group.Group;
+import org.tribune.media.Picture;
+import org.tribune.platform.web.Page;
+import org.tribune.post.preview.LinkPreview;
+
+/**
+ * Everything the content of a post card shows, from its byline to its community note, as values: the key under
+ * which its rendered HTML is kept ({@link Page#once}). What is the reader's own stays out: whether they liked it,
+ * the forms and their token, the reason it is in their feed. Their language and time zone are added by the page;
+ * whether they open content warnings only matters, and only counts, for a post that has one.
+ */
+public record CardContent(Post post, Byline author, Place group, LinkPreview preview, boolean hidden, PostNote note,
+        CardContent shared, SourceTag source, List<Picture> pictures, boolean full, boolean warningsOpen) {
+
+    /** The author as a card shows them. */
+    public record Byline(String handle, String displayName, String avatarUrl, boolean deleted) {
+    }
+
+    /** The group as a card names it. */
+    public record Place(String slug, String name) {
+    }
+
+    public static CardContent of(PostItem item, boolean full, Page page) {
+        boolean warned = item.post().contentWarning() != null
+                || item.shared() != null && item.shared().post().contentWarning() != null;
+        return of(item, full, warned && page.opensWarnings());
+    }
+
+    private static CardContent of(PostItem item, boolean full, boolean warningsOpen) {
+        Account a = item.author();
+        Group g = item.group();
+        return new CardContent(item.post(),
+                new Byline(a.handle(), a.displayName(), a.avatarUrl(), a.state() == AccountState.DELETED),
+                g == null ? null : new Place(g.slug(), g.name()), item.preview(), item.hidden(), item.note(),
+                item.shared() == null ? null : of(item.shared(), false, warningsOpen), item.source(), item.pictures(),
+                full, warningsOpen);
+    }
+}
