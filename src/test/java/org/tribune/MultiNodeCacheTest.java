@@ -123,6 +123,44 @@ class MultiNodeCacheTest {
         assertThat(until(() -> onB(group, reader).stream().anyMatch(p -> p.id() == post.id()))).isLessThan(ONE_SECOND);
     }
 
+    /**
+     * What a signed-in page shows besides the feed, kept on each node: the unread count's rows, each group's soonest
+     * events, and a post's rendered content (a new key when it changes): a change on A shows on B's pages within a
+     * second.
+     */
+    @Test
+    void aNotificationAnEventAndAnEditOnAShowOnBsPagesWithinOneSecond() throws Exception {
+        Members members = a.getBean(Members.class);
+        Account host = members.active("mcn");
+        Account reader = members.active("mcm");
+        Group group = group(host, "PUBLIC");
+        a.getBean(org.tribune.group.GroupJoining.class).join(reader, group.slug(), List.of());
+        Post post = a.getBean(PostService.class).publish(host, group.id(), new PostService.Draft("", "Card words", null));
+        WebClient onBHttp = new WebClient(ClusterNode.port(b));
+        onBHttp.login(reader.email(), Members.PASSWORD);
+        assertThat(until(() -> onBHttp.get("/").body().contains("Card words"))).isLessThan(ONE_SECOND);
+        String before = onBHttp.get("/").body(); // the count's rows, the events and the card now held on B
+        assertThat(before).contains("<span id=\"unread-count\" class=\"badge\">0</span>");
+
+        a.getBean(org.tribune.notification.Notifications.class).record(reader.id(),
+                org.tribune.notification.NotificationKind.NEW_FOLLOWER, host.id(), null, null, null);
+        Duration counted = until(() -> onBHttp.get("/").body().contains("<span id=\"unread-count\" class=\"badge\">1</span>"));
+        System.out.printf("MultiNodeCacheTest: notification on A counted on B after %d ms%n", counted.toMillis());
+        assertThat(counted).isLessThan(ONE_SECOND);
+
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        a.getBean(org.tribune.event.EventService.class).create(host, group.slug(), new org.tribune.event.EventDraft(
+                "Picnic on two nodes", "", start, start.plusSeconds(3600), "Europe/Paris", "Park", null, null, false));
+        Duration listed = until(() -> onBHttp.get("/").body().contains("Picnic on two nodes"));
+        System.out.printf("MultiNodeCacheTest: event created on A listed on B after %d ms%n", listed.toMillis());
+        assertThat(listed).isLessThan(ONE_SECOND);
+
+        a.getBean(PostService.class).applyAcceptedRevision(post.id(), host.id(), new PostService.Text("", "Better card words", null, null));
+        Duration edited = until(() -> onBHttp.get("/").body().contains("Better card words"));
+        System.out.printf("MultiNodeCacheTest: edit on A rendered on B after %d ms%n", edited.toMillis());
+        assertThat(edited).isLessThan(ONE_SECOND);
+    }
+
     @Test
     void aTokenRevokedOnAIsRefusedOnBWithinOneSecondAndALikeOnAShowsOnB() throws Exception {
         Members members = a.getBean(Members.class);

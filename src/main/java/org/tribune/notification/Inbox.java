@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.NodeCache;
+import org.tribune.platform.cluster.NodeCaches;
 
 /** The {@code notification} table: everyone's notifications, read by recipient and id. */
 @Repository
@@ -20,9 +22,18 @@ class Inbox {
     private static final String LIKES = "('LIKE_ON_POST', 'LIKE_ON_COMMENT')";
 
     private final JdbcClient db;
+    /**
+     * Each person's newest unread notifications ({@link #UNREAD_KEPT} at most), on this node: every signed-in page
+     * counts them for its badge. Only the rows are kept; what they may show (blocks, groups, filters) is decided
+     * afresh at every count. Every write of a person's notifications here evicts their rows on every node.
+     */
+    private final NodeCache<List<Notification>> unreadRows;
+    /** The most unread rows kept per person: the count looks at no more ({@link Notifications#UNREAD_SCAN}). */
+    static final int UNREAD_KEPT = 300;
 
-    Inbox(JdbcClient db) {
+    Inbox(JdbcClient db, NodeCaches caches) {
         this.db = db;
+        this.unreadRows = caches.create("unread-notifications", 16, rows -> 32 + 80 * rows.size());
     }
 
     static Timestamp ts(Instant instant) {
@@ -50,6 +61,7 @@ class Inbox {
                 .params(n.id(), n.recipientId(), n.kind().name(), n.actorId(), n.groupId(), n.postId(), n.commentId(),
                         ts(n.createdAt()), ts(n.readAt()), n.eventId())
                 .update();
+        unreadRows.evict(n.recipientId());
     }
 
     /** Whether this person was already notified of this actor's action of this kind on this post or comment. */
@@ -73,6 +85,14 @@ class Inbox {
 
     /** The newest unread notifications. */
     List<Notification> unread(long recipientId, int limit) {
+        if (limit <= UNREAD_KEPT) {
+            List<Notification> kept = unreadRows.get(recipientId, id -> List.copyOf(unreadRead(id, UNREAD_KEPT)));
+            return kept.size() <= limit ? kept : kept.subList(0, limit);
+        }
+        return unreadRead(recipientId, limit);
+    }
+
+    private List<Notification> unreadRead(long recipientId, int limit) {
         return db.sql("select " + COLUMNS + " from notification where recipient_id = ? and read_at is null "
                         + "order by id desc limit ?")
                 .params(recipientId, limit).query(NOTIFICATION).list();
@@ -110,21 +130,32 @@ class Inbox {
     }
 
     boolean markRead(long recipientId, long id, Instant at) {
-        return db.sql("update notification set read_at = ? where recipient_id = ? and id = ? and read_at is null")
+        boolean read = db.sql("update notification set read_at = ? where recipient_id = ? and id = ? and read_at is null")
                 .params(ts(at), recipientId, id).update() == 1;
+        unreadRows.evict(recipientId);
+        return read;
     }
 
     /** Marks every like of one subject read: they are one entry. */
     int markLikesRead(long recipientId, Notification.Subject subject, Instant at) {
-        return db.sql("update notification set read_at = ? where recipient_id = ? and read_at is null and kind = ? "
+        int read = db.sql("update notification set read_at = ? where recipient_id = ? and read_at is null and kind = ? "
                         + "and post_id = ? and coalesce(comment_id, 0) = ?")
                 .params(ts(at), recipientId, subject.kind().name(), subject.postId(),
                         subject.commentId() == null ? 0L : subject.commentId())
                 .update();
+        unreadRows.evict(recipientId);
+        return read;
     }
 
     int markAllRead(long recipientId, Instant at) {
-        return db.sql("update notification set read_at = ? where recipient_id = ? and read_at is null")
+        int read = db.sql("update notification set read_at = ? where recipient_id = ? and read_at is null")
                 .params(ts(at), recipientId).update();
+        unreadRows.evict(recipientId);
+        return read;
+    }
+
+    /** Every person's kept rows, on every node: after a write that reaches many people's notifications. */
+    void forgetUnread() {
+        unreadRows.evictAll();
     }
 }

@@ -25,8 +25,11 @@ class NotificationData implements PersonalData {
 
     private final JdbcClient db;
 
-    NotificationData(JdbcClient db) {
+    private final Inbox inbox;
+
+    NotificationData(JdbcClient db, Inbox inbox) {
         this.db = db;
+        this.inbox = inbox;
     }
 
     @Override
@@ -73,6 +76,7 @@ class NotificationData implements PersonalData {
     @Override
     public void erase(long accountId, Erasure erasure) {
         db.sql("delete from notification where recipient_id = ? or actor_id = ?").params(accountId, accountId).update();
+        inbox.forgetUnread(); // the rows this person's actions left in other people's notifications went too
         db.sql("delete from notification_setting where account_id = ?").param(accountId).update();
     }
 }

@@ -22,6 +22,13 @@ public record CardContent(Post post, Byline author, Place group, LinkPreview pre
     public record Byline(String handle, String displayName, String avatarUrl, boolean deleted) {
     }
 
+    /**
+     * The end of a card, after the reader's like button: its counts and the links to the post's likes, comments,
+     * sharing, notes and flagging, the same for every reader of a language who is signed in (or not).
+     */
+    public record Actions(long postId, int likes, int comments, boolean locked, boolean signedIn) {
+    }
+
     /** The group as a card names it. */
     public record Place(String slug, String name) {
     }
