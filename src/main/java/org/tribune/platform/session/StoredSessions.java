@@ -47,6 +47,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
     private final PrincipalNameIndexResolver<StoredSession> principals = new PrincipalNameIndexResolver<>();
     private final SerializingConverter serializer = new SerializingConverter();
     private final DeserializingConverter deserializer = new DeserializingConverter(StoredSessions.class.getClassLoader());
+    private final AttributeReads attributes = new AttributeReads(this::deserialize);
     /** Counts the copies dropped, so that a read racing with a change does not keep what it read before it. */
     private final AtomicLong drops = new AtomicLong();
 
@@ -77,7 +78,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
 
     @Override
     public StoredSession createSession() {
-        return StoredSession.fresh(clock.instant(), maxInactive, this::deserialize);
+        return StoredSession.fresh(clock.instant(), maxInactive, attributes::read);
     }
 
     @Override
@@ -88,7 +89,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             SessionSnapshot copy = copies.getIfPresent(id);
             // A copy that looks expired may only be old: another node may have written a later access.
             if (copy != null && !copy.expiredAt(now, touchEvery)) {
-                return StoredSession.of(copy, this::deserialize);
+                return StoredSession.of(copy, attributes::read);
             }
         }
         long dropsBefore = drops.get();
@@ -109,7 +110,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
                 copies.invalidate(id);
             }
         }
-        return StoredSession.of(stored.get(), this::deserialize);
+        return StoredSession.of(stored.get(), attributes::read);
     }
 
     @Override
@@ -187,7 +188,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         List<SessionSnapshot> found = rows.byPrincipal(indexValue);
         Map<String, StoredSession> sessions = new LinkedHashMap<>();
         found.stream().filter(s -> !s.expiredAt(now, touchEvery))
-                .forEach(s -> sessions.put(s.id(), StoredSession.of(s, this::deserialize)));
+                .forEach(s -> sessions.put(s.id(), StoredSession.of(s, attributes::read)));
         return sessions;
     }
 
