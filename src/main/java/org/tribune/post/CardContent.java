@@ -27,10 +27,25 @@ public record CardContent(Post post, Byline author, Place group, LinkPreview pre
      * sharing, notes and flagging, the same for every reader of a language who is signed in (or not).
      */
     public record Actions(long postId, int likes, int comments, boolean locked, boolean signedIn) {
+        @Override
+        public int hashCode() {
+            return ((Long.hashCode(postId) * 31 + likes) * 31 + comments) * 4 + (locked ? 2 : 0) + (signedIn ? 1 : 0);
+        }
     }
 
     /** The group as a card names it. */
     public record Place(String slug, String name) {
+    }
+
+    /**
+     * From the post's id and the counts that change most, not from every value: hashing the texts and the nested
+     * records at every lookup cost more than rendering saved. Equal contents still hash alike; versions of a post
+     * mostly differ.
+     */
+    @Override
+    public int hashCode() {
+        int hash = (Long.hashCode(post.id()) * 31 + post.likeCount()) * 31 + post.commentCount();
+        return hash * 31 + (post.editedAt() == null ? 0 : post.editedAt().hashCode()) + (full ? 1 : 0) + (warningsOpen ? 2 : 0);
     }
 
     public static CardContent of(PostItem item, boolean full, Page page) {

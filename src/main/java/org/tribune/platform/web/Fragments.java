@@ -37,6 +37,16 @@ public class Fragments {
     }
 
     record Key(Object shown, Locale locale, ZoneId zone) {
+        // Written out: the generated ones go through method handles, and a page looks up dozens of keys.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && shown.equals(k.shown) && locale.equals(k.locale) && zone.equals(k.zone);
+        }
+
+        @Override
+        public int hashCode() {
+            return (shown.hashCode() * 31 + locale.hashCode()) * 31 + zone.hashCode();
+        }
     }
 
     /** The part as {@code render} writes it for this key, rendered at most once while it stays in memory. */
