@@ -23,8 +23,9 @@ import org.springframework.util.unit.DataSize;
  * a stream gets a small write buffer instead ({@link #forStream}), and its read buffer was small from the start
  * ({@code tribune.socket-buffer-size}), so an open live page costs about 10 KiB.
  *
- * <p>Tomcat's cache of connections (with their buffers) is turned off: a connection that had been a stream would
- * otherwise come back with its small buffer. Connections are kept alive, so making their buffers anew is rare.
+ * <p>Tomcat keeps the objects of closed connections, buffers included, for the next ones: without that cache, new
+ * posts (a connection each, often) went 15% slower, making 68 KiB of buffers each time. A connection that was a live
+ * stream comes back from it with its small write buffer, and writes in 4 KiB pieces, as all did before.
  */
 @Configuration(proxyBeanMethods = false)
 class SocketBuffers {
@@ -40,8 +41,7 @@ class SocketBuffers {
         streamBytes = Math.toIntExact(small.toBytes());
         return factory -> factory.addConnectorCustomizers(connector -> {
             if (!connector.setProperty("socket.appReadBufSize", Long.toString(small.toBytes()))
-                    || !connector.setProperty("socket.appWriteBufSize", Long.toString(write.toBytes()))
-                    || !connector.setProperty("socket.bufferPool", "0")) {
+                    || !connector.setProperty("socket.appWriteBufSize", Long.toString(write.toBytes()))) {
                 throw new IllegalStateException("Tomcat did not take the socket buffer sizes " + small + " and " + write);
             }
         });
