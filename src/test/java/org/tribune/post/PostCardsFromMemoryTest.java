@@ -49,6 +49,11 @@ class PostCardsFromMemoryTest {
         return browser;
     }
 
+    Group group(Account owner) {
+        return groups.create(owner, new GroupForm(("c-" + Members.uniqueHandle("x").substring(2)).toLowerCase().replace('_', '-'),
+                "Cards", "", "en", "PUBLIC", "OPEN", List.of(), false));
+    }
+
     /** The card of this post on the page: from its opening tag to its end. */
     static String card(String page, long postId) {
         Matcher m = Pattern.compile("<article [^>]*id=\"post-" + postId + "\".*?</article>", Pattern.DOTALL).matcher(page);
@@ -62,8 +67,7 @@ class PostCardsFromMemoryTest {
         Account ana = members.active("ana");
         Account bob = members.active("bob");
         accounts.updatePreferences(bob.id(), "fr", "America/New_York");
-        Group g = groups.create(author, new GroupForm(("c-" + Members.uniqueHandle("x").substring(2)).toLowerCase().replace('_', '-'),
-                "Cards", "", "en", "PUBLIC", "OPEN", List.of(), false));
+        Group g = group(author);
         joining.join(ana, g.slug(), List.of());
         joining.join(bob, g.slug(), List.of());
         Post post = posts.publish(author, g.id(), new PostService.Draft("Market day", "Fresh *bread* at noon", null));
@@ -95,8 +99,7 @@ class PostCardsFromMemoryTest {
     void anEditedPostARenamedAuthorAndANewCountShowAtOnce() {
         Account author = members.active("author");
         Account ana = members.active("ana");
-        Group g = groups.create(author, new GroupForm(("c-" + Members.uniqueHandle("x").substring(2)).toLowerCase().replace('_', '-'),
-                "Cards", "", "en", "PUBLIC", "OPEN", List.of(), false));
+        Group g = group(author);
         joining.join(ana, g.slug(), List.of());
         Post post = posts.publish(author, g.id(), new PostService.Draft("", "The first words", null));
         WebClient anas = signedIn(ana);
