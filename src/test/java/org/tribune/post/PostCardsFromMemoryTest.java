@@ -78,7 +78,8 @@ class PostCardsFromMemoryTest {
         String anaFirst = card(anas.get("/").body(), post.id());
         String bobFirst = card(bobs.get("/").body(), post.id());
         String anaAgain = card(anas.get("/").body(), post.id());
-        String bobAgain = card(bobs.get("/").body(), post.id());
+        String bobsPage = bobs.get("/").body();
+        String bobAgain = card(bobsPage, post.id());
 
         for (String card : List.of(anaFirst, anaAgain)) {
             assertThat(card).contains("<em>bread</em>").contains("Unlike</button>").contains("aria-pressed=\"true\"")
@@ -88,9 +89,11 @@ class PostCardsFromMemoryTest {
             assertThat(card).contains("<em>bread</em>").contains("J’aime</button>").contains("aria-pressed=\"false\"")
                     .contains(time(post, Locale.FRENCH, ZoneId.of("America/New_York")));
         }
-        // the like form of the card is bob's own: its token is accepted from his session
-        assertThat(bobs.postWithoutCsrf("/p/" + post.id() + "/like", "_csrf", token(bobAgain), "returnTo", "/").status())
-                .isEqualTo(302);
+        // the like button submits the page's one form of card actions, with bob's own token: accepted from his session
+        assertThat(bobAgain).contains("form=\"card-actions\" formaction=\"/p/" + post.id() + "/like\"")
+                .contains("name=\"returnTo\" value=\"/#post-" + post.id() + "\"").doesNotContain("_csrf");
+        assertThat(bobs.postWithoutCsrf("/p/" + post.id() + "/like", "_csrf", token(cardActionsForm(bobsPage)), "returnTo", "/")
+                .status()).isEqualTo(302);
         assertThat(card(bobs.get("/").body(), post.id())).contains("Je n’aime plus</button>").contains("2 personnes aiment");
         assertThat(card(anas.get("/").body(), post.id())).contains("Unlike</button>").contains("2 likes");
     }
@@ -122,6 +125,13 @@ class PostCardsFromMemoryTest {
         String pattern = java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM,
                 FormatStyle.SHORT, java.time.chrono.IsoChronology.INSTANCE, locale);
         return DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(post.createdAt());
+    }
+
+    /** The page's one form that the cards' buttons submit (layout.jte). */
+    private static String cardActionsForm(String page) {
+        Matcher m = Pattern.compile("<form id=\"card-actions\" method=\"post\"[^>]*hidden>.*?</form>", Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).as("the form of card actions").isTrue();
+        return m.group();
     }
 
     private static String token(String html) {

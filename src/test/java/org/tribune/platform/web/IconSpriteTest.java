@@ -1,0 +1,61 @@
+package org.tribune.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tribune.IntegrationTest;
+import org.tribune.WebClient;
+import org.tribune.account.Members;
+
+/**
+ * Pages draw their icons from one sprite, /img/icons.svg: every icon a template names is a symbol of it, and the
+ * sprite is served to anyone, as SVG, from this site.
+ */
+@IntegrationTest
+class IconSpriteTest {
+    private static final Pattern USED = Pattern.compile("tag\\.icon\\(name = \"([a-z-]+)\"");
+    private static final Pattern DRAWN = Pattern.compile("<use href=\"/img/icons\\.svg#([a-z-]+)\"/>");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Members members;
+
+    @Test
+    void everyIconNamedInATemplateIsASymbolOfTheServedSprite() throws Exception {
+        WebClient.Response sprite = new WebClient(port).get("/img/icons.svg");
+        assertThat(sprite.status()).isEqualTo(200);
+        assertThat(sprite.header("Content-Type")).startsWith("image/svg+xml");
+
+        Set<String> named = new LinkedHashSet<>();
+        try (var templates = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/jte"))) {
+            for (var file : templates.filter(f -> f.toString().endsWith(".jte")).toList()) {
+                Matcher m = USED.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    named.add(m.group(1));
+                }
+            }
+        }
+        assertThat(named).contains("heart", "home", "bell");
+        for (String name : named) {
+            assertThat(sprite.body()).as("the symbol of icon " + name).contains("<symbol id=\"" + name + "\" viewBox=\"0 0 24 24\">");
+        }
+    }
+
+    @Test
+    void aPageDrawsItsIconsFromTheSprite() {
+        WebClient member = new WebClient(port);
+        member.login(members.active("icons").email(), Members.PASSWORD);
+        String page = member.get("/").body();
+        Matcher m = DRAWN.matcher(page);
+        assertThat(m.find()).as("an icon drawn on the groups page").isTrue();
+        assertThat(page).doesNotContain("<path d=");
+    }
+}
