@@ -3,7 +3,7 @@
 // stale one would show someone what they may no longer see. Everything else goes to the network untouched.
 'use strict';
 
-var SHELL = 'tribune-shell-v1';
+var SHELL = 'tribune-shell-v2';
 var OFFLINE = '/offline';
 var SHELL_FILES = [
   OFFLINE,
@@ -14,6 +14,7 @@ var SHELL_FILES = [
   '/js/search.js',
   '/js/app.js',
   '/img/tribune.svg',
+  '/img/icons.svg',
   '/img/icons/tribune-192.png',
   '/img/icons/tribune-512.png',
   '/img/icons/tribune-maskable-192.png',

@@ -16,7 +16,7 @@ import org.tribune.account.Members;
 
 /**
  * Pages draw their icons from one sprite, /img/icons.svg: every icon a template names is a symbol of it, and the
- * sprite is served to anyone, as SVG, from this site.
+ * sprite is served to anyone, as SVG, from this site, and kept by the service worker with the app's shell.
  */
 @IntegrationTest
 class IconSpriteTest {
@@ -33,6 +33,8 @@ class IconSpriteTest {
         WebClient.Response sprite = new WebClient(port).get("/img/icons.svg");
         assertThat(sprite.status()).isEqualTo(200);
         assertThat(sprite.header("Content-Type")).startsWith("image/svg+xml");
+        // the installed app keeps it with the rest of its shell, so a page shown offline keeps its icons
+        assertThat(new WebClient(port).get("/sw.js").body()).contains("'/img/icons.svg'");
 
         Set<String> named = new LinkedHashSet<>();
         try (var templates = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/jte"))) {
