@@ -122,39 +122,12 @@ stop_server() {
   SERVER_PID=""
 }
 
-# Samples once a second: machine CPU (from /proc/stat), server CPU ticks, heap used (jstat) and RSS.
+# Samples once a second (bench/sampler.py, one process for the whole step): machine CPU, the server's CPU, heap used
+# and RSS, PostgreSQL's CPU.
 SAMPLER=""
-postgres_ticks() { # CPU time (1/100 s) of every PostgreSQL process, with the backends that ended (the postmaster reaped them)
-  # processes end while they are read: cat then fails, which must not stop the sampler (set -e, pipefail)
-  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '$2 == "(postgres)" {t += $14 + $15 + $16 + $17} END {print t + 0}'
-}
-
 sample_start() {
   local name=$1
-  (
-    # Every counter is read at the same instant and divided by the real time since the last reading: jstat takes
-    # a good part of a second, so the readings are not one second apart.
-    server_ticks() { if [ -n "$SERVER_PID" ] && [ -r /proc/$SERVER_PID/stat ]; then awk '{print $14 + $15}' /proc/$SERVER_PID/stat; else echo 0; fi; }
-    prev=($(head -1 /proc/stat)); pbusy=$(( ${prev[1]} + ${prev[2]} + ${prev[3]} + ${prev[6]} + ${prev[7]} )); ptotal=$(( pbusy + ${prev[4]} + ${prev[5]} ))
-    pserver=$(server_ticks); ppg=$(postgres_ticks); pt=$(date +%s%N)
-    echo "time machine_cpu_pct server_cpu_cores heap_used_mb rss_mb postgres_cpu_cores machine_cpu_cores"
-    while sleep 1; do
-      now=$(date +%s%N); cur=($(head -1 /proc/stat)); s=$(server_ticks); pg=$(postgres_ticks)
-      secs=$(awk -v d=$((now - pt)) 'BEGIN{printf "%.3f", d/1e9}'); pt=$now
-      busy=$(( ${cur[1]} + ${cur[2]} + ${cur[3]} + ${cur[6]} + ${cur[7]} )); total=$(( busy + ${cur[4]} + ${cur[5]} ))
-      machine=$(( 100 * (busy - pbusy) / (total - ptotal + 1) )); pbusy=$busy; ptotal=$total
-      postgres=$(awk -v d=$((pg - ppg)) -v t=$secs 'BEGIN{printf "%.2f", (d < 0 ? 0 : d)/100/t}'); ppg=$pg
-      server="-" heap="-" rss="-"
-      if [ -n "$SERVER_PID" ] && [ -r /proc/$SERVER_PID/stat ]; then
-        server=$(awk -v d=$((s - pserver)) -v t=$secs 'BEGIN{printf "%.2f", d/100/t}')
-        heap=$(jstat -gc "$SERVER_PID" | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
-        rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$SERVER_PID/status)
-      fi
-      pserver=$s
-      cores=$(awk -v m=$machine -v n=$(nproc) 'BEGIN{printf "%.2f", m * n / 100}')
-      echo "$(date -u +%T) $machine $server $heap $rss $postgres $cores"
-    done
-  ) > "$RUN/samples-$name.txt" 2>/dev/null &
+  python3 "$ROOT/bench/sampler.py" "${SERVER_PID:--}" > "$RUN/samples-$name.txt" 2>/dev/null &
   SAMPLER=$!
 }
 
