@@ -96,12 +96,8 @@ class FeedController {
      * (the directory's first page by activity: one indexed query, no per-person ranking).
      */
     private void sideColumn(Account me, Model model) {
-        List<org.tribune.group.Group> mine = groups.mine(me.id());
-        java.util.Set<Long> in = mine.stream().map(org.tribune.group.Group::id).collect(java.util.stream.Collectors.toSet());
-        model.addAttribute("myGroups", mine.stream().limit(SIDE_GROUPS).toList());
-        model.addAttribute("suggestedGroups", groups.directory("", GroupService.Sort.ACTIVITY, null).stream()
-                .filter(g -> g.visibility() == org.tribune.group.Visibility.PUBLIC && !in.contains(g.id()))
-                .limit(SIDE_SUGGESTED).toList());
+        model.addAttribute("myGroups", groups.mine(me.id()).stream().limit(SIDE_GROUPS).toList());
+        model.addAttribute("suggestedGroups", groups.suggestedBeside(access.memberGroupIds(me.id()), SIDE_SUGGESTED));
     }
 
     /** For "N new posts": how many arrived after the newest one on the page. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -170,6 +171,14 @@ public class GroupService {
             }
             throw malformed;
         }
+    }
+
+    /**
+     * A few public groups to suggest beside a home feed: the most recently active of the directory's first page that
+     * the person is not in (one indexed query every few seconds for everyone, no ranking per person).
+     */
+    public List<Group> suggestedBeside(Set<Long> memberOf, int count) {
+        return groups.firstPublicByActivity(PAGE_SIZE, memberOf, count);
     }
 
     /** The cursor that continues the directory after this group. */

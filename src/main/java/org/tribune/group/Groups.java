@@ -211,14 +211,36 @@ class Groups {
      * from {@link #byIds}'s cache, kept true on every node, so a group hidden meanwhile is never shown.
      */
     List<Group> firstListedByActivity(int limit) {
+        List<Long> ids = firstListedIds(limit);
+        java.util.Map<Long, Group> now = byIds(ids).stream().collect(java.util.stream.Collectors.toMap(Group::id, g -> g));
+        return ids.stream().map(now::get).filter(g -> g != null && g.visibility() != Visibility.HIDDEN).toList();
+    }
+
+    /**
+     * The first {@code wanted} public groups of the directory's first page (by activity) whose ids {@code skipped}
+     * leaves out, looked up one by one, as far as needed: beside every home feed, for a few suggestions.
+     */
+    List<Group> firstPublicByActivity(int pageSize, java.util.Set<Long> skipped, int wanted) {
+        List<Group> found = new java.util.ArrayList<>(wanted);
+        for (long id : firstListedIds(pageSize)) {
+            if (found.size() == wanted) {
+                break;
+            }
+            if (!skipped.contains(id)) {
+                byId(id).filter(g -> g.visibility() == Visibility.PUBLIC).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private List<Long> firstListedIds(int limit) {
         FirstListed first = firstListed;
         if (first == null || first.limit() != limit || System.nanoTime() - first.readAt() > RECENTLY_ACTIVE_KEPT_NANOS) {
             first = new FirstListed(System.nanoTime(), limit, listedByActivity("%", Instant.parse("9999-12-31T00:00:00Z"),
                     Long.MAX_VALUE, limit).stream().map(Group::id).toList());
             firstListed = first;
         }
-        java.util.Map<Long, Group> now = byIds(first.ids()).stream().collect(java.util.stream.Collectors.toMap(Group::id, g -> g));
-        return first.ids().stream().map(now::get).filter(g -> g != null && g.visibility() != Visibility.HIDDEN).toList();
+        return first.ids();
     }
 
     private volatile FirstListed firstListed;

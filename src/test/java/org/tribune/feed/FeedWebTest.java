@@ -193,4 +193,32 @@ class FeedWebTest {
                 .isEqualTo("api feed");
         assertThat(api.get("/api/v1/feed?before=abc", "Authorization", token).status()).isEqualTo(400);
     }
+
+    @Test
+    void theSideColumnListsTheReadersGroupsAndSuggestsOnlyPublicGroupsTheyAreNotIn() {
+        Account me = members.active("me");
+        Account owner = members.active("owner");
+        Group joined = group(owner, "PUBLIC");
+        groupJoining.join(me, joined.slug(), List.of());
+        Group closed = group(owner, "PRIVATE");
+        Group hidden = group(owner, "HIDDEN");
+        List<Group> open = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            open.add(group(owner, "PUBLIC")); // the newest are the most recently active
+        }
+
+        String page = signedIn(me).get("/").body();
+        String mine = page.substring(page.indexOf("id=\"side-mine-heading\""), page.indexOf("id=\"side-suggested-heading\""));
+        String suggested = page.substring(page.indexOf("id=\"side-suggested-heading\""));
+        assertThat(mine).contains("/groups/" + joined.slug() + "\"");
+        assertThat(suggested).doesNotContain("/groups/" + joined.slug() + "\"").doesNotContain("/groups/" + closed.slug() + "\"")
+                .doesNotContain("/groups/" + hidden.slug() + "\"");
+        // four suggestions, the most recently active first: the last four public groups made
+        for (int i = 4; i >= 1; i--) {
+            assertThat(suggested).contains("/groups/" + open.get(i).slug() + "\"");
+        }
+        assertThat(suggested.indexOf(open.get(4).slug())).isLessThan(suggested.indexOf(open.get(1).slug()));
+        assertThat(suggested).doesNotContain("/groups/" + open.get(0).slug() + "\"");
+        assertThat(new WebClient(port).get("/").body()).doesNotContain("side-suggested-heading");
+    }
 }
