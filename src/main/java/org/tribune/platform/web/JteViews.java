@@ -43,8 +43,11 @@ public class JteViews implements ViewResolver, Ordered {
     private static final Logger log = LoggerFactory.getLogger(JteViews.class);
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    /** A page's first buffer: a feed page (about 70 KB) grows it twice; most other pages fit. */
-    private static final int PAGE_START_SIZE = 32 * 1024;
+    /**
+     * The arrays pages are rendered into: 64 KB holds a feed page. 32 are kept (2 MB, up to 8 MB if long pages grew
+     * them), more than the pages a small node renders at once.
+     */
+    private final PageBuffers buffers = new PageBuffers(32, 64 * 1024, 256 * 1024);
     /**
      * The beans of other features the pages ask, each looked up once: a lookup in the bean factory at every page cost
      * more than what it then asked.
@@ -173,11 +176,16 @@ public class JteViews implements ViewResolver, Ordered {
         Map<String, Object> params = new HashMap<>(model);
         params.put("page", page(request, model));
         // Rendered in full before anything is sent, so a failing template still gets a proper error page.
-        PageBytes output = new PageBytes(PAGE_START_SIZE);
-        templates.render(template, params, output);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(output.length());
-        output.writeTo(response.getOutputStream());
+        PageBytes output = new PageBytes(buffers.take());
+        try {
+            templates.render(template, params, output);
+            response.setContentType("text/html;charset=UTF-8");
+            response.setContentLength(output.length());
+            // Tomcat has sent or copied the bytes when this returns: the array may serve the next page.
+            output.writeTo(response.getOutputStream());
+        } finally {
+            buffers.give(output.array());
+        }
     }
 
     private final class JteView implements View {

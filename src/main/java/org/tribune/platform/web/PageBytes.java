@@ -19,7 +19,12 @@ final class PageBytes implements TemplateOutput {
     private int length;
 
     PageBytes(int capacity) {
-        bytes = new byte[Math.max(256, capacity)];
+        this(new byte[Math.max(256, capacity)]);
+    }
+
+    /** Written from the start of {@code start}, whatever it held; grown into a new array if the page needs more. */
+    PageBytes(byte[] start) {
+        bytes = start;
     }
 
     @Override
@@ -56,6 +61,11 @@ final class PageBytes implements TemplateOutput {
         return Arrays.copyOf(bytes, length);
     }
 
+    /** The array the page is in: {@code start}, or the one it grew into. */
+    byte[] array() {
+        return bytes;
+    }
+
     int length() {
         return length;
     }
@@ -66,7 +76,7 @@ final class PageBytes implements TemplateOutput {
 
     private void room(int more) {
         if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            bytes = Arrays.copyOf(bytes, Math.max(Math.max(bytes.length * 2, 256), length + more));
         }
     }
 }

@@ -41,4 +41,36 @@ class PageBytesTest {
         page.writeTo(out);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("😀ab");
     }
+
+    @Test
+    void aPageWrittenIntoAnArrayThatHeldAnotherShowsOnlyItsOwnBytes() throws Exception {
+        PageBuffers buffers = new PageBuffers(2, 64, 256);
+        PageBytes first = new PageBytes(buffers.take());
+        first.writeContent("a secret line of someone else's page, long enough to grow past the first array");
+        buffers.give(first.array());
+        assertThat(buffers.free()).isEqualTo(1);
+
+        PageBytes second = new PageBytes(buffers.take());
+        assertThat(second.array()).isSameAs(first.array());
+        second.writeContent("short");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        second.writeTo(out);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("short");
+        assertThat(second.length()).isEqualTo(5);
+    }
+
+    @Test
+    void thePoolKeepsNoMoreArraysThanItsSizeAndNoneTooLargeOrTooSmall() {
+        PageBuffers buffers = new PageBuffers(2, 64, 256);
+        buffers.give(new byte[64]);
+        buffers.give(new byte[128]);
+        buffers.give(new byte[64]);
+        assertThat(buffers.free()).as("full at two").isEqualTo(2);
+        buffers.take();
+        buffers.take();
+        buffers.give(new byte[512]);
+        buffers.give(new byte[16]);
+        assertThat(buffers.free()).as("grown past the largest kept, or smaller than a page's first array").isZero();
+        assertThat(buffers.take()).as("none free: a new one").hasSize(64);
+    }
 }
