@@ -94,6 +94,22 @@ class NodeCacheTest {
     }
 
     @Test
+    void aListOfIdsReadsOnlyTheOnesNotHeldOnceEachAndCountsEachLookupOnce() {
+        cache.getAll(List.of(1L, 2L), this::load);
+        reads.set(0);
+        Map<Long, String> got = cache.getAll(List.of(2L, 3L, 2L, 1L, 3L), this::load);
+        assertThat(got).containsOnly(Map.entry(1L, "value 1"), Map.entry(2L, "value 2"), Map.entry(3L, "value 3"));
+        assertThat(reads.get()).as("only 3 was read, once").isEqualTo(1);
+        assertThat(cache.getAll(List.of(3L, 3L), this::load)).containsOnly(Map.entry(3L, "value 3"));
+        assertThat(reads.get()).as("kept").isEqualTo(1);
+        assertThat(cache.getAll(List.of(), this::load)).isEmpty();
+        double hits = meters.get("cache.gets").tag("cache", "things").tag("result", "hit").functionCounter().count();
+        double misses = meters.get("cache.gets").tag("cache", "things").tag("result", "miss").functionCounter().count();
+        assertThat(hits).as("1 and 2, then 3: each id looked up once per read").isEqualTo(3);
+        assertThat(misses).as("1 and 2, then 3").isEqualTo(3);
+    }
+
+    @Test
     void aValueReadWhileItsIdIsEvictedIsReturnedButNotKept() {
         String got = cache.get(7, id -> {
             cache.evict(7);
