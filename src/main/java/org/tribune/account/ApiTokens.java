@@ -32,7 +32,7 @@ class ApiTokens {
     private record Owner(String tokenHash, long accountId) {
     }
 
-    private static long key(String tokenHash) {
+    static long key(String tokenHash) {
         return Long.parseUnsignedLong(tokenHash.substring(0, 16), 16);
     }
 
@@ -60,6 +60,40 @@ class ApiTokens {
             return db.sql("select account_id from api_token where token_hash = ?").param(tokenHash).query(Long.class).optional();
         }
         return Optional.ofNullable(owner).map(Owner::accountId);
+    }
+
+    /** The owners of the tokens used since {@code since}, with each one's latest use, the most recent first. */
+    java.util.Map<Long, Instant> ownersUsedSince(Instant since, int limit) {
+        java.util.Map<Long, Instant> recent = new java.util.LinkedHashMap<>();
+        db.sql("select account_id, max(last_used_at) as last_use from api_token where last_used_at >= ? "
+                        + "group by account_id order by last_use desc limit ?")
+                .params(ts(since), limit)
+                .query((rs, n) -> recent.put(rs.getLong("account_id"), instant(rs, "last_use"))).list();
+        return recent;
+    }
+
+    /**
+     * Reads whose each token used since {@code since} is into this node's memory; returns how many. The owners are
+     * read again inside the cache's load, so that a token revoked meanwhile is not kept (the cache's own guard).
+     */
+    int warmOwners(Instant since, int limit) {
+        java.util.Map<Long, String> hashes = new java.util.HashMap<>();
+        db.sql("select token_hash from api_token where last_used_at >= ? order by last_used_at desc limit ?")
+                .params(ts(since), limit).query(String.class).list()
+                .forEach(hash -> hashes.putIfAbsent(key(hash.trim()), hash.trim()));
+        List<Long> keys = List.copyOf(hashes.keySet());
+        int read = 0;
+        for (int from = 0; from < keys.size(); from += 500) {
+            read += owners.getAll(keys.subList(from, Math.min(keys.size(), from + 500)), missing -> {
+                java.util.Map<Long, Owner> found = new java.util.HashMap<>();
+                db.sql("select token_hash, account_id from api_token where token_hash in (:hashes)")
+                        .param("hashes", missing.stream().map(hashes::get).toList())
+                        .query((rs, n) -> new Owner(rs.getString("token_hash").trim(), rs.getLong("account_id"))).list()
+                        .forEach(owner -> found.put(key(owner.tokenHash()), owner));
+                return found;
+            }).size();
+        }
+        return read;
     }
 
     /**
