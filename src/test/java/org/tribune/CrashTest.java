@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * H2 compacts its file), and started again on the same data. After each restart, once the server has finished the
  * after-commit work the kill interrupted (no pending event left, per {@code /api/v1/admin/events}): every write that
  * was answered 2xx is there, and so are the notifications and search entries of every acknowledged post and comment.
- * {@code -Dtribune.crash.kills=100} runs it longer than the default 10 kills.
+ * {@code -Dtribune.crash.kills=100} runs it longer than the default 10 kills; {@code -Dtribune.crash.writers=16} writes
+ * harder than the default 4 writers (and leaves more after-commit work for the restart).
  */
 class CrashTest {
     private static final int KILLS = Integer.getInteger("tribune.crash.kills", 10);
-    private static final int WRITERS = 4;
+    private static final int WRITERS = Integer.getInteger("tribune.crash.writers", 4);
     private static final int PEOPLE = 6;
     private static final String PASSWORD = "violet staple lantern 42";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -89,9 +91,15 @@ class CrashTest {
                 boolean duringShutdown = round % 3 == 0;
                 int written = writeUntilKilled(server, duringShutdown);
                 server.start(); // the database opens again, or this fails
-                awaitNoPendingEvents(server, admin);
+                List<String> missing;
+                try {
+                    awaitNoPendingEvents(server, admin);
+                    missing = missing(server, round == KILLS);
+                } catch (HttpTimeoutException stuck) {
+                    throw new AssertionError("round " + round + ": the restarted server did not answer within 20 s:\n"
+                            + server.tail() + "\n" + server.threads(), stuck);
+                }
                 long pending = server.pendingAtStart();
-                List<String> missing = missing(server, round == KILLS);
                 System.out.printf("crash test (%s) round %d: killed %s after %d acknowledged writes; %d pending events "
                         + "finished after the restart; %d posts, %d comments, %d likes, %d follows, %d donations so "
                         + "far; missing: %d%n", TestDatabase.isPostgres() ? "postgres" : "h2", round,
@@ -136,7 +144,7 @@ class CrashTest {
         CountDownLatch ready = new CountDownLatch(WRITERS);
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
-            int me = w;
+            int me = w % PEOPLE; // more writers than people: some write as the same person, in sessions of their own
             writers.add(Thread.ofPlatform().name("writer-" + w).start(() -> {
                 // Signed in through the login form: the test payment is a form of the signed-in donor's page.
                 WebClient browser = new WebClient(server.port);
