@@ -6,7 +6,8 @@
 #                                     a single request on an idle server, and the open-model mix at --rate
 #   bench/run.sh mix [options]        only the open-model mix
 #   bench/run.sh endpoint NAME [opts] one endpoint, closed model (home-api, home-html, group-api, group-html,
-#                                     post-api, new-post, ping, idle-home)
+#                                     post-api, new-post, ping, idle-home), once the node has warmed its caches and
+#                                     after 10 s on the trivial endpoint and 20 s on NAME at 4 clients
 #   bench/run.sh pgbench [options]    only PostgreSQL executing the server's home and group feed SQL (bench/pgbench/server_sql.py)
 #   bench/run.sh live [options]       --connections (10000) open live-update streams held on one node, by a light
 #                                     client of one thread (bench/live/LiveClients.java; --gatling: the Gatling
@@ -106,6 +107,20 @@ start_server() {
     done
     say "The node's search index answered after $(( ($(date +%s%N) - t0) / 1000000 )) ms"
   fi
+}
+
+# Steady-state steps start once the node has warmed its caches (PostCacheWarmer, HomeFeedWarmer: at most
+# tribune.cache.warm-seconds), as they start once its search index answers: start-up work, which grows with the
+# data, is not measured as load. bench/run.sh cold measures the first minute with warming under way.
+wait_for_warming() {
+  [ -n "$URL" ] && return 0
+  local t0; t0=$(date +%s%N)
+  until curl -sf "$BASE/actuator/prometheus" | grep -q '^tribune_cache_warming_done 1'; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server stopped: see $RUN/server.log" >&2; exit 1; }
+    [ $(( ($(date +%s%N) - t0) / 1000000000 )) -ge 120 ] && { say "(cache warming had not finished after 120 s)"; return 0; }
+    sleep 1
+  done
+  say "Cache warming had finished $(( ($(date +%s%N) - t0) / 1000000 )) ms after that"
 }
 
 cache_state() { # what the launcher used, as it logs nothing itself
@@ -259,10 +274,14 @@ case "$cmd" in
       gatling EndpointSimulation -Dendpoint=home-api -Dclients="$CLIENTS" -Dduration="$DURATION" ;;
   endpoint)
     start_server
+    wait_for_warming
     warm_up EndpointSimulation -Dendpoint=ping -Dclients=4 -Dduration=10 # warm up the JIT
+    # and on the request measured, as bench/run.sh all does for each (the first minute, cold, is run.sh cold's measure)
+    [ "$endpoint" = ping ] || warm_up EndpointSimulation -Dendpoint="$endpoint" -Dclients=4 -Dduration=20
     step "$endpoint, $CLIENTS clients" gatling EndpointSimulation -Dendpoint="$endpoint" -Dclients="$CLIENTS" -Dduration="$DURATION" ;;
   mix)
     start_server
+    wait_for_warming
     warm_up EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=15
     step "mix, open model at $RATE arrivals/s" gatling MixSimulation -Drate="$RATE" -Dduration="$DURATION" -Dramp=10 ;;
   live)
@@ -279,6 +298,7 @@ case "$cmd" in
       step "ceiling 1: PostgreSQL alone, group feed SQL, $CLIENTS clients" pgbench_run group
     fi
     start_server
+    wait_for_warming
     # Warm up the JIT on every kind of request measured below, pages as well as the API (the first minute after a
     # start, cold, is bench/run.sh cold's measure, not this one's)
     warm_up EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=20

@@ -66,6 +66,17 @@ class ActuatorTest {
     }
 
     @Test
+    void theMetricsSayWhenCacheWarmingHasFinished() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline && !body.contains("\ntribune_cache_warming_done 1")) {
+            body = new WebClient(port).get("/actuator/prometheus").body();
+            Thread.sleep(100);
+        }
+        assertThat(body).contains("# HELP tribune_cache_warming_done").contains("\ntribune_cache_warming_done 1");
+    }
+
+    @Test
     void metricsAreRefusedToAVisitorBehindAProxy() {
         WebClient visitor = new WebClient(port);
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,11 +28,14 @@ class CacheWarming {
     private final Duration budget;
     private volatile boolean done;
 
-    CacheWarming(List<CacheWarmer> warmers, Environment environment) {
+    CacheWarming(List<CacheWarmer> warmers, Environment environment, MeterRegistry meters) {
         this.warmers = warmers;
         this.enabled = environment.getProperty("tribune.cache.warm", Boolean.class, true)
                 && environment.getProperty("tribune.cache.enabled", Boolean.class, true);
         this.budget = Duration.ofSeconds(environment.getProperty("tribune.cache.warm-seconds", Long.class, 30L));
+        // 1 once warming has finished (or was off): benchmarks of a steady state start after it, as after the index.
+        Gauge.builder("tribune.cache.warming.done", this, w -> w.done ? 1 : 0)
+                .description("Whether this node has finished warming its caches after start-up").register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
