@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +24,12 @@ class PlatformConfiguration {
     /** English and French, from i18n/messages_{en,fr}.properties; English when a language is missing. */
     @Bean
     MessageSource messageSource() {
-        ResourceBundleMessageSource messages = new BundledMessages();
+        BundledMessages messages = new BundledMessages();
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);
+        messages.load(java.util.List.of(Locale.ENGLISH, Locale.FRENCH));
         return messages;
     }
 }

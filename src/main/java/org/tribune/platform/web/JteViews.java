@@ -68,6 +68,9 @@ public class JteViews implements ViewResolver, Ordered {
         this.messages = messages;
         this.defaultZone = ZoneId.of(defaultZone);
         this.unreadCounter = SingletonSupplier.of(unread::getIfAvailable);
+        long start = System.nanoTime();
+        int initialized = TemplateClasses.initializeAll(JteViews.class.getClassLoader()).size();
+        log.debug("{} page templates initialized in {} ms", initialized, (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override
