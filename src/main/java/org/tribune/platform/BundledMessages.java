@@ -23,11 +23,6 @@ final class BundledMessages extends ResourceBundleMessageSource {
     }
 
     /**
-     * Messages whose only argument is a whole number ("3 likes", "no comments"), remembered once formatted: each post
-     * of a page shows two, and each was a choice format that parses its chosen text again as a message format, with a
-     * number format made for it, at every use.
-     */
-    /**
      * Reads the bundles of these languages now, on the thread that starts the application: a bundle read on a page's
      * virtual thread holds the jar while it reads, and a virtual thread that waits for the jar inside a class
      * initializer keeps its carrier (see platform.web.TemplateClasses).
@@ -40,6 +35,11 @@ final class BundledMessages extends ResourceBundleMessageSource {
         }
     }
 
+    /**
+     * Messages whose only argument is a whole number ("3 likes", "no comments"), remembered once formatted: each post
+     * of a page shows two, and each was a choice format that parses its chosen text again as a message format, with a
+     * number format made for it, at every use.
+     */
     @Override
     protected String getMessageInternal(String code, Object[] args, Locale locale) {
         if (code == null || locale == null || args == null || args.length != 1

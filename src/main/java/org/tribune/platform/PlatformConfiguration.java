@@ -29,7 +29,7 @@ class PlatformConfiguration {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);
-        messages.load(java.util.List.of(Locale.ENGLISH, Locale.FRENCH));
+        messages.load(org.tribune.platform.web.LocaleSettings.SUPPORTED);
         return messages;
     }
 }
