@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.HeapBytes;
 import org.tribune.platform.cluster.NodeCache;
 import org.tribune.platform.cluster.NodeCaches;
 
@@ -32,12 +33,8 @@ class Accounts {
 
     Accounts(JdbcClient db, NodeCaches caches) {
         this.db = db;
-        this.shown = caches.create("accounts", 32, a -> 200 + 2 * (length(a.handle()) + length(a.email())
-                + length(a.displayName()) + length(a.bio()) + length(a.avatar())));
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
+        this.shown = caches.create("accounts", 32, a -> 200 + HeapBytes.of(a.handle(), a.email(),
+                a.displayName(), a.bio(), a.avatar()));
     }
 
     static String key(String handleOrEmail) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.HeapBytes;
 import org.tribune.platform.cluster.NodeCache;
 import org.tribune.platform.cluster.NodeCaches;
 
@@ -47,12 +48,7 @@ class Events {
     }
 
     private static int bytes(Event e) {
-        return 160 + 2 * (e.title().length() + length(e.description()) + length(e.descriptionHtml()) + length(e.place())
-                + length(e.onlineUrl()) + length(e.timeZone()));
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
+        return 160 + HeapBytes.of(e.title(), e.description(), e.descriptionHtml(), e.place(), e.onlineUrl(), e.timeZone());
     }
 
     private static Event event(ResultSet rs, int row) throws SQLException {

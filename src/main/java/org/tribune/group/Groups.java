@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.HeapBytes;
 import org.tribune.platform.cluster.NodeCache;
 import org.tribune.platform.cluster.NodeCaches;
 
@@ -44,9 +45,7 @@ class Groups {
 
     /** About the bytes a group holds on the heap. */
     static int weight(Group g) {
-        int text = g.slug().length() + g.name().length() + (g.description() == null ? 0 : g.description().length())
-                + g.joinQuestions().stream().mapToInt(String::length).sum();
-        return 160 + 2 * text;
+        return 160 + HeapBytes.of(g.slug(), g.name(), g.description()) + HeapBytes.of(g.joinQuestions().toArray(String[]::new));
     }
 
     static String key(String slug) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.HeapBytes;
 import org.tribune.platform.cluster.NodeCache;
 import org.tribune.platform.cluster.NodeCaches;
 
@@ -38,7 +39,7 @@ class Notes {
     Notes(JdbcClient db, NodeCaches caches) {
         this.db = db;
         this.helpfulByPost = caches.create("helpful-notes", 8,
-                list -> 32 + list.stream().mapToInt(n -> 300 + 2 * (n.body().length() + n.bodyHtml().length())).sum());
+                list -> 32 + list.stream().mapToInt(n -> 300 + HeapBytes.of(n.body(), n.bodyHtml())).sum());
     }
 
     private static Note note(ResultSet rs, int row) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.HeapBytes;
 import org.tribune.platform.cluster.NodeCache;
 import org.tribune.platform.cluster.NodeCaches;
 
@@ -37,14 +38,12 @@ class Posts {
         this.byId = caches.create("posts", 96, Posts::weight);
     }
 
-    /** About the bytes a post holds on the heap (its texts twice: the source and the rendered HTML). */
+    /**
+     * About the bytes a post holds on the heap: the record with its boxed group and times, and its texts (the source
+     * and the rendered HTML both).
+     */
     static int weight(Post p) {
-        return 200 + 2 * (length(p.title()) + length(p.body()) + length(p.bodyHtml()) + length(p.linkUrl())
-                + length(p.linkSummary()) + length(p.contentWarning()));
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
+        return 160 + HeapBytes.of(p.title(), p.body(), p.bodyHtml(), p.linkUrl(), p.linkSummary(), p.contentWarning());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.HeapBytes;
 import org.tribune.platform.cluster.NodeCache;
 import org.tribune.platform.cluster.NodeCaches;
 
@@ -29,7 +30,7 @@ class Filters {
     Filters(JdbcClient db, NodeCaches caches) {
         this.db = db;
         this.byPerson = caches.create("word-filters", 8,
-                list -> 32 + list.stream().mapToInt(f -> 120 + 2 * f.phrase().length()).sum());
+                list -> 32 + list.stream().mapToInt(f -> 120 + HeapBytes.of(f.phrase())).sum());
     }
 
     private static WordFilter filter(ResultSet rs, int row) throws SQLException {

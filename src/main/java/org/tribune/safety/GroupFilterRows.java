@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tribune.platform.cluster.HeapBytes;
 import org.tribune.platform.cluster.NodeCache;
 import org.tribune.platform.cluster.NodeCaches;
 
@@ -24,7 +25,7 @@ class GroupFilterRows {
     GroupFilterRows(JdbcClient db, NodeCaches caches) {
         this.db = db;
         this.byGroup = caches.create("group-filters", 4,
-                list -> 32 + list.stream().mapToInt(f -> 100 + 2 * f.phrase().length()).sum());
+                list -> 32 + list.stream().mapToInt(f -> 100 + HeapBytes.of(f.phrase())).sum());
     }
 
     private static GroupFilter filter(ResultSet rs, int row) throws SQLException {
