@@ -35,15 +35,10 @@ public final class TestDatabase {
         return settings;
     }
 
-    /**
-     * An in-memory H2 database per context. It stays open until the JVM is gone (DB_CLOSE_ON_EXIT=FALSE): the cached
-     * test contexts close in shutdown hooks, and H2's own hook, run first, left them waiting on a closed database
-     * until Surefire killed the fork 30 s later.
-     */
     private static Map<String, Object> h2() {
         String name = "tribune_" + UUID.randomUUID().toString().replace("-", "");
         return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
                 "spring.datasource.username", "sa", "spring.datasource.password", "");
     }
 
