@@ -83,12 +83,31 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Runs in a shutdown hook, beside Spring's hooks that close the cached test contexts. Dropping at once would cut
+     * those contexts off from their database while they still write on closing, and each would then wait on its pool
+     * before giving up; so the drop waits, for a bounded time, until they have let go of their connections.
+     */
     private static void drop(String adminUrl, String user, String password, String name) {
         try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
                 Statement sql = admin.createStatement()) {
+            long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (connectionsTo(sql, name) > 0 && System.nanoTime() < giveUpAt) {
+                Thread.sleep(100);
+            }
             sql.execute("drop database if exists " + name + " with (force)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (SQLException e) {
             System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static int connectionsTo(Statement sql, String name) throws SQLException {
+        try (java.sql.ResultSet rs = sql.executeQuery(
+                "select count(*) from pg_stat_activity where datname = '" + name + "'")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 }
