@@ -36,7 +36,7 @@ class Groups {
      * checked to still bear that slug. Only slugs found are kept (a group made on another node later is found then).
      */
     private final com.github.benmanes.caffeine.cache.Cache<String, Long> idsBySlug =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+            org.tribune.platform.cluster.LocalCaches.newBuilder().maximumSize(100_000).build();
 
     Groups(JdbcClient db, NodeCaches caches) {
         this.db = db;

@@ -72,7 +72,7 @@ public class WordFilters {
      * than matching them.
      */
     private final com.github.benmanes.caffeine.cache.Cache<List<WordFilter>, Map<WordFilter.Context, Compiled>> compiled =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(50_000).build();
+            org.tribune.platform.cluster.LocalCaches.newBuilder().weakKeys().maximumSize(50_000).build();
 
     /** A matcher and the time it holds for: from when it was compiled until the first of its filters runs out. */
     private record Compiled(FilterMatcher matcher, Instant from, Instant until) {

@@ -6,7 +6,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +54,7 @@ public class NodeCaches {
     public <V> NodeCache<V> create(String name, int defaultMib, ToIntFunction<V> bytes) {
         long mib = environment.getProperty("tribune.cache." + name + ".mib", Long.class, (long) defaultMib);
         boolean enabled = environment.getProperty("tribune.cache.enabled", Boolean.class, true) && mib > 0;
-        Cache<Long, V> cache = Caffeine.newBuilder()
+        Cache<Long, V> cache = LocalCaches.newBuilder()
                 .maximumWeight(Math.max(1, mib) * 1024 * 1024)
                 .weigher((Long id, V value) -> 48 + Math.max(0, bytes.applyAsInt(value)))
                 .recordStats()

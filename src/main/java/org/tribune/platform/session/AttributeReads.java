@@ -9,7 +9,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.tribune.platform.cluster.LocalCaches;
 
 /**
  * Session attributes read back from their bytes, remembered by the identity of those bytes while a node's copy of the
@@ -23,7 +23,7 @@ final class AttributeReads {
     private static final int REMEMBERED = 50_000;
 
     private final Function<byte[], Object> deserialize;
-    private final Cache<byte[], Object> read = Caffeine.newBuilder().weakKeys().maximumSize(REMEMBERED).build();
+    private final Cache<byte[], Object> read = LocalCaches.newBuilder().weakKeys().maximumSize(REMEMBERED).build();
 
     AttributeReads(Function<byte[], Object> deserialize) {
         this.deserialize = deserialize;

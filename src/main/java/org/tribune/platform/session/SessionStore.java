@@ -15,7 +15,7 @@ import org.tribune.platform.Database;
 import org.tribune.platform.cluster.Broadcast;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.tribune.platform.cluster.LocalCaches;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -35,7 +35,7 @@ class SessionStore {
             @Value("${server.servlet.session.timeout:30m}") Duration timeout,
             @Value("${tribune.sessions.touch-every:60s}") Duration touchEvery,
             @Value("${tribune.sessions.cache-bytes:33554432}") long cacheBytes) {
-        Cache<String, SessionSnapshot> copies = Caffeine.newBuilder()
+        Cache<String, SessionSnapshot> copies = LocalCaches.newBuilder()
                 .maximumWeight(cacheBytes)
                 .weigher(SessionStore::weight)
                 // A copy is asked again at least this often, whatever news was lost.

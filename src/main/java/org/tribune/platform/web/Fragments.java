@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.tribune.platform.cluster.LocalCaches;
 import gg.jte.Content;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +28,7 @@ public class Fragments {
     private final Cache<Key, byte[]> rendered;
 
     Fragments(MeterRegistry meters, @Value("${tribune.fragments.max-bytes:16MB}") DataSize max) {
-        this.rendered = Caffeine.newBuilder()
+        this.rendered = LocalCaches.newBuilder()
                 .maximumWeight(max.toBytes())
                 .<Key, byte[]>weigher((key, bytes) -> bytes.length + ENTRY_OVERHEAD)
                 .recordStats()
