@@ -3,7 +3,7 @@
 // stale one would show someone what they may no longer see. Everything else goes to the network untouched.
 'use strict';
 
-var SHELL = 'tribune-shell-v2';
+var SHELL = 'tribune-shell-v3';
 var OFFLINE = '/offline';
 var SHELL_FILES = [
   OFFLINE,
@@ -15,6 +15,12 @@ var SHELL_FILES = [
   '/js/app.js',
   '/img/tribune.svg',
   '/img/icons.svg',
+  '/img/icon/heart.svg',
+  '/img/icon/heart-full.svg',
+  '/img/icon/comment.svg',
+  '/img/icon/share.svg',
+  '/img/icon/note.svg',
+  '/img/icon/flag.svg',
   '/img/icons/tribune-192.png',
   '/img/icons/tribune-512.png',
   '/img/icons/tribune-maskable-192.png',

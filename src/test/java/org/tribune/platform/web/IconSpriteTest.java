@@ -45,7 +45,7 @@ class IconSpriteTest {
                 }
             }
         }
-        assertThat(named).contains("heart", "home", "bell");
+        assertThat(named).contains("groups", "home", "bell");
         for (String name : named) {
             assertThat(sprite.body()).as("the symbol of icon " + name).contains("<symbol id=\"" + name + "\" viewBox=\"0 0 24 24\">");
         }
@@ -59,5 +59,26 @@ class IconSpriteTest {
         Matcher m = DRAWN.matcher(page);
         assertThat(m.find()).as("an icon drawn on the groups page").isTrue();
         assertThat(page).doesNotContain("<path d=");
+    }
+
+    /** The icons of a card's actions are the stylesheet's: each file it names is served as SVG and kept offline. */
+    @Test
+    void theCardActionIconsNamedByTheStylesheetAreServedAndKeptOffline() {
+        WebClient visitor = new WebClient(port);
+        String css = visitor.get("/css/tribune.css").body();
+        String worker = visitor.get("/sw.js").body();
+        Matcher named = Pattern.compile("url\\((/img/icon/[a-z-]+\\.svg)\\)").matcher(css);
+        Set<String> files = new LinkedHashSet<>();
+        while (named.find()) {
+            files.add(named.group(1));
+        }
+        assertThat(files).contains("/img/icon/heart.svg", "/img/icon/heart-full.svg", "/img/icon/flag.svg");
+        for (String file : files) {
+            WebClient.Response icon = visitor.get(file);
+            assertThat(icon.status()).as(file).isEqualTo(200);
+            assertThat(icon.header("Content-Type")).as(file).startsWith("image/svg+xml");
+            assertThat(icon.body()).as(file).contains("viewBox=\"0 0 24 24\"");
+            assertThat(worker).as("the service worker keeps " + file).contains("'" + file + "'");
+        }
     }
 }
