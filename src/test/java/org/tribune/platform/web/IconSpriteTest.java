@@ -79,6 +79,12 @@ class IconSpriteTest {
             assertThat(icon.header("Content-Type")).as(file).startsWith("image/svg+xml");
             assertThat(icon.body()).as(file).contains("viewBox=\"0 0 24 24\"");
             assertThat(worker).as("the service worker keeps " + file).contains("'" + file + "'");
+            // the same drawing as the sprite's symbol of that name (heart-full is the heart, filled)
+            String name = file.substring("/img/icon/".length(), file.length() - ".svg".length()).replace("-full", "");
+            Matcher symbol = Pattern.compile("<symbol id=\"" + name + "\" viewBox=\"0 0 24 24\">(.*?)</symbol>")
+                    .matcher(visitor.get("/img/icons.svg").body());
+            assertThat(symbol.find()).as("a symbol " + name + " in the sprite").isTrue();
+            assertThat(icon.body()).as(file).contains(symbol.group(1));
         }
     }
 }
