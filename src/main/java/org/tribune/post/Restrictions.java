@@ -36,6 +36,12 @@ class Restrictions {
 
     /** One post's restrictions; {@code originalId} 0 when it is not a share. */
     private record Restriction(boolean hidden, boolean locked, long originalId) {
+        /** What most posts have: one value for all of them, not an object more per cached post for the collector to trace. */
+        static final Restriction NONE = new Restriction(false, false, 0);
+
+        static Restriction of(boolean hidden, boolean locked, long originalId) {
+            return hidden || locked || originalId != 0 ? new Restriction(hidden, locked, originalId) : NONE;
+        }
     }
 
     boolean hidePost(long postId, Instant at) {
@@ -188,7 +194,7 @@ class Restrictions {
                     return post;
                 }).list();
         Map<Long, Restriction> read = new HashMap<>();
-        postIds.forEach(post -> read.put(post, new Restriction(hidden.contains(post), locked.contains(post),
+        postIds.forEach(post -> read.put(post, Restriction.of(hidden.contains(post), locked.contains(post),
                 originals.getOrDefault(post, 0L))));
         return read;
     }
