@@ -123,6 +123,28 @@ class MultiNodeCacheTest {
         assertThat(until(() -> onB(group, reader).stream().anyMatch(p -> p.id() == post.id()))).isLessThan(ONE_SECOND);
     }
 
+    @Test
+    void aPostsPictureRemovedForGoodOnALeavesItsCardOnBWithinOneSecond() throws Exception {
+        Members members = a.getBean(Members.class);
+        Account writer = members.active("mcp");
+        Account moderator = members.withRole("mcpm", org.tribune.account.Role.MODERATOR);
+        org.tribune.media.MediaService mediaOnA = a.getBean(org.tribune.media.MediaService.class);
+        String picture = mediaOnA.upload(writer.id(), new org.tribune.media.MediaService.Upload("photo.png",
+                org.tribune.media.TestPictures.png(600, 400)), "A harbour", null).id();
+        PostService postsOnA = a.getBean(PostService.class);
+        Post post = postsOnA.publish(writer, null, new PostService.Draft("", "A photo", null), List.of(picture));
+        PostReads readsOnB = b.getBean(PostReads.class);
+        assertThat(readsOnB.byIds(List.of(post.id()), writer.id()).getFirst().pictures()).as("now held on B").hasSize(1);
+
+        a.getBean(org.tribune.moderation.ModerationService.class).remove(moderator, org.tribune.moderation.TargetKind.POST,
+                post.id(), "spam", "");
+        postsOnA.removedForGood(post.id());
+        Duration gone = until(() -> readsOnB.byIds(List.of(post.id()), writer.id()).getFirst().pictures().isEmpty());
+        System.out.printf("MultiNodeCacheTest: picture removed on A gone from its card on B after %d ms%n", gone.toMillis());
+        assertThat(gone).isLessThan(ONE_SECOND);
+        assertThat(readsOnB.byIds(List.of(post.id()), writer.id()).getFirst().hidden()).as("its author sees it hidden").isTrue();
+    }
+
     /**
      * What a signed-in page shows besides the feed, kept on each node: the unread count's rows, each group's soonest
      * events, and a post's rendered content (a new key when it changes): a change on A shows on B's pages within a

@@ -6,19 +6,15 @@ import static org.tribune.platform.Sql.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.tribune.platform.cluster.NodeCache;
-import org.tribune.platform.cluster.NodeCaches;
 
 /** The rows of {@code media}: what each picture is, whose, and what it shows on. */
 @Repository
@@ -28,15 +24,12 @@ class Pictures {
     private static final RowMapper<Picture> PICTURE = Pictures::picture;
 
     private final JdbcClient db;
-    /**
-     * The pictures shown on each post read in a feed, on this node (an empty list for the many posts without): every
-     * feed page asks them. Evicted by every write below that touches a post's pictures, on every node.
-     */
-    private final NodeCache<List<Picture>> onPost;
+    /** Tells of every write below that changes a post's pictures: the post feature keeps what each post shows. */
+    private final ApplicationEventPublisher events;
 
-    Pictures(JdbcClient db, NodeCaches caches) {
+    Pictures(JdbcClient db, ApplicationEventPublisher events) {
         this.db = db;
-        this.onPost = caches.create("post-pictures", 16, list -> 32 + 400 * list.size());
+        this.events = events;
     }
 
     private static Picture picture(ResultSet rs, int row) throws SQLException {
@@ -65,7 +58,7 @@ class Pictures {
 
     private void forget(PictureUse use, Long target) {
         if (use == PictureUse.POST && target != null) {
-            onPost.evict(target);
+            events.publishEvent(new PostPicturesChanged(target));
         }
     }
 
@@ -80,20 +73,6 @@ class Pictures {
 
     /** The pictures shown on these posts (or comments, accounts, groups), in their order. */
     List<Picture> attachedTo(PictureUse use, Collection<Long> targets) {
-        if (use == PictureUse.POST && !targets.isEmpty()) {
-            Map<Long, List<Picture>> shown = onPost.getAll(targets, missing -> {
-                Map<Long, List<Picture>> read = new HashMap<>();
-                missing.forEach(post -> read.put(post, new ArrayList<>()));
-                attachedInDatabase(use, missing).forEach(picture -> read.get(picture.attachedTo()).add(picture));
-                read.replaceAll((post, list) -> List.copyOf(list));
-                return read;
-            });
-            return targets.stream().distinct().sorted().flatMap(post -> shown.getOrDefault(post, List.of()).stream()).toList();
-        }
-        return attachedInDatabase(use, targets);
-    }
-
-    private List<Picture> attachedInDatabase(PictureUse use, Collection<Long> targets) {
         return targets.isEmpty() ? List.of()
                 : db.sql("select " + COLUMNS + " from media where used_for = :use and attached_to in (:targets) "
                         + "order by attached_to, position").param("use", use.name()).param("targets", targets)
@@ -110,7 +89,7 @@ class Pictures {
         boolean attached = db.sql("update media set used_for = ?, attached_to = ?, position = ? where id = ? and attached_to is null")
                 .params(use, target, position, id).update() == 1;
         if (PictureUse.POST.name().equals(use)) {
-            onPost.evict(target);
+            events.publishEvent(new PostPicturesChanged(target));
         }
         return attached;
     }

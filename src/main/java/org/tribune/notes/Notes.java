@@ -6,20 +6,16 @@ import static org.tribune.platform.Sql.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.tribune.platform.cluster.HeapBytes;
-import org.tribune.platform.cluster.NodeCache;
-import org.tribune.platform.cluster.NodeCaches;
+import org.tribune.post.HelpfulNotes;
 
 /** The {@code note} and {@code note_request} tables. */
 @Repository
@@ -30,16 +26,14 @@ class Notes {
 
     private final JdbcClient db;
     /**
-     * Each post's Helpful notes (most often none), most helpful first, on this node: every page of posts shows them,
-     * and they change only when a scoring run moves a note into or out of Helpful (or reorders Helpful ones), when
-     * the post is edited, or when an author's notes are erased. Each of those evicts, on every node.
+     * Tells posts when a post's Helpful notes may have changed: a scoring run moved a note into or out of Helpful (or
+     * reordered Helpful ones), the post was edited, or a writer's notes were erased. Posts keep them in memory.
      */
-    private final NodeCache<List<Note>> helpfulByPost;
+    private final ApplicationEventPublisher events;
 
-    Notes(JdbcClient db, NodeCaches caches) {
+    Notes(JdbcClient db, ApplicationEventPublisher events) {
         this.db = db;
-        this.helpfulByPost = caches.create("helpful-notes", 8,
-                list -> 32 + list.stream().mapToInt(n -> 300 + HeapBytes.of(n.body(), n.bodyHtml())).sum());
+        this.events = events;
     }
 
     private static Note note(ResultSet rs, int row) throws SQLException {
@@ -78,29 +72,24 @@ class Notes {
                 .query(Long.class).single() > 0;
     }
 
-    /** The Helpful notes of these posts, the most helpful first. */
-    /** The Helpful notes of these posts, each post's most helpful first (by post, in no order between posts). */
+    /** The Helpful notes of these posts, each post's most helpful first. */
     List<Note> helpfulOf(Collection<Long> postIds) {
         if (postIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Note>> byPost = helpfulByPost.getAll(postIds, missing -> {
-            Map<Long, List<Note>> read = new HashMap<>();
-            missing.forEach(id -> read.put(id, new ArrayList<>()));
-            db.sql("select " + COLUMNS + " from note where post_id in (:ids) and status = 'HELPFUL' order by intercept desc, id")
-                    .param("ids", missing).query(NOTE).list().forEach(n -> read.get(n.postId()).add(n));
-            Map<Long, List<Note>> kept = new HashMap<>();
-            read.forEach((id, list) -> kept.put(id, List.copyOf(list)));
-            return kept;
-        });
-        List<Note> helpful = new ArrayList<>();
-        byPost.values().forEach(helpful::addAll);
-        return helpful;
+        return db.sql("select " + COLUMNS + " from note where post_id in (:ids) and status = 'HELPFUL' "
+                + "order by post_id, intercept desc, id").param("ids", postIds).query(NOTE).list();
     }
 
-    /** These posts' Helpful notes changed behind the cache (a scoring run): forget them on every node. */
+    /** These posts' Helpful notes changed (a scoring run): posts forget what they keep of them, on every node. */
     void forgetHelpful(Collection<Long> postIds) {
-        helpfulByPost.evict(postIds);
+        changed(postIds);
+    }
+
+    private void changed(Collection<Long> postIds) {
+        if (!postIds.isEmpty()) {
+            events.publishEvent(new HelpfulNotes.Changed(postIds));
+        }
     }
 
     /** The statuses of a writer's latest notes, newest first. */
@@ -125,7 +114,7 @@ class Notes {
 
     void postEdited(long postId, Instant at) {
         db.sql("update note set post_edited_at = ? where post_id = ?").params(ts(at), postId).update();
-        helpfulByPost.evict(postId);
+        changed(List.of(postId));
     }
 
     /**
@@ -166,13 +155,13 @@ class Notes {
     void deleteByAuthor(long authorId) {
         List<Long> posts = postsWithNotesBy(authorId);
         db.sql("delete from note where author_id = ?").param(authorId).update();
-        helpfulByPost.evict(posts);
+        changed(posts);
     }
 
     void anonymise(long authorId) {
         List<Long> posts = postsWithNotesBy(authorId);
         db.sql("update note set author_id = 0 where author_id = ?").param(authorId).update();
-        helpfulByPost.evict(posts);
+        changed(posts);
     }
 
     private List<Long> postsWithNotesBy(long authorId) {

@@ -13,8 +13,9 @@ import org.tribune.group.GroupAccess;
 import org.tribune.platform.cluster.CacheWarmer;
 
 /**
- * After start-up, reads what the first feeds ask for: the newest posts anywhere, their groups and authors, and the
- * lists of newest posts of the groups and authors they come from, most recent first, until the time is up.
+ * After start-up, reads what the first feeds ask for: the newest posts anywhere, their groups and authors, the lists
+ * of newest posts of the groups and authors they come from, then the posts with their extras, most recent first,
+ * until the time is up.
  */
 @Component
 @Order(10)
@@ -26,12 +27,14 @@ class PostCacheWarmer implements CacheWarmer {
 
     private final NewestPosts newest;
     private final Posts posts;
+    private final PostExtras extras;
     private final GroupAccess groups;
     private final AccountService accounts;
 
-    PostCacheWarmer(NewestPosts newest, Posts posts, GroupAccess groups, AccountService accounts) {
+    PostCacheWarmer(NewestPosts newest, Posts posts, PostExtras extras, GroupAccess groups, AccountService accounts) {
         this.newest = newest;
         this.posts = posts;
+        this.extras = extras;
         this.groups = groups;
         this.accounts = accounts;
     }
@@ -71,7 +74,9 @@ class PostCacheWarmer implements CacheWarmer {
             if (Instant.now().isAfter(stopBy)) {
                 return read;
             }
-            read += posts.live(postIds.subList(from, Math.min(postIds.size(), from + 500))).size();
+            List<Long> chunk = postIds.subList(from, Math.min(postIds.size(), from + 500));
+            read += posts.live(chunk).size();
+            extras.of(chunk);
         }
         return read;
     }

@@ -34,16 +34,15 @@ public class PostReads {
     private final AccountService accounts;
     private final GroupAccess groups;
     private final LinkPreviews previews;
-    private final Restrictions restrictions;
+    private final PostExtras extras;
     private final ContentModerators moderators;
-    private final List<HelpfulNotes> notes;
     private final List<SourceLabels> labels;
     private final MediaService media;
     private final SafetyService safety;
 
     PostReads(Posts posts, Likes likes, AccountService accounts, GroupAccess groups, LinkPreviews previews,
-            Restrictions restrictions, ContentModerators moderators, List<HelpfulNotes> notes, List<SourceLabels> labels,
-            MediaService media, SafetyService safety) {
+            PostExtras extras, ContentModerators moderators, List<SourceLabels> labels, MediaService media, SafetyService safety) {
+        this.extras = extras;
         this.media = media;
         this.safety = safety;
         this.posts = posts;
@@ -51,9 +50,7 @@ public class PostReads {
         this.accounts = accounts;
         this.groups = groups;
         this.previews = previews;
-        this.restrictions = restrictions;
         this.moderators = moderators;
-        this.notes = notes;
         this.labels = labels;
     }
 
@@ -152,10 +149,10 @@ public class PostReads {
         if (list.isEmpty()) {
             return List.of();
         }
-        Restrictions.Found found = restrictions.of(list.stream().map(Post::id).toList());
+        Map<Long, PostExtras.Extras> found = extras.of(list.stream().map(Post::id).toList());
         Map<Long, Group> inGroups = groups.groups(list.stream().map(Post::groupId).filter(g -> g != null).distinct().toList());
-        return show(list.stream().map(p -> new Readable(p, p.groupId() == null ? null : inGroups.get(p.groupId()), found)).toList(),
-                viewerId, safety.blockedEitherWay(viewerId), Screen.NONE);
+        return show(list.stream().map(p -> new Readable(p, p.groupId() == null ? null : inGroups.get(p.groupId()), found.get(p.id())))
+                .toList(), viewerId, safety.blockedEitherWay(viewerId), Screen.NONE);
     }
 
     /**
@@ -164,16 +161,22 @@ public class PostReads {
      * through someone else's share.
      */
     private List<PostItem> show(List<Readable> list, Long viewerId, Set<Long> hidden, Screen screen) {
-        return SourceLabels.label(labels, dressed(undressed(list, viewerId, hidden, screen), viewerId));
+        Map<Long, PostExtras.Extras> known = HashMap.newHashMap(list.size());
+        List<PostItem> undressed = undressed(list, viewerId, hidden, screen, known);
+        return SourceLabels.label(labels, dressed(undressed, viewerId, known));
     }
 
-    /** What {@link #show} shows, without what depends on the viewer or changes often (likes, notes, pictures, labels). */
-    private List<PostItem> undressed(List<Readable> list, Long viewerId, Set<Long> hidden, Screen screen) {
+    /**
+     * What {@link #show} shows, without what depends on the viewer or changes often (likes, notes, pictures, labels).
+     * {@code known} gets the extras of the posts shown and of those they share, for {@link #dressed}.
+     */
+    private List<PostItem> undressed(List<Readable> list, Long viewerId, Set<Long> hidden, Screen screen,
+            Map<Long, PostExtras.Extras> known) {
         Map<Long, Long> originals = new HashMap<>();
         list.forEach(r -> {
-            Long original = r.restrictions().originals().get(r.post().id());
-            if (original != null) {
-                originals.put(r.post().id(), original);
+            known.put(r.post().id(), r.extras());
+            if (r.extras().originalId() != 0) {
+                originals.put(r.post().id(), r.extras().originalId());
             }
         });
         Map<Long, PostItem> embedded = new HashMap<>();
@@ -181,8 +184,9 @@ public class PostReads {
         if (!originals.isEmpty()) {
             List<Post> shared = posts.live(Set.copyOf(originals.values()));
             shared.stream().filter(p -> hidden.contains(p.authorId())).forEach(p -> hiddenOriginals.add(p.id()));
-            bare(readable(shared, viewerId, hidden, false).stream().filter(r -> !r.hidden()).toList())
-                    .forEach(item -> embedded.put(item.post().id(), item));
+            List<Readable> readable = readable(shared, viewerId, hidden, false).stream().filter(r -> !r.hidden()).toList();
+            readable.forEach(r -> known.put(r.post().id(), r.extras()));
+            bare(readable).forEach(item -> embedded.put(item.post().id(), item));
         }
         List<Readable> kept = hiddenOriginals.isEmpty() ? list : list.stream()
                 .filter(r -> !hiddenOriginals.contains(originals.get(r.post().id()))).toList();
@@ -214,8 +218,12 @@ public class PostReads {
                 .toList();
     }
 
-    /** These items and the posts they share, with the viewer's likes, their Helpful notes and their pictures: one lookup of each for all. */
-    private List<PostItem> dressed(List<PostItem> items, Long viewerId) {
+    /**
+     * These items and the posts they share, with the viewer's likes, their Helpful notes and their pictures: the
+     * likes in one lookup for all, the notes and pictures from the extras already {@code known} (looked up for the
+     * others).
+     */
+    private List<PostItem> dressed(List<PostItem> items, Long viewerId, Map<Long, PostExtras.Extras> known) {
         if (items.isEmpty()) {
             return List.of();
         }
@@ -226,10 +234,24 @@ public class PostReads {
                 postIds.add(item.shared().post().id());
             }
         });
+        List<Long> unknown = postIds.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            known.putAll(extras.of(unknown));
+        }
         Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, postIds);
         Map<Long, PostNote> helpful = new HashMap<>();
-        notes.forEach(source -> helpful.putAll(source.forPosts(postIds)));
-        Map<Long, List<Picture>> pictures = media.shownOn(PictureUse.POST, postIds);
+        Map<Long, List<Picture>> pictures = new HashMap<>();
+        for (Long id : postIds) {
+            PostExtras.Extras found = known.get(id);
+            if (found != null && found != PostExtras.Extras.NONE) {
+                if (found.note() != null) {
+                    helpful.put(id, found.note());
+                }
+                if (!found.pictures().isEmpty()) {
+                    pictures.put(id, found.pictures());
+                }
+            }
+        }
         return items.stream().map(item -> item.dressed(liked, helpful, pictures)).toList();
     }
 
@@ -264,7 +286,7 @@ public class PostReads {
      */
     public List<PostItem> foundByIds(Collection<Long> ids, Long viewerId) {
         Set<Long> blocked = safety.blockedEitherWay(viewerId);
-        return undressed(readableByIds(ids, viewerId, blocked), viewerId, blocked, Screen.NONE);
+        return undressed(readableByIds(ids, viewerId, blocked), viewerId, blocked, Screen.NONE, new HashMap<>());
     }
 
     /** Newest first. */
@@ -284,23 +306,23 @@ public class PostReads {
         }
         Set<Long> groupIds = Set.copyOf(list.stream().map(Post::groupId).filter(g -> g != null).toList());
         Map<Long, Group> allowed = groupIds.isEmpty() ? Map.of() : groups.readableGroups(groupIds, viewerId);
-        Restrictions.Found found = restrictions.of(list.stream().map(Post::id).toList());
+        Map<Long, PostExtras.Extras> found = extras.of(list.stream().map(Post::id).toList());
         return list.stream().filter(p -> p.groupId() == null || allowed.containsKey(p.groupId()))
                 .filter(p -> !hidden.contains(p.authorId())
                         || (moderatorsSeeHidden && p.groupId() != null && moderators.moderates(p.groupId(), viewerId)))
-                .filter(p -> !found.hidden().contains(p.id()) || moderators.seesHidden(p.authorId(), p.groupId(), viewerId))
-                .map(p -> new Readable(p, p.groupId() == null ? null : allowed.get(p.groupId()), found))
+                .filter(p -> !found.get(p.id()).hidden() || moderators.seesHidden(p.authorId(), p.groupId(), viewerId))
+                .map(p -> new Readable(p, p.groupId() == null ? null : allowed.get(p.groupId()), found.get(p.id())))
                 .toList();
     }
 
-    /** A post the viewer may read, with its group (null on a profile) and what moderation did to the posts around it. */
-    private record Readable(Post post, Group group, Restrictions.Found restrictions) {
+    /** A post the viewer may read, with its group (null on a profile) and its extras (what moderation did to it…). */
+    private record Readable(Post post, Group group, PostExtras.Extras extras) {
         boolean hidden() {
-            return restrictions.hidden().contains(post.id());
+            return extras.hidden();
         }
 
         boolean locked() {
-            return restrictions.locked().contains(post.id());
+            return extras.locked();
         }
     }
 }

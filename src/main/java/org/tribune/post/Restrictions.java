@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.tribune.platform.cluster.NodeCache;
-import org.tribune.platform.cluster.NodeCaches;
 
 /**
  * The {@code post_hidden}, {@code comment_hidden} and {@code post_lock} tables: what moderation (or a group's filter)
@@ -23,19 +22,22 @@ import org.tribune.platform.cluster.NodeCaches;
 class Restrictions {
     private final JdbcClient db;
     /**
-     * What moderation did to each post read in a feed, and the original of a share, on this node: every feed page
-     * asks it of all its posts, and almost all of them have nothing (an empty entry is kept too). Evicted by every
-     * write below, on every node (see {@link NodeCache}).
+     * Tells of every write below that changes a post's restrictions: they are kept in memory with the rest of what a
+     * card shows ({@link PostExtras}).
      */
-    private final NodeCache<Restriction> byPost;
+    private final ApplicationEventPublisher events;
 
-    Restrictions(JdbcClient db, NodeCaches caches) {
+    Restrictions(JdbcClient db, ApplicationEventPublisher events) {
         this.db = db;
-        this.byPost = caches.create("restrictions", 16, r -> 32);
+        this.events = events;
+    }
+
+    /** A post's restrictions changed (published inside the change's transaction). */
+    record Changed(long postId) {
     }
 
     /** One post's restrictions; {@code originalId} 0 when it is not a share. */
-    private record Restriction(boolean hidden, boolean locked, long originalId) {
+    record Restriction(boolean hidden, boolean locked, long originalId) {
         /** What most posts have: one value for all of them, not an object more per cached post for the collector to trace. */
         static final Restriction NONE = new Restriction(false, false, 0);
 
@@ -47,7 +49,7 @@ class Restrictions {
     boolean hidePost(long postId, Instant at) {
         boolean hidden = db.sql("insert into post_hidden (post_id, hidden_at) values (?, ?) on conflict do nothing")
                 .params(postId, ts(at)).update() == 1;
-        byPost.evict(postId);
+        events.publishEvent(new Changed(postId));
         return hidden;
     }
 
@@ -55,7 +57,7 @@ class Restrictions {
     boolean holdPost(long postId, Instant at) {
         boolean held = db.sql("insert into post_hidden (post_id, hidden_at, notices_wait) values (?, ?, true) on conflict do nothing")
                 .params(postId, ts(at)).update() == 1;
-        byPost.evict(postId);
+        events.publishEvent(new Changed(postId));
         return held;
     }
 
@@ -71,7 +73,7 @@ class Restrictions {
 
     boolean restorePost(long postId) {
         boolean restored = db.sql("delete from post_hidden where post_id = ?").param(postId).update() == 1;
-        byPost.evict(postId);
+        events.publishEvent(new Changed(postId));
         return restored;
     }
 
@@ -124,13 +126,13 @@ class Restrictions {
     boolean lock(long postId, Instant at) {
         boolean locked = db.sql("insert into post_lock (post_id, locked_at) values (?, ?) on conflict do nothing")
                 .params(postId, ts(at)).update() == 1;
-        byPost.evict(postId);
+        events.publishEvent(new Changed(postId));
         return locked;
     }
 
     boolean unlock(long postId) {
         boolean unlocked = db.sql("delete from post_lock where post_id = ?").param(postId).update() == 1;
-        byPost.evict(postId);
+        events.publishEvent(new Changed(postId));
         return unlocked;
     }
 
@@ -144,7 +146,7 @@ class Restrictions {
 
     void share(long postId, long originalId) {
         db.sql("insert into post_share (post_id, original_id) values (?, ?)").params(postId, originalId).update();
-        byPost.evict(postId);
+        events.publishEvent(new Changed(postId));
     }
 
     /** Share post id → original post id, for those of these posts that are shares. */
@@ -157,26 +159,8 @@ class Restrictions {
         return found;
     }
 
-    /** What moderation did to these posts, and which of them are shares: from this node's memory, else in one round trip. */
-    Found of(Collection<Long> postIds) {
-        Set<Long> hidden = new HashSet<>();
-        Set<Long> locked = new HashSet<>();
-        Map<Long, Long> originals = new HashMap<>();
-        byPost.getAll(postIds, this::read).forEach((post, r) -> {
-            if (r.hidden()) {
-                hidden.add(post);
-            }
-            if (r.locked()) {
-                locked.add(post);
-            }
-            if (r.originalId() != 0) {
-                originals.put(post, r.originalId());
-            }
-        });
-        return new Found(hidden, locked, originals);
-    }
-
-    private Map<Long, Restriction> read(Set<Long> postIds) {
+    /** What moderation did to these posts, and which of them are shares (every post asked gets an entry). */
+    Map<Long, Restriction> read(Collection<Long> postIds) {
         Set<Long> hidden = new HashSet<>();
         Set<Long> locked = new HashSet<>();
         Map<Long, Long> originals = new HashMap<>();
@@ -197,10 +181,6 @@ class Restrictions {
         postIds.forEach(post -> read.put(post, Restriction.of(hidden.contains(post), locked.contains(post),
                 originals.getOrDefault(post, 0L))));
         return read;
-    }
-
-    /** Hidden and locked posts among those asked about, and share → original for the shares among them. */
-    record Found(Set<Long> hidden, Set<Long> locked, Map<Long, Long> originals) {
     }
 
     List<Long> hiddenPostIdsOf(long authorId) {
