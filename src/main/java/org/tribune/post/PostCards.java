@@ -13,7 +13,6 @@ import org.tribune.account.AccountService;
 import org.tribune.account.AccountState;
 import org.tribune.group.Group;
 import org.tribune.group.GroupAccess;
-import org.tribune.media.Picture;
 import org.tribune.post.preview.LinkPreview;
 import org.tribune.post.preview.LinkPreviews;
 
@@ -137,20 +136,7 @@ class PostCards {
             known.putAll(extras.of(unknown));
         }
         Set<Long> liked = viewerId == null ? Set.of() : likes.likedPosts(viewerId, postIds);
-        Map<Long, PostNote> helpful = new HashMap<>();
-        Map<Long, List<Picture>> pictures = new HashMap<>();
-        for (Long id : postIds) {
-            PostExtras.Extras found = known.get(id);
-            if (found != null && found != PostExtras.Extras.NONE) {
-                if (found.note() != null) {
-                    helpful.put(id, found.note());
-                }
-                if (!found.pictures().isEmpty()) {
-                    pictures.put(id, found.pictures());
-                }
-            }
-        }
-        return items.stream().map(item -> item.dressed(liked, helpful, pictures)).toList();
+        return items.stream().map(item -> item.dressed(liked, known)).toList();
     }
 
     /**

@@ -35,11 +35,12 @@ public record PostItem(Post post, Account author, Group group, boolean likedByVi
         return new PostItem(post, author, group, likedByViewer, preview, hidden, locked, note, shared, source, shown);
     }
 
-    /** This item (and the post it shares) with the viewer's likes, the Helpful notes and the pictures, by post id. */
-    PostItem dressed(java.util.Set<Long> liked, java.util.Map<Long, PostNote> notes, java.util.Map<Long, List<Picture>> shown) {
-        PostItem embedded = shared == null ? null : shared.dressed(liked, notes, shown);
-        return new PostItem(post, author, group, liked.contains(post.id()), preview, hidden, locked, notes.get(post.id()),
-                embedded, source, shown.getOrDefault(post.id(), List.of()));
+    /** This item (and the post it shares) with the viewer's likes, and the Helpful note and pictures of its extras, by post id. */
+    PostItem dressed(java.util.Set<Long> liked, java.util.Map<Long, PostExtras.Extras> extras) {
+        PostItem embedded = shared == null ? null : shared.dressed(liked, extras);
+        PostExtras.Extras found = extras.getOrDefault(post.id(), PostExtras.Extras.NONE);
+        return new PostItem(post, author, group, liked.contains(post.id()), preview, hidden, locked, found.note(),
+                embedded, source, found.pictures());
     }
 
     /** This item embedding another post (a share). */
