@@ -11,8 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The launcher runs the server with the parallel collector unless TRIBUNE_JAVA_OPTS names one (docs/operations.md,
- * "Memory and the collector"): its own lines that decide it, run by bash with each setting.
+ * The launcher runs the server with the parallel collector unless TRIBUNE_JAVA_OPTS names one, and its heap in huge
+ * pages where the kernel lends them unless TRIBUNE_JAVA_OPTS names a page size (docs/operations.md, "Memory and the
+ * collector"): its own lines that decide it, run by bash with each setting.
  */
 class LauncherCollectorTest {
 
@@ -21,7 +22,7 @@ class LauncherCollectorTest {
         int from = lines.indexOf("names_collector() {");
         int to = -1;
         for (int i = from; i < lines.size() && from >= 0; i++) {
-            if (lines.get(i).startsWith("names_collector ||")) {
+            if (lines.get(i).startsWith("names_page_size ||")) {
                 to = i;
                 break;
             }
@@ -31,16 +32,29 @@ class LauncherCollectorTest {
         return String.join("\n", lines.subList(from, to + 1));
     }
 
-    /** TRIBUNE_JAVA_OPTS as the launcher leaves it, from the given value (null: not set at all). */
+    /** TRIBUNE_JAVA_OPTS as the launcher leaves it, from the given value (null: not set at all), without huge pages. */
     private static String optionsFrom(String given) throws Exception {
+        return optionsFrom(given, "always madvise [never]");
+    }
+
+    /** The same where the kernel's setting of transparent huge pages reads {@code hugePages} (null: no such file). */
+    private static String optionsFrom(String given, String hugePages) throws Exception {
         ProcessBuilder bash = new ProcessBuilder("bash", "-c", decision() + "\nprintf '%s' \"${TRIBUNE_JAVA_OPTS:-}\"");
         bash.environment().remove("TRIBUNE_JAVA_OPTS");
+        Path setting = Files.createTempFile("thp", ".txt");
+        if (hugePages == null) {
+            Files.delete(setting);
+        } else {
+            Files.writeString(setting, hugePages + "\n");
+        }
+        bash.environment().put("TRIBUNE_THP_SETTING", setting.toString());
         if (given != null) {
             bash.environment().put("TRIBUNE_JAVA_OPTS", given);
         }
         Process process = bash.redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
+        Files.deleteIfExists(setting);
         return out;
     }
 
@@ -56,5 +70,22 @@ class LauncherCollectorTest {
         assertThat(optionsFrom("-Xmx4g -XX:+UseG1GC")).isEqualTo("-Xmx4g -XX:+UseG1GC");
         assertThat(optionsFrom("-XX:+UseZGC")).isEqualTo("-XX:+UseZGC");
         assertThat(optionsFrom("-XX:+UseSerialGC -Xmx256m")).isEqualTo("-XX:+UseSerialGC -Xmx256m");
+    }
+
+    @Test
+    void theHeapTakesHugePagesWhereTheKernelLendsThem() throws Exception {
+        assertThat(optionsFrom(null, "always [madvise] never")).isEqualTo("-XX:+UseParallelGC -XX:+UseTransparentHugePages");
+        assertThat(optionsFrom("-Xmx1g", "[always] madvise never")).isEqualTo("-XX:+UseParallelGC -Xmx1g -XX:+UseTransparentHugePages");
+        assertThat(optionsFrom("-XX:+UseG1GC", "always [madvise] never")).isEqualTo("-XX:+UseG1GC -XX:+UseTransparentHugePages");
+    }
+
+    @Test
+    void noHugePagesWhereTheKernelLendsNoneOrTheOptionsNameAPageSize() throws Exception {
+        assertThat(optionsFrom(null, "always madvise [never]")).isEqualTo("-XX:+UseParallelGC");
+        assertThat(optionsFrom(null, null)).isEqualTo("-XX:+UseParallelGC");
+        assertThat(optionsFrom("-XX:-UseTransparentHugePages", "[always] madvise never"))
+                .isEqualTo("-XX:+UseParallelGC -XX:-UseTransparentHugePages");
+        assertThat(optionsFrom("-XX:+UseLargePages -Xmx8g", "always [madvise] never"))
+                .isEqualTo("-XX:+UseParallelGC -XX:+UseLargePages -Xmx8g");
     }
 }
