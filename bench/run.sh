@@ -99,7 +99,7 @@ start_server() {
   STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
   # CPU time the server used until then: on a shared machine, the part of the wall time that is its own work.
   local cpu_ms; cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' /proc/$SERVER_PID/stat)
-  say "Server started (pid $SERVER_PID, -Xmx$HEAP, $(tr '\0' '\n' < /proc/$SERVER_PID/cmdline | grep -m1 -- '-XX:+Use.*GC' || echo 'default collector'), $DB, start-up cache: $(cache_state)) and answered its first request after ${STARTUP_MS} ms (${cpu_ms} ms of CPU; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  say "Server started (pid $SERVER_PID, -Xmx$HEAP, $(tr '\0' '\n' < /proc/$SERVER_PID/cmdline | grep -m1 -- '-XX:+Use.*GC' || echo 'default collector')$(tr '\0' '\n' < /proc/$SERVER_PID/cmdline | grep -qx -- '-XX:+UseTransparentHugePages' && echo ', huge pages'), $DB, start-up cache: $(cache_state)) and answered its first request after ${STARTUP_MS} ms (${cpu_ms} ms of CPU; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ "$DB" = pg ]; then
     # A node without its search index builds it first (minutes on the medium set, PostgreSQL answering meanwhile):
     # the steps start once it answers, so that the build is not measured as load.
