@@ -21,10 +21,10 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -54,7 +54,6 @@ class SecurityConfiguration {
             + "base-uri 'self'; object-src 'none'; worker-src 'self'; manifest-src 'self'";
     static final Duration REMEMBER_ME = Duration.ofDays(30);
 
-    /** OWASP's argon2id parameters: 19 MiB of memory, 2 iterations, 1 lane. Spring's defaults are weaker. */
     /**
      * No observation of Spring Security's filters, logins and decisions: nothing reads them, and wrapping each of the
      * chain's filters in one cost every request 2% of its CPU even with the observations themselves turned off
@@ -65,6 +64,7 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** OWASP's argon2id parameters: 19 MiB of memory, 2 iterations, 1 lane. Spring's defaults are weaker. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
