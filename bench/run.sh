@@ -7,7 +7,7 @@
 #   bench/run.sh mix [options]        only the open-model mix
 #   bench/run.sh endpoint NAME [opts] one endpoint, closed model (home-api, home-html, group-api, group-html,
 #                                     post-api, new-post, ping, idle-home), once the node has warmed its caches and
-#                                     after 10 s on the trivial endpoint and 20 s on NAME at 4 clients
+#                                     after 10 s on the trivial endpoint and a warm-up on NAME at --clients (below)
 #   bench/run.sh pgbench [options]    only PostgreSQL executing the server's home and group feed SQL (bench/pgbench/server_sql.py)
 #   bench/run.sh live [options]       --connections (10000) open live-update streams held on one node, by a light
 #                                     client of one thread (bench/live/LiveClients.java; --gatling: the Gatling
@@ -170,6 +170,29 @@ warm_up() { # a Gatling run whose figures go nowhere (not into the summary)
   gatling "$@" > /dev/null
 }
 
+# A steady-state step starts once its request is compiled and what it reads is in the node's caches, at the
+# concurrency it is measured at: the JIT compiles much of a request's path only under that load, and the group feed
+# reads the first pages of some 4,500 groups (about 90,000 posts), which 10 s at 4 clients left two thirds unread, so
+# that the step measured the compiler and the caches' filling (docs/benchmarks.md, eighteenth round). Each step's
+# "steady state" line shows what the JIT compiled and the caches read from the database while it ran.
+warm_up_endpoint() {
+  local name=$1 seconds=20
+  [ "$name" = group-api ] || [ "$name" = group-html ] && seconds=40
+  warm_up EndpointSimulation -Dendpoint="$name" -Dclients="$CLIENTS" -Dduration="$seconds"
+}
+
+# The server's JIT compile time (ms, jstat) and its caches' misses so far: "compile_ms misses".
+warmth() {
+  local compile=0 misses=0
+  if [ -n "$SERVER_PID" ]; then
+    compile=$(jstat -compiler "$SERVER_PID" 2>/dev/null | awk 'NR == 2 {printf "%d", $4 * 1000}') || compile=0
+  fi
+  if [ -n "${BASE:-}" ]; then
+    misses=$(curl -sf "$BASE/actuator/prometheus" 2>/dev/null | awk '/^cache_gets_total\{.*result="miss"/ {m += $2} END {printf "%d", m}') || misses=0
+  fi
+  echo "${compile:-0} ${misses:-0}"
+}
+
 # The live step: the light client holds the streams; once they are all open, and again after they are closed, a
 # class histogram of the server (jcmd, which runs a full collection first) says what is live in its heap.
 live_clients() {
@@ -236,9 +259,14 @@ step() { # name, then the command to measure
   say "### $name"
   say ""
   say "load before: $(uptime | sed 's/.*load average/load average/')"
+  local before; before=$(warmth)
   sample_start "step$STEP"
   "$@"
   sample_stop "step$STEP"
+  if [ -n "${BASE:-}" ]; then
+    local after; after=$(warmth)
+    say "steady state: $(( ${after% *} - ${before% *} )) ms of JIT compilation and $(( ${after#* } - ${before#* } )) cache misses (reads sent to the database) during the step"
+  fi
 }
 
 pgbench_run() { # home|group: the server's own statements for one feed request (bench/pgbench/server_sql.py)
@@ -279,7 +307,7 @@ case "$cmd" in
     wait_for_warming
     warm_up EndpointSimulation -Dendpoint=ping -Dclients=4 -Dduration=10 # warm up the JIT
     # and on the request measured, as bench/run.sh all does for each (the first minute, cold, is run.sh cold's measure)
-    [ "$endpoint" = ping ] || warm_up EndpointSimulation -Dendpoint="$endpoint" -Dclients=4 -Dduration=20
+    [ "$endpoint" = ping ] || warm_up_endpoint "$endpoint"
     step "$endpoint, $CLIENTS clients" gatling EndpointSimulation -Dendpoint="$endpoint" -Dclients="$CLIENTS" -Dduration="$DURATION" ;;
   mix)
     start_server
@@ -301,11 +329,11 @@ case "$cmd" in
     fi
     start_server
     wait_for_warming
-    # Warm up the JIT on every kind of request measured below, pages as well as the API (the first minute after a
-    # start, cold, is bench/run.sh cold's measure, not this one's)
-    warm_up EndpointSimulation -Dendpoint=home-api -Dclients=4 -Dduration=20
-    warm_up EndpointSimulation -Dendpoint=home-html -Dclients=4 -Dduration=20
-    warm_up EndpointSimulation -Dendpoint=group-api -Dclients=4 -Dduration=10
+    # Warm up every kind of request measured below, pages as well as the API (the first minute after a start, cold,
+    # is bench/run.sh cold's measure, not this one's)
+    warm_up_endpoint home-api
+    warm_up_endpoint home-html
+    warm_up_endpoint group-api
     step "ceiling 2: the server's trivial endpoint (/actuator/health), $CLIENTS clients" \
       gatling EndpointSimulation -Dendpoint=ping -Dclients="$CLIENTS" -Dduration="$DURATION"
     step "idle server: one client, home feed (API), 50 ms apart" gatling EndpointSimulation -Dendpoint=idle-home -Dduration=30
