@@ -172,7 +172,7 @@ warm_up() { # a Gatling run whose figures go nowhere (not into the summary)
 
 # A steady-state step starts once its request is compiled and what it reads is in the node's caches, at the
 # concurrency it is measured at: the JIT compiles much of a request's path only under that load, and the group feed
-# reads the first pages of some 4,500 groups (about 90,000 posts), which 10 s at 4 clients left two thirds unread, so
+# reads the first pages of some 4,500 groups (about 90,000 posts), of which 10 s at 4 clients left a third unread, so
 # that the step measured the compiler and the caches' filling (docs/benchmarks.md, eighteenth round). Each step's
 # "steady state" line shows what the JIT compiled and the caches read from the database while it ran.
 warm_up_endpoint() {
