@@ -612,6 +612,12 @@ class SearchTest {
         // pages are written by several threads (as many as the cores): every document is written again, once
         assertThat(db.sql("select count(*) from search_document where generation <> ?").param(state.generation())
                 .query(Long.class).single()).isZero();
+        if (engine instanceof FollowingSearch following) {
+            // On PostgreSQL the node's index also follows the log: a page of it read just before the rebuild wrote the
+            // post still held the deletion above, and its removal may land after the rebuild's write; the next page
+            // of the log writes the post again. Apply the log up to now, as the follower does every few moments.
+            following.follow();
+        }
         assertThat(found(w, outsider)).containsExactly(post.id());
         assertThat(groupIds(w, outsider)).containsExactly(g.id());
         assertThat(db.sql("select count(*) from search_document where id = ?").param(-post.id()).query(Long.class).single()).isZero();
