@@ -259,11 +259,12 @@ step() { # name, then the command to measure
   say "### $name"
   say ""
   say "load before: $(uptime | sed 's/.*load average/load average/')"
-  local before; before=$(warmth)
+  local before=""
+  [ -n "${BASE:-}" ] && [ "$1" = gatling ] && before=$(warmth)
   sample_start "step$STEP"
   "$@"
   sample_stop "step$STEP"
-  if [ -n "${BASE:-}" ] && [ "$1" = gatling ]; then
+  if [ -n "$before" ]; then
     local after; after=$(warmth)
     say "steady state: $(( ${after% *} - ${before% *} )) ms of JIT compilation and $(( ${after#* } - ${before#* } )) cache misses (reads sent to the database) during the step"
   fi
